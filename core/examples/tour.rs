@@ -1,0 +1,151 @@
+//! A guided tour of the Communities features.
+//!
+//! ```text
+//! cargo run --example tour            # on the embedded simulator: no network, no credentials
+//! cargo run --example tour -- --live  # on a real instance, from ZAPI_INSTANCE_ID, ZAPI_TOKEN,
+//!                                     # ZAPI_CLIENT_TOKEN, ZAPI_BASE_URL and ZAPI_TOUR_PHONES
+//!                                     # (three or more comma-separated numbers to add to groups)
+//! ```
+//! Both modes run the same code; only the client differs.
+
+use std::fmt::Write as _;
+
+use zapi_communities::{AnnounceOptions, Client, Error, GroupId, Phone, WhoCanAddGroups};
+
+/// Numbers the simulator accepts as people to add; a live run takes them from `ZAPI_TOUR_PHONES`.
+const DEMO_PHONES: [&str; 4] = ["5511911110001", "5511911110002", "5511911110003", "5511911110004"];
+
+#[allow(dead_code)] // also compiled into the tour test, which calls `run` directly
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let live = std::env::args().any(|a| a == "--live") || std::env::var_os("ZAPI_INSTANCE_ID").is_some();
+    let outcome = async {
+        let (client, phones) = if live {
+            let raw = std::env::var("ZAPI_TOUR_PHONES").unwrap_or_default();
+            let phones: Vec<&str> = raw.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+            (Client::from_env()?, zapi_communities::api::validate::parse_phones("ZAPI_TOUR_PHONES", &phones)?)
+        } else {
+            (Client::simulated(), zapi_communities::api::validate::parse_phones("phones", &DEMO_PHONES)?)
+        };
+        println!("Running the tour on {}\n", if live { "a live instance" } else { "the embedded simulator" });
+        run(&client, &phones, &mut |line| println!("{line}")).await
+    }
+    .await;
+    if let Err(error) = outcome {
+        eprintln!("tour failed: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// The story, printed line by line through `out`.
+pub async fn run(client: &Client, phones: &[Phone], out: &mut dyn FnMut(String)) -> Result<(), Error> {
+    if phones.len() < 3 {
+        return Err(Error::validation("phones", "the tour needs at least three phone numbers"));
+    }
+    let mut say = |text: String| out(text);
+
+    say("1. Create a community".into());
+    let community = client.create_community("Rua das Flores", Some("Everything about our street")).await?;
+    say(format!("   community {} \"{}\"", community.id, community.name));
+    let announcement = client.resolve_announcement_group(&community.id).await?;
+    say(format!(
+        "   its announcement group is {} (found in the {}; cached: {})",
+        announcement.group_id,
+        announcement.source.as_str().replace('_', " "),
+        announcement.from_cache
+    ));
+
+    say("2. Create two groups and link them".into());
+    let building = client.create_group("Building A", &phones[..2], true).await?;
+    let gardens = client.create_group("Gardens", &phones[1..3], true).await?;
+    say(format!("   created {} (Building A) and {} (Gardens)", building.id, gardens.id));
+    client.link_groups(&community.id, &[building.id.clone(), gardens.id.clone()]).await?;
+    let metadata = client.community_metadata(&community.id).await?;
+    say(format!(
+        "   linked; the community now lists {} groups besides the announcement group",
+        metadata.regular_groups().count()
+    ));
+
+    say("3. Find the announcement group again, three ways".into());
+    client.invalidate(&community.id);
+    let from_metadata = client.resolve_announcement_group(&community.id).await?;
+    say(format!(
+        "   after forgetting it: {} from the {}",
+        from_metadata.group_id,
+        from_metadata.source.as_str().replace('_', " ")
+    ));
+    let from_chats =
+        client.resolve_announcement_group_from(&community.id, zapi_communities::AnnouncementSource::ChatList).await?;
+    say(format!("   from the chat list, confirmed by group metadata: {}", from_chats.group_id));
+    let again = client.resolve_announcement_group(&community.id).await?;
+    say(format!("   asked again: {} (cached: {})", again.group_id, again.from_cache));
+
+    say("4. Announce to the whole community".into());
+    let reach = members(client, &announcement.group_id).await?;
+    let sent = client
+        .announce(
+            &community.id,
+            "Street party on Saturday at 6pm!",
+            AnnounceOptions { delay_typing: Some(2), ..Default::default() },
+        )
+        .await?;
+    say(format!(
+        "   message {} queued in {}, reaching {} people",
+        sent.message.message_id,
+        sent.announcement_group.group_id,
+        reach.len()
+    ));
+    match client.recipient(community.id.as_str()) {
+        Err(Error::NotAnnouncementGroup { .. }) => {
+            say("   sending to the community id itself is refused: use its announcement group".into())
+        }
+        other => say(format!("   unexpected: sending to the community id gave {other:?}")),
+    }
+
+    say("5. Promote an admin and reset the invite link".into());
+    client.add_admins(&community.id, &phones[2..3]).await?;
+    say(format!("   {} is now a community admin", phones[2]));
+    let old_link = client.community_invitation_link(&community.id).await?;
+    let new_link = client.redefine_invitation_link(&community.id).await?;
+    say(format!("   invite link changed: {}", if old_link != new_link { "yes" } else { "no" }));
+
+    say("6. Unlink a group".into());
+    client.unlink_groups(&community.id, std::slice::from_ref(&building.id)).await?;
+    let after = members(client, &announcement.group_id).await?;
+    let mut left: Vec<&String> = reach.iter().filter(|p| !after.contains(p)).collect();
+    left.sort();
+    let mut line = String::from("   left the announcement group:");
+    for phone in &left {
+        let _ = write!(line, " {phone}");
+    }
+    if left.is_empty() {
+        line.push_str(" nobody (everyone is still in another linked group)");
+    }
+    say(line);
+    match client.unlink_groups(&community.id, std::slice::from_ref(&gardens.id)).await {
+        Err(Error::Validation { reason, .. }) => say(format!("   unlinking the last group is refused: {reason}")),
+        other => say(format!("   unexpected: unlinking the last group gave {other:?}")),
+    }
+
+    say("7. Change who may add groups".into());
+    client.update_community_settings(&community.id, WhoCanAddGroups::All).await?;
+    say("   every member may now add groups".into());
+
+    say("8. Deactivate the community".into());
+    client.deactivate_community(&community.id).await?;
+    for group in [&building.id, &gardens.id] {
+        let meta = client.group_metadata(group).await?;
+        say(format!(
+            "   group {} still exists, {} members, community: {}",
+            meta.id,
+            meta.participants.len(),
+            meta.community_id.map(|c| c.to_string()).unwrap_or_else(|| "none".into())
+        ));
+    }
+    say("Done.".into());
+    Ok(())
+}
+
+async fn members(client: &Client, group: &GroupId) -> Result<Vec<String>, Error> {
+    Ok(client.group_metadata(group).await?.participants.into_iter().map(|p| p.phone).collect())
+}

@@ -1,0 +1,55 @@
+//! `POST /update-community-description` (facts §3.13).
+
+use serde_json::json;
+
+use super::{Call, Endpoint, validate};
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::model::CommunityId;
+use crate::wire::response;
+
+/// Replaces a community's description (empty clears it). Only admins may change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateCommunityDescription {
+    /// The community.
+    pub community_id: CommunityId,
+    /// The new description (up to 2,048 characters).
+    pub description: String,
+}
+
+impl Call for UpdateCommunityDescription {
+    type Output = ();
+
+    fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
+        let description = validate::description("description", &self.description)?;
+        let body = json!({ "communityId": self.community_id.as_str(), "communityDescription": description });
+        Ok(endpoint.request(Method::Post, "/update-community-description".into(), vec![], Some(body)))
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
+        response::ack(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::test_support::*;
+
+    #[test]
+    fn builds_exact_request() {
+        let call = UpdateCommunityDescription {
+            community_id: CommunityId::parse("120363019502650977").unwrap(),
+            description: "descrição da comunidade".into(),
+        };
+        let r = call.build(&endpoint()).unwrap();
+        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/update-community-description"));
+        assert_eq!(headers(&r), JSON_HEADERS);
+        assert_eq!(
+            body(&r),
+            json!({"communityId":"120363019502650977","communityDescription":"descrição da comunidade"})
+        );
+        let long = UpdateCommunityDescription { description: "x".repeat(2049), ..call };
+        assert_eq!(long.build(&endpoint()).unwrap_err().field(), Some("description"));
+    }
+}

@@ -1,0 +1,53 @@
+//! `POST /update-community-photo` (facts §3.14).
+
+use serde_json::json;
+
+use super::{Call, Endpoint};
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::model::{CommunityId, Photo};
+use crate::wire::response;
+
+/// Replaces a community's photo with an image URL or a base64 data URI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateCommunityPhoto {
+    /// The community.
+    pub community_id: CommunityId,
+    /// The photo (validated by [`Photo::parse`]).
+    pub photo: Photo,
+}
+
+impl Call for UpdateCommunityPhoto {
+    type Output = ();
+
+    fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
+        let body = json!({ "communityId": self.community_id.as_str(), "communityPhoto": self.photo.as_str() });
+        Ok(endpoint.request(Method::Post, "/update-community-photo".into(), vec![], Some(body)))
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
+        response::ack(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::test_support::*;
+
+    #[test]
+    fn builds_exact_request_for_url_and_base64() {
+        for photo in
+            ["https://www.z-api.io/wp-content/themes/z-api/dist/images/logo.svg", "data:image/png;base64,iVBORw0KGgo="]
+        {
+            let call = UpdateCommunityPhoto {
+                community_id: CommunityId::parse("120363019502650977").unwrap(),
+                photo: Photo::parse(photo).unwrap(),
+            };
+            let r = call.build(&endpoint()).unwrap();
+            assert_eq!((r.method, r.path.as_str()), (Method::Post, "/update-community-photo"));
+            assert_eq!(headers(&r), JSON_HEADERS);
+            assert_eq!(body(&r), json!({"communityId":"120363019502650977","communityPhoto":photo}));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! `POST /communities/settings` — who may add groups (facts §3.7).
+
+use serde_json::json;
+
+use super::{Call, Endpoint};
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::model::{CommunityId, WhoCanAddGroups};
+use crate::wire::response;
+
+/// Changes who may add new groups to a community. Only admins may change it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UpdateCommunitySettings {
+    /// The community.
+    pub community_id: CommunityId,
+    /// Admins only, or every member.
+    pub who_can_add_new_groups: WhoCanAddGroups,
+}
+
+impl Call for UpdateCommunitySettings {
+    type Output = ();
+
+    fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
+        let body = json!({
+            "communityId": self.community_id.as_str(),
+            "whoCanAddNewGroups": self.who_can_add_new_groups.as_str(),
+        });
+        Ok(endpoint.request(Method::Post, "/communities/settings".into(), vec![], Some(body)))
+    }
+
+    fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
+        response::ack(response)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::test_support::*;
+
+    #[test]
+    fn builds_exact_request() {
+        for (who, wire) in [(WhoCanAddGroups::Admins, "admins"), (WhoCanAddGroups::All, "all")] {
+            let call = UpdateCommunitySettings {
+                community_id: CommunityId::parse("98372465382764532938").unwrap(),
+                who_can_add_new_groups: who,
+            };
+            let r = call.build(&endpoint()).unwrap();
+            assert_eq!((r.method, r.path.as_str()), (Method::Post, "/communities/settings"));
+            assert_eq!(headers(&r), JSON_HEADERS);
+            assert_eq!(body(&r), json!({"communityId":"98372465382764532938","whoCanAddNewGroups":wire}));
+        }
+        assert_eq!(WhoCanAddGroups::parse("ADMINS").unwrap(), WhoCanAddGroups::Admins);
+        assert_eq!(WhoCanAddGroups::parse("admins | all").unwrap_err().field(), Some("who_can_add_new_groups"));
+    }
+}

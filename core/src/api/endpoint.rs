@@ -1,0 +1,190 @@
+//! Where requests go and with which credentials.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::http::{CLIENT_TOKEN_HEADER, HttpRequest, Method};
+use crate::secret::Secret;
+
+/// The service's only documented host (facts §1.1).
+pub const DEFAULT_BASE_URL: &str = "https://api.z-api.io";
+
+/// An instance of the service: base URL, instance id, instance token and the optional
+/// account-level `Client-Token`. `Debug` never shows either token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    base_url: String,
+    instance_id: String,
+    token: Secret,
+    client_token: Option<Secret>,
+}
+
+impl Endpoint {
+    /// An endpoint on the default host.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `instance_id` or `token` when either is empty or has
+    /// characters that cannot be a path segment.
+    pub fn new(instance_id: impl Into<String>, token: impl Into<Secret>) -> Result<Self, Error> {
+        let instance_id = instance_id.into().trim().to_owned();
+        let token = token.into();
+        check_credential("instance_id", &instance_id)?;
+        check_credential("token", token.expose().trim())?;
+        Ok(Self {
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            instance_id,
+            token: Secret::new(token.expose().trim()),
+            client_token: None,
+        })
+    }
+
+    /// Uses another base URL (a white-label host, a local proxy, the simulator).
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `base_url` unless it is an absolute http(s) URL with a host.
+    pub fn with_base_url(mut self, base_url: &str) -> Result<Self, Error> {
+        let url = base_url.trim().trim_end_matches('/');
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| Error::validation("base_url", "must start with http:// or https://"))?;
+        if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) || rest.contains(['?', '#']) {
+            return Err(Error::validation("base_url", "must be an absolute URL with a host and no query"));
+        }
+        self.base_url = url.to_owned();
+        Ok(self)
+    }
+
+    /// Sends `Client-Token` on every request (required once the account enables it, facts §1.2).
+    /// An empty value means "none".
+    pub fn with_client_token(mut self, client_token: impl Into<Secret>) -> Self {
+        let secret: Secret = client_token.into();
+        self.client_token = (!secret.expose().trim().is_empty()).then(|| Secret::new(secret.expose().trim()));
+        self
+    }
+
+    /// The base URL, e.g. `https://api.z-api.io`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The instance id.
+    pub fn instance_id(&self) -> &str {
+        &self.instance_id
+    }
+
+    /// Whether the base URL is the service's public host (as opposed to a proxy or simulator).
+    pub fn is_public_host(&self) -> bool {
+        self.base_url == DEFAULT_BASE_URL
+    }
+
+    /// Replaces both tokens with `***` in `text`.
+    pub fn redact(&self, text: &str) -> String {
+        let once = self.token.redact_in(text);
+        match &self.client_token {
+            Some(c) => c.redact_in(&once),
+            None => once,
+        }
+    }
+
+    /// Removes both tokens from every message an error carries.
+    pub fn redact_error(&self, error: Error) -> Error {
+        match error {
+            Error::Validation { field, reason } => Error::Validation { field, reason: self.redact(&reason) },
+            Error::Api { status, message } => Error::Api { status, message: self.redact(&message) },
+            Error::Transport { message, sent } => Error::Transport { message: self.redact(&message), sent },
+            Error::Decode { message } => Error::Decode { message: self.redact(&message) },
+            Error::NotFound { what, id } => Error::NotFound { what, id: self.redact(&id) },
+            other => other,
+        }
+    }
+
+    /// Renders a request to `path` (already encoded, starting with `/`). JSON bodies get
+    /// `Content-Type: application/json`, without which the service answers 415 (facts §1.2).
+    pub(crate) fn request(
+        &self,
+        method: Method,
+        path: String,
+        query: Vec<(String, String)>,
+        body: Option<Value>,
+    ) -> HttpRequest {
+        let mut headers = Vec::with_capacity(3);
+        headers.push(("Accept".to_owned(), "application/json".to_owned()));
+        if body.is_some() {
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+        }
+        if let Some(client_token) = &self.client_token {
+            headers.push((CLIENT_TOKEN_HEADER.to_owned(), client_token.expose().to_owned()));
+        }
+        HttpRequest {
+            method,
+            base_url: self.base_url.clone(),
+            instance_id: self.instance_id.clone(),
+            token: self.token.clone(),
+            path,
+            query,
+            headers,
+            body: body.map(|b| b.to_string()),
+        }
+    }
+}
+
+fn check_credential(field: &str, value: &str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::validation(field, "must not be empty"));
+    }
+    if value.contains(['/', '?', '#', ' ']) || value.chars().any(char::is_control) {
+        return Err(Error::validation(field, "contains characters that cannot appear in a URL path segment"));
+    }
+    Ok(())
+}
+
+impl fmt::Debug for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Endpoint")
+            .field("base_url", &self.base_url)
+            .field("instance_id", &self.instance_id)
+            .field("token", &"***")
+            .field("client_token", &self.client_token.as_ref().map(|_| "***"))
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_credentials_and_base_url() {
+        assert_eq!(Endpoint::new("", "t").unwrap_err().field(), Some("instance_id"));
+        assert_eq!(Endpoint::new("i", " ").unwrap_err().field(), Some("token"));
+        assert_eq!(Endpoint::new("i", "a/b").unwrap_err().field(), Some("token"));
+        let e = Endpoint::new("i", "t").unwrap();
+        assert_eq!(e.clone().with_base_url("ftp://x").unwrap_err().field(), Some("base_url"));
+        assert_eq!(e.clone().with_base_url("https://").unwrap_err().field(), Some("base_url"));
+        assert_eq!(e.with_base_url("http://127.0.0.1:8080/").unwrap().base_url(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn debug_and_redaction_hide_tokens() {
+        let e = Endpoint::new("inst", "canary-tok").unwrap().with_client_token("canary-ct");
+        let shown = format!("{e:?}");
+        assert!(!shown.contains("canary"), "{shown}");
+        assert_eq!(e.redact("a canary-tok b canary-ct"), "a *** b ***");
+        let err = e.redact_error(Error::Api { status: 500, message: "echo canary-tok".into() });
+        assert!(!err.to_string().contains("canary"));
+    }
+
+    #[test]
+    fn json_requests_carry_content_type_and_client_token() {
+        let e = Endpoint::new("inst", "tok").unwrap().with_client_token("ct");
+        let r = e.request(Method::Post, "/x".into(), vec![], Some(serde_json::json!({"a": 1})));
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(r.header("client-token"), Some("ct"));
+        let g = Endpoint::new("inst", "tok").unwrap().request(Method::Get, "/x".into(), vec![], None);
+        assert_eq!(g.header("content-type"), None);
+        assert_eq!(g.header("client-token"), None);
+    }
+}

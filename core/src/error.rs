@@ -1,0 +1,155 @@
+//! The one error type of the library.
+//!
+//! Each variant is a kind a caller can act on; detail lives in fields, never in more variants.
+//! No message ever contains the instance token or the `Client-Token`.
+
+use std::time::Duration;
+
+use crate::transport::TransportError;
+
+/// Everything that can go wrong, from bad input to a refusing server.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An argument was rejected before any request was built or sent.
+    #[error("invalid {field}: {reason}")]
+    Validation {
+        /// The offending argument, named as in the call (`name`, `group_ids[3]`, `delay_message`, …).
+        field: String,
+        /// Why it was rejected and, where possible, what would be accepted.
+        reason: String,
+    },
+    /// The service answered with an error status, an `{"error": …}` body or `success: false`.
+    #[error("the service answered {status}: {message}")]
+    Api {
+        /// The HTTP status (200 when a 2xx body reported failure).
+        status: u16,
+        /// The service's message, or a description of the body when it had none.
+        message: String,
+    },
+    /// The service asked us to slow down (HTTP 429).
+    #[error("rate limited by the service{}", retry_after_secs.map(|s| format!("; retry after {s} s")).unwrap_or_default())]
+    RateLimited {
+        /// Seconds to wait, from the `Retry-After` header, when it was sent.
+        retry_after_secs: Option<u64>,
+    },
+    /// The request did not complete within the configured timeout. A POST may have been applied.
+    #[error("the request timed out after {timeout_ms} ms")]
+    Timeout {
+        /// The timeout in force, in milliseconds.
+        timeout_ms: u64,
+    },
+    /// The connection failed. `sent` says whether the request may have reached the server.
+    #[error("transport failure ({}): {message}", if *sent { "request may have been delivered" } else { "nothing was sent" })]
+    Transport {
+        /// What failed, with no URL or secret in it.
+        message: String,
+        /// `false` only when the request provably never left (connection refused).
+        sent: bool,
+    },
+    /// A 2xx response whose body could not be understood (or was larger than the cap).
+    #[error("could not decode the response: {message}")]
+    Decode {
+        /// What was wrong with the body.
+        message: String,
+    },
+    /// What was asked for does not exist (e.g. a community with no announcement group to be found).
+    #[error("{what} not found: {id}")]
+    NotFound {
+        /// The kind of thing looked for (`announcement group`, `community`).
+        what: String,
+        /// The id it was looked for by.
+        id: String,
+    },
+    /// A message was addressed to a community's own id; messages go to its announcement group.
+    #[error(
+        "{community_id} is a community id; to message the community send to its announcement group{}",
+        announcement_group.as_ref().map(|g| format!(" {g}")).unwrap_or_else(|| " (resolve it with resolve_announcement_group or use announce)".into())
+    )]
+    NotAnnouncementGroup {
+        /// The community id the message was addressed to.
+        community_id: String,
+        /// The announcement group to use instead, when the client already knows it.
+        announcement_group: Option<String>,
+    },
+}
+
+impl Error {
+    /// A validation error for `field`.
+    pub fn validation(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::Validation { field: field.into(), reason: reason.into() }
+    }
+
+    /// A decode error.
+    pub fn decode(message: impl Into<String>) -> Self {
+        Error::Decode { message: message.into() }
+    }
+
+    /// A short, stable name of the kind (`validation`, `api`, `rate_limited`, `timeout`,
+    /// `transport`, `decode`, `not_found`, `not_announcement_group`), shared by every language.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "validation",
+            Error::Api { .. } => "api",
+            Error::RateLimited { .. } => "rate_limited",
+            Error::Timeout { .. } => "timeout",
+            Error::Transport { .. } => "transport",
+            Error::Decode { .. } => "decode",
+            Error::NotFound { .. } => "not_found",
+            Error::NotAnnouncementGroup { .. } => "not_announcement_group",
+        }
+    }
+
+    /// The field a validation error names.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    /// Turns a transport failure into the public error, given the timeout that was in force.
+    pub(crate) fn from_transport(error: TransportError, timeout: Duration) -> Self {
+        match error {
+            TransportError::Connect { message } => Error::Transport { message, sent: false },
+            TransportError::Io { message } => Error::Transport { message, sent: true },
+            TransportError::Timeout => {
+                Error::Timeout { timeout_ms: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX) }
+            }
+            TransportError::BodyTooLarge { limit } => {
+                Error::Decode { message: format!("response body larger than the {limit}-byte cap; refused unread") }
+            }
+        }
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_readable() {
+        assert_eq!(Error::validation("name", "must not be empty").to_string(), "invalid name: must not be empty");
+        assert_eq!(
+            Error::RateLimited { retry_after_secs: Some(3) }.to_string(),
+            "rate limited by the service; retry after 3 s"
+        );
+        let e =
+            Error::NotAnnouncementGroup { community_id: "1203".into(), announcement_group: Some("99-group".into()) };
+        assert!(e.to_string().contains("announcement group 99-group"));
+        assert_eq!(e.kind(), "not_announcement_group");
+    }
+
+    #[test]
+    fn transport_errors_keep_the_sent_flag() {
+        let t = Duration::from_millis(1500);
+        assert_eq!(
+            Error::from_transport(TransportError::Connect { message: "refused".into() }, t),
+            Error::Transport { message: "refused".into(), sent: false }
+        );
+        assert_eq!(Error::from_transport(TransportError::Timeout, t), Error::Timeout { timeout_ms: 1500 });
+    }
+}

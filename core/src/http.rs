@@ -1,0 +1,201 @@
+//! Plain HTTP values: what the core asks a transport to send and what it gets back.
+//!
+//! Nothing here performs I/O. A user with their own HTTP stack takes an [`HttpRequest`] from a
+//! call's `build`, sends it however they like, and hands the answer to the call's `parse` as an
+//! [`HttpResponse`].
+
+use std::fmt;
+
+use crate::secret::Secret;
+
+/// The HTTP methods the Z-API routes in scope use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`: reads; safe to retry.
+    Get,
+    /// `POST`: creates, changes or sends; never retried once bytes may have left.
+    Post,
+    /// `DELETE`: deactivation; idempotent, so safe to retry.
+    Delete,
+}
+
+impl Method {
+    /// The method as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    /// Whether repeating the request cannot change the outcome (GET and DELETE).
+    pub fn is_idempotent(self) -> bool {
+        !matches!(self, Method::Post)
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Name of the account-level security header; its value is a secret.
+pub const CLIENT_TOKEN_HEADER: &str = "Client-Token";
+
+/// A fully rendered request to one instance of the service.
+///
+/// The URL is kept in parts so that the token (a path segment) can be left out of anything shown:
+/// [`HttpRequest::url`] has it, [`HttpRequest::redacted_url`] and `Debug` do not.
+#[derive(Clone, PartialEq)]
+pub struct HttpRequest {
+    /// The HTTP method.
+    pub method: Method,
+    /// Scheme and host, without a trailing slash, e.g. `https://api.z-api.io`.
+    pub base_url: String,
+    /// The instance id (first path parameter).
+    pub instance_id: String,
+    /// The instance token (second path parameter).
+    pub token: Secret,
+    /// The route under `/instances/{id}/token/{token}`, starting with `/`, already percent-encoded.
+    pub path: String,
+    /// Query parameters in order, not encoded.
+    pub query: Vec<(String, String)>,
+    /// Headers in order. A `Client-Token` value is a secret and is redacted by `Debug`.
+    pub headers: Vec<(String, String)>,
+    /// The JSON body, if the call has one.
+    pub body: Option<String>,
+}
+
+impl HttpRequest {
+    /// The complete URL, token included. Send it; never log it.
+    pub fn url(&self) -> String {
+        self.render_url(&crate::wire::path::segment(self.token.expose()))
+    }
+
+    /// The URL with the token replaced by `***`, for logs and messages.
+    pub fn redacted_url(&self) -> String {
+        self.render_url("***")
+    }
+
+    /// The value of the first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// `token` arrives already encoded, so the `***` placeholder stays readable.
+    fn render_url(&self, token: &str) -> String {
+        let mut url = format!(
+            "{}/instances/{}/token/{}{}",
+            self.base_url,
+            crate::wire::path::segment(&self.instance_id),
+            token,
+            self.path
+        );
+        for (i, (key, value)) in self.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(&crate::wire::path::query_component(key));
+            url.push('=');
+            url.push_str(&crate::wire::path::query_component(value));
+        }
+        url
+    }
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                if k.eq_ignore_ascii_case(CLIENT_TOKEN_HEADER) { (k.as_str(), "***") } else { (k.as_str(), v.as_str()) }
+            })
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.redacted_url())
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// What came back: status, headers and the (already size-capped) body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HttpResponse {
+    /// The HTTP status code.
+    pub status: u16,
+    /// Response headers in order; names compare case-insensitively.
+    pub headers: Vec<(String, String)>,
+    /// The raw body.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A response with a status and body and no headers (handy in tests and simulators).
+    pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self { status, headers: Vec::new(), body: body.into() }
+    }
+
+    /// Adds a header and returns the response.
+    pub fn with_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// The value of the first header called `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> HttpRequest {
+        HttpRequest {
+            method: Method::Get,
+            base_url: "https://api.z-api.io".into(),
+            instance_id: "INST".into(),
+            token: Secret::new("canary-token"),
+            path: "/communities".into(),
+            query: vec![("page".into(), "1".into()), ("pageSize".into(), "a b".into())],
+            headers: vec![(CLIENT_TOKEN_HEADER.into(), "canary-client".into())],
+            body: None,
+        }
+    }
+
+    #[test]
+    fn url_has_token_and_encoded_query() {
+        assert_eq!(
+            request().url(),
+            "https://api.z-api.io/instances/INST/token/canary-token/communities?page=1&pageSize=a%20b"
+        );
+    }
+
+    #[test]
+    fn debug_hides_both_secrets() {
+        let shown = format!("{:?}", request());
+        assert!(!shown.contains("canary"), "{shown}");
+        assert!(shown.contains("/token/***/communities"));
+    }
+
+    #[test]
+    fn header_lookup_ignores_case() {
+        let r = HttpResponse::new(429, "").with_header("Retry-After", "3");
+        assert_eq!(r.header("retry-after"), Some("3"));
+        assert!(!r.is_success());
+        assert_eq!(request().header("client-token"), Some("canary-client"));
+    }
+}

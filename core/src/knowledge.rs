@@ -1,0 +1,103 @@
+//! What a client has learnt about communities from its own calls: announcement groups (the
+//! resolver's cache), linked groups and group ownership. It is used to resolve without I/O and
+//! to refuse requests that cannot succeed; it may go stale when the state changes elsewhere
+//! (another device, the phone app), so every entry can be invalidated.
+
+use std::collections::HashMap;
+
+use crate::api::CommunityGroups;
+use crate::model::{AnnouncementGroup, Community, CommunityId, GroupId};
+
+#[derive(Debug, Default)]
+pub(crate) struct Knowledge {
+    communities: HashMap<CommunityId, Known>,
+    owner_of_group: HashMap<GroupId, CommunityId>,
+}
+
+#[derive(Debug, Default)]
+struct Known {
+    announcement: Option<AnnouncementGroup>,
+    groups: Option<CommunityGroups>,
+}
+
+impl Knowledge {
+    /// Records a community as a create response or metadata described it.
+    pub(crate) fn learn_community(&mut self, community: &Community, announcement: Option<AnnouncementGroup>) {
+        let entry = self.communities.entry(community.id.clone()).or_default();
+        if announcement.is_some() {
+            entry.announcement = announcement;
+        }
+        let groups = CommunityGroups::from(community);
+        for group in &groups.regular {
+            self.owner_of_group.insert(group.clone(), community.id.clone());
+        }
+        if let Some(a) = &groups.announcement {
+            self.owner_of_group.insert(a.clone(), community.id.clone());
+        }
+        entry.groups = Some(groups);
+    }
+
+    pub(crate) fn remember_announcement(&mut self, group: AnnouncementGroup) {
+        self.owner_of_group.insert(group.group_id.clone(), group.community_id.clone());
+        let community = group.community_id.clone();
+        self.communities.entry(community).or_default().announcement = Some(group);
+    }
+
+    pub(crate) fn announcement(&self, community: &CommunityId) -> Option<AnnouncementGroup> {
+        self.communities.get(community)?.announcement.clone().map(|g| AnnouncementGroup { from_cache: true, ..g })
+    }
+
+    pub(crate) fn groups(&self, community: &CommunityId) -> Option<CommunityGroups> {
+        self.communities.get(community)?.groups.clone()
+    }
+
+    pub(crate) fn is_known_community(&self, digits: &str) -> Option<&CommunityId> {
+        self.communities.keys().find(|id| id.as_str() == digits)
+    }
+
+    /// Known memberships of `groups` in any community.
+    pub(crate) fn owners(&self, groups: &[GroupId]) -> Vec<(GroupId, CommunityId)> {
+        groups.iter().filter_map(|g| Some((g.clone(), self.owner_of_group.get(g)?.clone()))).collect()
+    }
+
+    pub(crate) fn learn_group_owner(&mut self, group: &GroupId, community: Option<&CommunityId>) {
+        match community {
+            Some(c) => self.owner_of_group.insert(group.clone(), c.clone()),
+            None => self.owner_of_group.remove(group),
+        };
+    }
+
+    pub(crate) fn linked(&mut self, community: &CommunityId, groups: &[GroupId]) {
+        for group in groups {
+            self.owner_of_group.insert(group.clone(), community.clone());
+        }
+        if let Some(known) = self.communities.get_mut(community).and_then(|k| k.groups.as_mut()) {
+            for group in groups {
+                if !known.regular.contains(group) {
+                    known.regular.push(group.clone());
+                }
+            }
+        }
+    }
+
+    pub(crate) fn unlinked(&mut self, community: &CommunityId, groups: &[GroupId]) {
+        for group in groups {
+            if self.owner_of_group.get(group) == Some(community) {
+                self.owner_of_group.remove(group);
+            }
+        }
+        if let Some(known) = self.communities.get_mut(community).and_then(|k| k.groups.as_mut()) {
+            known.regular.retain(|g| !groups.contains(g));
+        }
+    }
+
+    /// Forgets everything about one community.
+    pub(crate) fn forget(&mut self, community: &CommunityId) {
+        self.communities.remove(community);
+        self.owner_of_group.retain(|_, owner| owner != community);
+    }
+
+    pub(crate) fn forget_all(&mut self) {
+        *self = Self::default();
+    }
+}

@@ -1,0 +1,28 @@
+#![doc = include_str!("../README.md")]
+
+pub mod api;
+mod client;
+pub mod error;
+pub mod http;
+mod knowledge;
+pub mod model;
+mod pager;
+#[cfg(feature = "reqwest")]
+mod reqwest_transport;
+pub mod resolve;
+pub mod retry;
+pub mod secret;
+pub mod sim;
+pub mod transport;
+mod wire;
+
+pub use client::{AnnounceOptions, Client, ClientBuilder, ClientConfig, SIMULATOR_BASE_URL};
+pub use error::{Error, Result};
+pub use http::{HttpRequest, HttpResponse, Method};
+pub use model::*;
+pub use pager::{PagedCall, Pager};
+#[cfg(feature = "reqwest")]
+pub use reqwest_transport::ReqwestTransport;
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use transport::{BoxFuture, SendOptions, Transport, TransportError};

@@ -1,0 +1,106 @@
+//! Groups, chats and their metadata.
+
+use serde::Serialize;
+
+use super::ids::{CommunityId, GroupId};
+
+/// A group just created with `create-group`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreatedGroup {
+    /// The new group's id.
+    pub id: GroupId,
+    /// Its invitation link, when returned.
+    pub invitation_link: Option<String>,
+}
+
+/// One line of the chat list (`GET /chats`), read leniently (facts §4.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chat {
+    /// Contact phone or group id, as the service wrote it.
+    pub phone: String,
+    /// The chat's name, when present.
+    pub name: Option<String>,
+    /// A regular group.
+    pub is_group: bool,
+    /// A community's announcement group.
+    pub is_group_announcement: bool,
+    /// Unread messages (sent as a string by the service).
+    pub unread: u64,
+    /// Time of the last message as sent (seconds in `/chats`, milliseconds in `/groups`).
+    pub last_message_time: Option<u64>,
+    /// Whether the chat is muted.
+    pub is_muted: bool,
+    /// Whether the chat is archived.
+    pub archived: bool,
+    /// Whether the chat is pinned.
+    pub pinned: bool,
+}
+
+impl Chat {
+    /// The chat as a group id, when it is a group of either kind.
+    pub fn group_id(&self) -> Option<GroupId> {
+        if self.is_group || self.is_group_announcement || self.phone.ends_with("-group") {
+            GroupId::parse(&self.phone).ok()
+        } else {
+            None
+        }
+    }
+}
+
+/// A member of a group and their role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    /// Phone or lid, as the service wrote it.
+    pub phone: String,
+    /// Whether they are an admin.
+    pub is_admin: bool,
+    /// Whether they are the creator (super admin).
+    pub is_super_admin: bool,
+}
+
+/// `GET /group-metadata/{id}` (facts §4.3). Every field but the id is optional on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupMetadata {
+    /// The group id.
+    pub id: GroupId,
+    /// The group's name (`subject`).
+    pub name: Option<String>,
+    /// The description.
+    pub description: Option<String>,
+    /// The creator's phone.
+    pub owner: Option<String>,
+    /// Creation time in milliseconds.
+    pub creation: Option<u64>,
+    /// The invitation link (only when the connected number is admin).
+    pub invitation_link: Option<String>,
+    /// The community this group belongs to (linked or announcement group).
+    pub community_id: Option<CommunityId>,
+    /// Whether this is a community's announcement group.
+    pub is_group_announcement: bool,
+    /// Only admins may send messages.
+    pub admin_only_message: bool,
+    /// Only admins may edit the group's info.
+    pub admin_only_settings: bool,
+    /// Joining requires an admin's approval.
+    pub require_admin_approval: bool,
+    /// The members.
+    pub participants: Vec<Participant>,
+}
+
+/// The four switches of `update-group-settings` (facts §4.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSettings {
+    /// Only admins may send messages.
+    pub admin_only_message: bool,
+    /// Only admins may edit the group's info.
+    pub admin_only_settings: bool,
+    /// Joining requires an admin's approval.
+    pub require_admin_approval: bool,
+    /// Only admins may add members.
+    pub admin_only_add_member: bool,
+}

@@ -1,0 +1,37 @@
+//! Messages: what is sent and what comes back.
+
+use serde::Serialize;
+
+use super::community::AnnouncementGroup;
+use super::ids::GroupId;
+
+/// The ids the service returns for a queued message (facts §4.9). A success means "queued",
+/// not "delivered".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SentMessage {
+    /// Z-API's id for the message.
+    pub zaap_id: String,
+    /// WhatsApp's id; keep it to reply to, edit or delete the message.
+    pub message_id: String,
+}
+
+/// A group mentioned in a message (`groupMentioned`, facts §4.10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupMention {
+    /// The mentioned group; the text must contain `@<its digits>`.
+    pub group_id: GroupId,
+    /// The group's name as shown in the mention.
+    pub subject: String,
+}
+
+/// The result of [`crate::Client::announce`]: where it went and the message ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Announcement {
+    /// The announcement group the message was sent to, and how it was found.
+    pub announcement_group: AnnouncementGroup,
+    /// The queued message.
+    pub message: SentMessage,
+}

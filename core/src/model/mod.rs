@@ -1,0 +1,13 @@
+//! Public domain types. The service's JSON never reaches users; these do.
+
+pub mod community;
+pub mod group;
+pub mod ids;
+pub mod message;
+pub mod photo;
+
+pub use community::{AnnouncementGroup, AnnouncementSource, Community, CommunitySummary, LinkedGroup, WhoCanAddGroups};
+pub use group::{Chat, CreatedGroup, GroupMetadata, GroupSettings, Participant};
+pub use ids::{CommunityId, GroupId, Phone, Recipient};
+pub use message::{Announcement, GroupMention, SentMessage};
+pub use photo::Photo;

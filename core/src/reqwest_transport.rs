@@ -1,0 +1,152 @@
+//! The default transport: reqwest, with rustls natively and the `fetch` API on wasm32.
+
+use std::time::Duration;
+
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::transport::{BoxFuture, SendOptions, Transport, TransportError};
+
+/// Sends requests with one pooled `reqwest::Client` (keep-alive across calls).
+#[derive(Debug, Clone)]
+pub struct ReqwestTransport {
+    client: reqwest::Client,
+}
+
+impl ReqwestTransport {
+    /// A transport with a fresh connection pool.
+    ///
+    /// # Errors
+    /// [`Error::Transport`] when the TLS stack cannot be initialised.
+    pub fn new() -> Result<Self, Error> {
+        let builder = reqwest::Client::builder();
+        #[cfg(not(target_arch = "wasm32"))]
+        let builder = builder
+            .connect_timeout(Duration::from_secs(10))
+            .pool_idle_timeout(Duration::from_secs(60))
+            .user_agent(concat!("zapi-communities/", env!("CARGO_PKG_VERSION")));
+        let client =
+            builder.build().map_err(|e| Error::Transport { message: e.without_url().to_string(), sent: false })?;
+        Ok(Self { client })
+    }
+
+    /// Wraps an existing `reqwest::Client` (to share its pool, proxy or TLS settings).
+    pub fn from_client(client: reqwest::Client) -> Self {
+        Self { client }
+    }
+
+    async fn exchange(&self, request: HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
+        let method = match request.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Delete => reqwest::Method::DELETE,
+        };
+        let mut builder = self.client.request(method, request.url()).timeout(options.timeout);
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        if let Some(body) = request.body {
+            builder = builder.body(body);
+        }
+        let response = builder.send().await.map_err(classify)?;
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect();
+        if response.content_length().is_some_and(|len| len > options.max_body_bytes as u64) {
+            return Err(TransportError::BodyTooLarge { limit: options.max_body_bytes });
+        }
+        let body = read_capped(response, options.max_body_bytes).await?;
+        Ok(HttpResponse { status, headers, body })
+    }
+}
+
+/// Reads the body chunk by chunk and stops as soon as it passes the cap, so a huge body is
+/// never held in memory (the length header may be absent or wrong).
+#[cfg(not(target_arch = "wasm32"))]
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Vec<u8>, TransportError> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        if body.len() + chunk.len() > cap {
+            return Err(TransportError::BodyTooLarge { limit: cap });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// `fetch` buffers the body itself; the cap is still applied before it is handed on.
+#[cfg(target_arch = "wasm32")]
+async fn read_capped(response: reqwest::Response, cap: usize) -> Result<Vec<u8>, TransportError> {
+    let bytes = response.bytes().await.map_err(classify)?;
+    if bytes.len() > cap {
+        return Err(TransportError::BodyTooLarge { limit: cap });
+    }
+    Ok(bytes.to_vec())
+}
+
+/// Maps reqwest's error to whether anything may have been sent. The URL (with the token) is
+/// stripped from the message.
+fn classify(error: reqwest::Error) -> TransportError {
+    if error.is_timeout() {
+        return TransportError::Timeout;
+    }
+    let connect = is_connect(&error);
+    let message = describe(error.without_url());
+    if connect { TransportError::Connect { message } } else { TransportError::Io { message } }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn is_connect(error: &reqwest::Error) -> bool {
+    error.is_connect()
+}
+
+/// `fetch` does not say whether a connection was made, so a wasm failure always counts as
+/// possibly sent: a POST is then never retried.
+#[cfg(target_arch = "wasm32")]
+fn is_connect(_error: &reqwest::Error) -> bool {
+    false
+}
+
+/// The error and its causes on one line (reqwest's top-level message alone is vague).
+fn describe(error: reqwest::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+impl Transport for ReqwestTransport {
+    fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        Box::pin(self.exchange(request, options))
+    }
+
+    fn sleep(&self, duration: Duration) -> BoxFuture<'_, ()> {
+        Box::pin(sleep(duration))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn sleep(duration: Duration) {
+    tokio::time::sleep(duration).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn sleep(duration: Duration) {
+    use wasm_bindgen::JsCast;
+    let millis = duration.as_millis().min(i32::MAX as u128) as f64;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let global = js_sys::global();
+        if let Ok(set_timeout) = js_sys::Reflect::get(&global, &"setTimeout".into()) {
+            if let Some(set_timeout) = set_timeout.dyn_ref::<js_sys::Function>() {
+                let _ = set_timeout.call2(&global, &resolve, &millis.into());
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

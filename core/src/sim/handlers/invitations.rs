@@ -1,0 +1,42 @@
+//! Invitation links: read a group's, or replace a community's or group's (facts §3.12, §4.5, §4.6).
+
+use serde_json::json;
+
+use super::super::reply::{Refusal, ok};
+use super::super::state::SimState;
+use super::{Outcome, group_or_404, require_community_admin, require_group_admin};
+
+/// `POST /redefine-invitation-link/{id}` → `{"invitationLink": new}`; the old link is revoked.
+///
+/// One route for both: a group id (`…-group`) rotates that group's link, a bare community id
+/// the community's (facts §3.12). 404 when neither exists; 403 when not an admin there.
+pub(super) fn redefine(state: &mut SimState, id: &str) -> Outcome {
+    if state.group(id).is_some() {
+        require_group_admin(state, id)?;
+        let link = state.new_invitation_link();
+        let now = state.tick();
+        if let Some(group) = state.group_mut(id) {
+            group.invitation_link = link.clone();
+            group.last_activity = now;
+        }
+        return ok(json!({ "invitationLink": link }));
+    }
+    if state.active_community(id).is_none() {
+        return Err(Refusal::not_found(format!("community or group {id} not found")));
+    }
+    require_community_admin(state, id)?;
+    let link = state.new_invitation_link();
+    state.tick();
+    if let Some(community) = state.active_community_mut(id) {
+        community.invitation_link = link.clone();
+    }
+    ok(json!({ "invitationLink": link }))
+}
+
+/// `GET /group-invitation-link/{groupId}` → `{"phone", "invitationLink"}` (the current link;
+/// facts §4.5). Only admins see it (facts §4.3): 403 otherwise; 404 for an unknown group.
+pub(super) fn group_link(state: &SimState, id: &str) -> Outcome {
+    let group = group_or_404(state, id)?;
+    require_group_admin(state, id)?;
+    ok(json!({ "phone": group.phone, "invitationLink": group.invitation_link }))
+}

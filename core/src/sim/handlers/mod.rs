@@ -1,0 +1,78 @@
+//! One handler per call. Each validates everything before it changes anything, so a refused
+//! request leaves the state untouched.
+
+mod chats;
+mod communities;
+mod groups;
+mod invitations;
+mod linking;
+mod messages;
+mod paging;
+mod participants;
+
+pub(crate) use linking::MAX_GROUPS;
+
+use super::reply::Refusal;
+use super::routes::Route;
+use super::state::SimState;
+use crate::http::{HttpRequest, HttpResponse};
+
+/// What every handler returns: the answer, or a refusal rendered as `{"error": …}`.
+pub(crate) type Outcome = Result<HttpResponse, Refusal>;
+
+/// Runs the handler of `route`.
+pub(crate) fn dispatch(state: &mut SimState, route: Route, request: &HttpRequest) -> Outcome {
+    match route {
+        Route::CreateCommunity => communities::create(state, request),
+        Route::ListCommunities => communities::list(state, request),
+        Route::CommunityMetadata(id) => communities::metadata(state, &id),
+        Route::LinkGroups => linking::link(state, request),
+        Route::UnlinkGroups => linking::unlink(state, request),
+        Route::DeactivateCommunity(id) => communities::deactivate(state, &id),
+        Route::CommunitySettings => communities::settings(state, request),
+        Route::AddParticipant => participants::add_participants(state, request),
+        Route::RemoveParticipant => participants::remove_participants(state, request),
+        Route::AddAdmin => participants::promote(state, request),
+        Route::RemoveAdmin => participants::demote(state, request),
+        Route::RedefineInvitationLink(id) => invitations::redefine(state, &id),
+        Route::UpdateCommunityDescription => communities::update_description(state, request),
+        Route::UpdateCommunityPhoto => communities::update_photo(state, request),
+        Route::ListChats => chats::list_chats(state, request),
+        Route::ListGroups => chats::list_groups(state, request),
+        Route::GroupMetadata(id) => groups::metadata(state, &id, true),
+        Route::LightGroupMetadata(id) => groups::metadata(state, &id, false),
+        Route::GroupInvitationLink(id) => invitations::group_link(state, &id),
+        Route::UpdateGroupSettings => groups::update_settings(state, request),
+        Route::SendText => messages::send_text(state, request),
+        Route::CreateGroup => groups::create(state, request),
+    }
+}
+
+/// The active community `id`, or 404.
+fn community_or_404<'a>(state: &'a SimState, id: &str) -> Result<&'a super::state::SimCommunity, Refusal> {
+    state.active_community(id).ok_or_else(|| Refusal::not_found(format!("community {id} not found")))
+}
+
+/// The group `phone`, or 404.
+fn group_or_404<'a>(state: &'a SimState, phone: &str) -> Result<&'a super::state::SimGroup, Refusal> {
+    state.group(phone).ok_or_else(|| Refusal::not_found(format!("group {phone} not found")))
+}
+
+/// 403 unless the connected phone is a community admin (facts §2.8).
+fn require_community_admin(state: &SimState, community_id: &str) -> Result<(), Refusal> {
+    if state.connected_is_community_admin(community_id) {
+        Ok(())
+    } else {
+        Err(Refusal::forbidden(format!("the connected phone is not an admin of community {community_id}")))
+    }
+}
+
+/// 403 unless the connected phone is an admin of the group (facts §4.7).
+fn require_group_admin(state: &SimState, phone: &str) -> Result<(), Refusal> {
+    let group = group_or_404(state, phone)?;
+    if state.connected_is_group_admin(group) {
+        Ok(())
+    } else {
+        Err(Refusal::forbidden(format!("the connected phone is not an admin of group {phone}")))
+    }
+}

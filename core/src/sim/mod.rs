@@ -1,0 +1,139 @@
+//! In-memory simulator of one Z-API instance: the Communities calls and the group and
+//! messaging calls around them, with the service's rules and its response quirks.
+//!
+//! [`Simulator::handle`] takes an [`HttpRequest`](crate::HttpRequest) and returns the
+//! [`HttpResponse`](crate::HttpResponse) the service would; [`SimulatorTransport`] plugs it into
+//! the client as a [`Transport`](crate::Transport). The crate `zapi-communities-sim` serves the
+//! same simulator over loopback HTTP, with fault injection.
+//!
+//! # Routes
+//!
+//! Every route of the facts document, under `/instances/{id}/token/{token}`:
+//! `POST /communities`, `GET /communities?page=&pageSize=`, `GET /communities-metadata/{id}`,
+//! `POST /communities/link`, `POST /communities/unlink`, `DELETE /communities/{id}`,
+//! `POST /communities/settings`, `POST /add-participant`, `POST /remove-participant`,
+//! `POST /add-admin`, `POST /remove-admin` (each with `communityId` xor `groupId`),
+//! `POST /redefine-invitation-link/{communityId|groupId}`, `POST /update-community-description`,
+//! `POST /update-community-photo`, `POST /create-group`, `GET /chats?page=&pageSize=`,
+//! `GET /groups?page=&pageSize=`, `GET /group-metadata/{id}`, `GET /light-group-metadata/{id}`,
+//! `GET /group-invitation-link/{id}`, `POST /update-group-settings`, `POST /send-text`.
+//!
+//! # Success bodies
+//!
+//! As documented, quirks included: `{"success":true}` for link/unlink/settings; `{"value":true}`
+//! for participants, admins, description, photo and group settings; `{"invitationLink":…}` for
+//! redefine; an empty 200 for deactivate; `/chats` with string `unread`/`lastMessageTime`/
+//! `isMuted` and `"false"` strings for `isMarkedSpam`/`archived`/`pinned`; `/groups` with
+//! millisecond `lastMessageTime` and string `messagesUnread`; send-text `{zaapId, messageId, id}`.
+//! Link adds `"skipped":[{"phone","reason"}]` when groups already in another community were
+//! skipped, and answers `{"success":false,"skipped":[…]}` when all of them were.
+//!
+//! # Refusals
+//!
+//! Always `{"error": "<reason>"}` with `Content-Type: application/json`; a refused request changes
+//! nothing. The service documents only 405 and 415 (facts §1.3); the other statuses are ours:
+//!
+//! | Status | When |
+//! |---|---|
+//! | 401 | wrong instance id or token: `{"error":"instance not found or invalid token"}` (neither is echoed) |
+//! | 403 | Client-Token configured but missing or wrong: `{"error":"null not allowed"}` (facts §1.2) |
+//! | 404 | unknown route (`{"error":"route not found"}`), or unknown community, group or message id |
+//! | 405 | known route, wrong method; `Allow` header lists the right one |
+//! | 415 | POST with a body but without `Content-Type: application/json` |
+//! | 400 | malformed body or query (not JSON, missing/mistyped field, delay outside 1..=15, phone not digits, both or neither of `communityId`/`groupId`), or a community rule: more than 50 groups, unlinking the last group, linking an announcement group, group mentions outside a community, removing/demoting the creator |
+//! | 403 | the connected phone lacks the rights: not a community/group admin where one is needed (posting to an announcement group, settings, linking when `whoCanAddNewGroups` is `admins`, …) |
+//!
+//! # Fixture schema
+//!
+//! A fixture is a [`SimState`] as JSON; [`Simulator::snapshot_json`] writes the same format.
+//! Unknown keys are rejected; every key but `name`, `id`, `phone` (and a community's
+//! `announcementGroup` while active) may be left out.
+//!
+//! ```json
+//! {
+//!   "connectedPhone": "5511900000000",      // default: SimConfig::connected_phone
+//!   "clock": 1700000000,                     // logical seconds, +1 per change
+//!   "nextSeq": 1,                            // counter behind generated ids and links
+//!   "communities": [{
+//!     "id": "120363000000000001",            // bare digits, never "-group"
+//!     "name": "Neighbours",
+//!     "description": "",
+//!     "photo": null,
+//!     "announcementGroup": "120363000000000002-group",
+//!     "whoCanAddNewGroups": "admins",        // or "all"
+//!     "invitationLink": "",                  // "" = generate
+//!     "directMembers": [],                   // added with add-participant + communityId
+//!     "deactivated": false
+//!   }],
+//!   "groups": [{
+//!     "phone": "120363000000000002-group",
+//!     "name": "Neighbours",
+//!     "description": "",
+//!     "owner": "",                           // "" = connected phone
+//!     "creation": 0,                         // ms; 0 = clock
+//!     "communityId": "120363000000000001",   // null when not in a community
+//!     "isGroupAnnouncement": true,
+//!     "participants": [{"phone": "5511900000000", "isAdmin": true, "isSuperAdmin": true}],
+//!     "invitationLink": "",
+//!     "adminOnlyMessage": true, "adminOnlySettings": true,
+//!     "requireAdminApproval": false, "adminOnlyAddMember": true,
+//!     "lastActivity": 0                      // seconds; orders /chats; 0 = clock
+//!   }],
+//!   "contactChats": [{"phone": "5511988887777", "lastActivity": 0}],
+//!   "messages": [{"zaapId": "…", "messageId": "…", "phone": "…", "message": "…",
+//!                 "delayMessage": null, "delayTyping": null, "editMessageId": null,
+//!                 "mentioned": [], "groupMentioned": [{"phone": "…", "subject": "…"}],
+//!                 "sentAt": 0}]
+//! }
+//! ```
+//!
+//! Loading checks that ids are unique, that every active community names an announcement
+//! group whose `communityId` points back at it, that every `communityId` names an active
+//! community, and that no community has more than 50 linked groups. A community's linked
+//! groups are the regular groups whose `communityId` is its id; its admins are the admins of
+//! its announcement group. To make the connected phone a non-admin, list it with
+//! `"isAdmin": false` (or leave it out to make it a non-member).
+//!
+//! # Rules
+//!
+//! - Create: the announcement group has the community's name and is its only sub-group; the
+//!   connected phone is its super admin (facts §2.1, §3.1).
+//! - Link: the groups' members join the announcement group; a group already in another community
+//!   is skipped (reported in `skipped`); at most 50 groups (facts §2.3, §2.4, §2.6).
+//! - Unlink / removing someone from a linked group: they leave the announcement group unless they
+//!   are the connected phone, a community admin, a direct member, or in another linked group.
+//!   Unlinking the last regular group is refused (facts §2.7).
+//! - Deactivate: every group is unlinked and kept (`communityId: null`, still in `/chats`); the
+//!   announcement group is removed; the community answers 404 afterwards (facts §2.5).
+//! - Only admins post to the announcement group, change settings, description, photo, admins,
+//!   participants and links, and unlink or deactivate; linking is open to every member when
+//!   `whoCanAddNewGroups` is `all` (facts §2.2, §2.8, §3.7).
+//! - Ids come from `nextSeq`: communities `1203630000` + 8 digits, groups the same + `-group`,
+//!   links `https://chat.whatsapp.com/SimInvite` + 13 digits; two runs of the same requests give
+//!   identical answers.
+
+mod auth;
+mod body;
+mod config;
+mod fixture;
+mod handlers;
+mod ids;
+mod log;
+mod lookup;
+mod membership;
+mod reply;
+mod routes;
+mod simulator;
+mod state;
+mod transport;
+
+#[cfg(test)]
+mod tests;
+
+pub use config::SimConfig;
+pub use log::LoggedRequest;
+pub use simulator::Simulator;
+pub use state::{
+    SimCommunity, SimContactChat, SimGroup, SimGroupMention, SimMessage, SimParticipant, SimState, WhoCanAddNewGroups,
+};
+pub use transport::SimulatorTransport;

@@ -1,0 +1,214 @@
+//! The [`Simulator`]: state + request log behind one mutex, and the request pipeline.
+
+use std::sync::{Mutex, MutexGuard};
+
+use super::config::SimConfig;
+use super::log::{LoggedRequest, RequestLog};
+use super::reply::Refusal;
+use super::state::{SimCommunity, SimGroup, SimMessage, SimState};
+use super::{auth, body, fixture, handlers, routes};
+use crate::error::Error;
+use crate::http::{HttpRequest, HttpResponse};
+
+/// An in-memory Z-API instance. Cheap to create; share it behind an `Arc` (it is `Send + Sync`).
+///
+/// ```
+/// use zapi_communities::sim::Simulator;
+/// use zapi_communities::{HttpRequest, Method, Secret};
+///
+/// let sim = Simulator::demo();
+/// let response = sim.handle(&HttpRequest {
+///     method: Method::Post,
+///     base_url: "http://sim".into(),
+///     instance_id: "SIM-INSTANCE".into(),
+///     token: Secret::new("sim-token"),
+///     path: "/communities".into(),
+///     query: vec![],
+///     headers: vec![
+///         ("Client-Token".into(), "sim-client-token".into()),
+///         ("Content-Type".into(), "application/json".into()),
+///     ],
+///     body: Some(r#"{"name":"Neighbours"}"#.into()),
+/// });
+/// assert_eq!(response.status, 200);
+/// assert_eq!(sim.state().communities[0].name, "Neighbours");
+/// ```
+#[derive(Debug)]
+pub struct Simulator {
+    config: SimConfig,
+    initial: SimState,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    state: SimState,
+    log: RequestLog,
+}
+
+impl Simulator {
+    /// An empty instance (no communities, groups or chats) accepting `config`'s credentials.
+    pub fn new(config: SimConfig) -> Self {
+        let state = SimState::empty(config.connected_phone.clone());
+        Self::build(config, state)
+    }
+
+    /// [`Simulator::new`] with [`SimConfig::demo`]: instance `SIM-INSTANCE`, token `sim-token`,
+    /// Client-Token `sim-client-token`, connected phone `5511900000000`.
+    pub fn demo() -> Self {
+        Self::new(SimConfig::demo())
+    }
+
+    /// The demo credentials with the state of a fixture (schema: [module docs](crate::sim)).
+    ///
+    /// # Errors
+    /// [`Error::Validation`] with a field starting `fixture` when the JSON is invalid, has
+    /// unknown keys, or describes an impossible state (dangling or duplicate ids, …).
+    pub fn from_fixture_json(json: &str) -> Result<Self, Error> {
+        Self::with_fixture_json(SimConfig::demo(), json)
+    }
+
+    /// `config`'s credentials with the state of a fixture.
+    ///
+    /// # Errors
+    /// As [`Simulator::from_fixture_json`].
+    pub fn with_fixture_json(config: SimConfig, json: &str) -> Result<Self, Error> {
+        let state = fixture::parse(json, &config.connected_phone)?;
+        Ok(Self::build(config, state))
+    }
+
+    /// `config`'s credentials with a state built in Rust.
+    ///
+    /// # Errors
+    /// As [`Simulator::from_fixture_json`].
+    pub fn with_state(config: SimConfig, state: SimState) -> Result<Self, Error> {
+        let state = fixture::normalize(state, &config.connected_phone)?;
+        Ok(Self::build(config, state))
+    }
+
+    fn build(config: SimConfig, state: SimState) -> Self {
+        let inner = Inner { state: state.clone(), log: RequestLog::default() };
+        Self { config, initial: state, inner: Mutex::new(inner) }
+    }
+
+    /// The credentials this simulator accepts.
+    pub fn config(&self) -> &SimConfig {
+        &self.config
+    }
+
+    /// Answers one request as the service would, and logs it.
+    ///
+    /// Checks run in this order: instance id and token (401), Client-Token (403
+    /// `{"error":"null not allowed"}`), route (404, or 405 for a wrong method), Content-Type of a
+    /// JSON body (415), then the call itself. A refused call changes nothing.
+    pub fn handle(&self, request: &HttpRequest) -> HttpResponse {
+        self.run(request, true, None)
+    }
+
+    /// Like [`Simulator::handle`] for a request a fault intercepted (server mode): the log entry
+    /// names `fault`, and when `apply` is false the answer is computed on a throw-away copy of
+    /// the state, so a test can prove that a faulted POST was not applied.
+    pub fn handle_faulted(&self, request: &HttpRequest, fault: &str, apply: bool) -> HttpResponse {
+        self.run(request, apply, Some(fault))
+    }
+
+    fn run(&self, request: &HttpRequest, apply: bool, fault: Option<&str>) -> HttpResponse {
+        let mut inner = self.lock();
+        // Work on a copy and keep it only on success: a refusal can never leave half a change.
+        let mut scratch = inner.state.clone();
+        let response = answer(&self.config, &mut scratch, request);
+        if apply && response.is_success() {
+            inner.state = scratch;
+        }
+        inner.log.record(request, response.status, apply, fault);
+        tracing::debug!(method = %request.method, path = %request.path, status = response.status, "simulator");
+        response
+    }
+
+    /// Every logged request, oldest first (at most the latest 10 000).
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.lock().log.entries()
+    }
+
+    /// Empties the request log.
+    pub fn clear_log(&self) {
+        self.lock().log.clear();
+    }
+
+    /// A copy of the whole state.
+    pub fn state(&self) -> SimState {
+        self.lock().state.clone()
+    }
+
+    /// The state as fixture JSON (pretty-printed); feed it to [`Simulator::from_fixture_json`]
+    /// to continue from here, or compare it with an expected end state.
+    pub fn snapshot_json(&self) -> String {
+        serde_json::to_string_pretty(&self.lock().state).unwrap_or_else(|_| "{}".into())
+    }
+
+    /// Replaces the state with a fixture's and empties the log; the credentials stay.
+    ///
+    /// # Errors
+    /// As [`Simulator::from_fixture_json`]; on error nothing changes.
+    pub fn load_fixture_json(&self, json: &str) -> Result<(), Error> {
+        let state = fixture::parse(json, &self.config.connected_phone)?;
+        self.replace(state);
+        Ok(())
+    }
+
+    /// Replaces the state and empties the log; the credentials stay.
+    ///
+    /// # Errors
+    /// As [`Simulator::from_fixture_json`]; on error nothing changes.
+    pub fn load_state(&self, state: SimState) -> Result<(), Error> {
+        let state = fixture::normalize(state, &self.config.connected_phone)?;
+        self.replace(state);
+        Ok(())
+    }
+
+    /// Goes back to the state the simulator was created with and empties the log.
+    pub fn reset(&self) {
+        self.replace(self.initial.clone());
+    }
+
+    fn replace(&self, state: SimState) {
+        let mut inner = self.lock();
+        inner.state = state;
+        inner.log.clear();
+    }
+
+    /// The community with this id (deactivated ones included, flagged).
+    pub fn community(&self, id: &str) -> Option<SimCommunity> {
+        self.lock().state.communities.iter().find(|c| c.id == id).cloned()
+    }
+
+    /// The group (regular or announcement) with this id.
+    pub fn group(&self, phone: &str) -> Option<SimGroup> {
+        self.lock().state.group(phone).cloned()
+    }
+
+    /// Phones in the announcement group of an active community, in joining order.
+    pub fn announcement_members(&self, community_id: &str) -> Option<Vec<String>> {
+        let inner = self.lock();
+        let group = inner.state.announcement_group(community_id)?;
+        Some(group.participants.iter().map(|p| p.phone.clone()).collect())
+    }
+
+    /// Every message accepted by `send-text`, oldest first.
+    pub fn messages(&self) -> Vec<SimMessage> {
+        self.lock().state.messages.clone()
+    }
+
+    /// Locks the state; a panic elsewhere while holding the lock must not wedge the simulator.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn answer(config: &SimConfig, state: &mut SimState, request: &HttpRequest) -> HttpResponse {
+    let outcome = auth::check(config, request)
+        .and_then(|()| routes::resolve(request.method, &request.path))
+        .and_then(|route| body::check_content_type(request).map(|()| route))
+        .and_then(|route| handlers::dispatch(state, route, request));
+    outcome.unwrap_or_else(Refusal::into_response)
+}

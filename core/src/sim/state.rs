@@ -1,0 +1,237 @@
+//! The simulated instance's state. These types double as the fixture format: a fixture is a
+//! [`SimState`] written as JSON, and [`crate::sim::Simulator::snapshot_json`] writes one back.
+
+use serde::{Deserialize, Serialize};
+
+/// Logical time a fresh simulator starts at (seconds; 2023-11-14). Time only moves when the
+/// state changes, so runs are reproducible.
+pub(crate) const START_CLOCK: u64 = 1_700_000_000;
+
+/// Everything the simulated instance knows. Field names are the fixture's JSON keys (camelCase).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimState {
+    /// The phone number of the WhatsApp account connected to the instance (digits only).
+    /// Empty in a fixture means "take it from the [`crate::sim::SimConfig`]".
+    #[serde(default)]
+    pub connected_phone: String,
+    /// Logical clock in seconds; it advances by one on every change.
+    #[serde(default = "start_clock")]
+    pub clock: u64,
+    /// Counter behind every generated id, link and message id.
+    #[serde(default = "first_seq")]
+    pub next_seq: u64,
+    /// Communities in creation order (deactivated ones stay, flagged).
+    #[serde(default)]
+    pub communities: Vec<SimCommunity>,
+    /// Every group the account is in: regular groups and announcement groups, in creation order.
+    #[serde(default)]
+    pub groups: Vec<SimGroup>,
+    /// One-to-one chats, created when a message is sent to a phone number.
+    #[serde(default)]
+    pub contact_chats: Vec<SimContactChat>,
+    /// Every message accepted by `send-text`, oldest first.
+    #[serde(default)]
+    pub messages: Vec<SimMessage>,
+}
+
+/// A community. Its linked groups are the [`SimGroup`]s whose `communityId` is its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimCommunity {
+    /// Bare numeric id, no `-group` suffix (facts §1.5).
+    pub id: String,
+    /// Name; the announcement group carries the same name (facts §2.1).
+    pub name: String,
+    /// Description; empty when never set.
+    #[serde(default)]
+    pub description: String,
+    /// Photo URL or Base64 last set with `update-community-photo`.
+    #[serde(default)]
+    pub photo: Option<String>,
+    /// Id (`…-group`) of the announcement group. Required while the community is active.
+    #[serde(default)]
+    pub announcement_group: String,
+    /// Who may link new groups (`admins` or `all`).
+    #[serde(default)]
+    pub who_can_add_new_groups: WhoCanAddNewGroups,
+    /// Current invitation link of the community; empty in a fixture means "generate one".
+    #[serde(default)]
+    pub invitation_link: String,
+    /// People added to the community itself with `add-participant` + `communityId`: they stay in
+    /// the announcement group when a group they are also in is unlinked.
+    #[serde(default)]
+    pub direct_members: Vec<String>,
+    /// Set by `DELETE /communities/{id}`; a deactivated community answers 404 everywhere.
+    #[serde(default)]
+    pub deactivated: bool,
+}
+
+/// Who may link new groups to a community (facts §3.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WhoCanAddNewGroups {
+    /// Only community admins (the default).
+    #[default]
+    Admins,
+    /// Any community member.
+    All,
+}
+
+impl WhoCanAddNewGroups {
+    /// The wire value: `admins` or `all`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WhoCanAddNewGroups::Admins => "admins",
+            WhoCanAddNewGroups::All => "all",
+        }
+    }
+}
+
+/// A group: a regular group or a community's announcement group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimGroup {
+    /// Group id, `<digits>-group` (or a legacy `<phone>-<seconds>`).
+    pub phone: String,
+    /// Group name (`subject` in group metadata).
+    pub name: String,
+    /// Group description.
+    #[serde(default)]
+    pub description: String,
+    /// Creator's phone; empty in a fixture means the connected phone.
+    #[serde(default)]
+    pub owner: String,
+    /// Creation time in milliseconds; 0 in a fixture means "now".
+    #[serde(default)]
+    pub creation: u64,
+    /// The community the group belongs to (linked group or announcement group), if any.
+    #[serde(default)]
+    pub community_id: Option<String>,
+    /// Whether this is a community's announcement group.
+    #[serde(default)]
+    pub is_group_announcement: bool,
+    /// Members with their admin flags, the connected phone included when it is a member.
+    #[serde(default)]
+    pub participants: Vec<SimParticipant>,
+    /// Current invitation link; empty in a fixture means "generate one".
+    #[serde(default)]
+    pub invitation_link: String,
+    /// Only admins may send messages.
+    #[serde(default)]
+    pub admin_only_message: bool,
+    /// Only admins may edit the group's info.
+    #[serde(default)]
+    pub admin_only_settings: bool,
+    /// Joining needs an admin's approval.
+    #[serde(default)]
+    pub require_admin_approval: bool,
+    /// Only admins may add members.
+    #[serde(default)]
+    pub admin_only_add_member: bool,
+    /// Logical time (seconds) of the last message or change; orders `/chats`. 0 means "now".
+    #[serde(default)]
+    pub last_activity: u64,
+}
+
+/// A member of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimParticipant {
+    /// Digits-only phone number (or `…@lid`).
+    pub phone: String,
+    /// Group admin. In an announcement group this makes the person a community admin.
+    #[serde(default)]
+    pub is_admin: bool,
+    /// Creator of the group or community; cannot be demoted or removed.
+    #[serde(default)]
+    pub is_super_admin: bool,
+}
+
+impl SimParticipant {
+    /// A member with no admin rights.
+    pub fn member(phone: impl Into<String>) -> Self {
+        Self { phone: phone.into(), is_admin: false, is_super_admin: false }
+    }
+
+    /// Whether the person has admin rights (admin or super admin).
+    pub fn has_admin_rights(&self) -> bool {
+        self.is_admin || self.is_super_admin
+    }
+}
+
+/// A one-to-one chat, listed by `/chats` with `isGroup: false`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimContactChat {
+    /// The contact's phone number.
+    pub phone: String,
+    /// Logical time (seconds) of the last message.
+    #[serde(default)]
+    pub last_activity: u64,
+}
+
+/// A message accepted by `POST /send-text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimMessage {
+    /// Z-API side id returned as `zaapId`.
+    pub zaap_id: String,
+    /// WhatsApp side id returned as `messageId` (and `id`).
+    pub message_id: String,
+    /// Recipient: a phone number or a group id.
+    pub phone: String,
+    /// The text.
+    pub message: String,
+    /// `delayMessage` as sent (1..=15).
+    #[serde(default)]
+    pub delay_message: Option<u8>,
+    /// `delayTyping` as sent (1..=15).
+    #[serde(default)]
+    pub delay_typing: Option<u8>,
+    /// `editMessageId` as sent: the message this one replaces.
+    #[serde(default)]
+    pub edit_message_id: Option<String>,
+    /// `mentioned` phone numbers.
+    #[serde(default)]
+    pub mentioned: Vec<String>,
+    /// `groupMentioned` groups.
+    #[serde(default)]
+    pub group_mentioned: Vec<SimGroupMention>,
+    /// Logical time (seconds) it was accepted.
+    #[serde(default)]
+    pub sent_at: u64,
+}
+
+/// One `groupMentioned` entry of a sent message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimGroupMention {
+    /// The mentioned group's id.
+    pub phone: String,
+    /// The mentioned group's name as sent.
+    pub subject: String,
+}
+
+fn start_clock() -> u64 {
+    START_CLOCK
+}
+
+fn first_seq() -> u64 {
+    1
+}
+
+impl SimState {
+    /// An instance with no communities, groups, chats or messages.
+    pub fn empty(connected_phone: impl Into<String>) -> Self {
+        Self {
+            connected_phone: connected_phone.into(),
+            clock: START_CLOCK,
+            next_seq: 1,
+            communities: Vec::new(),
+            groups: Vec::new(),
+            contact_chats: Vec::new(),
+            messages: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Status and body handling shared by every call: errors are read here once.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::Error;
+use crate::http::HttpResponse;
+
+/// Longest service message kept in an error, in characters.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// Returns the body of a 2xx response, or the error the response describes.
+///
+/// A 2xx body of the form `{"error": "…"}` is an error too: the token and IP refusals
+/// (facts §1.2) are documented with no status, so they may well arrive as 200.
+pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
+    if response.status == 429 {
+        return Err(Error::RateLimited { retry_after_secs: retry_after(response) });
+    }
+    if !response.is_success() {
+        return Err(Error::Api { status: response.status, message: describe_error_body(response) });
+    }
+    if let Some(message) = error_field(&response.body) {
+        return Err(Error::Api { status: response.status, message });
+    }
+    Ok(&response.body)
+}
+
+/// Parses a 2xx JSON body into `T`.
+pub(crate) fn json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
+    let body = success_body(response)?;
+    parse_json(body)
+}
+
+/// Parses JSON, falling back once to a copy without trailing commas (the documented examples of
+/// `/chats` have one, inconsistency 6; a service that renders JSON the same way would too).
+pub(crate) fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    match serde_json::from_slice(body) {
+        Ok(value) => Ok(value),
+        Err(first) => {
+            let Some(repaired) = without_trailing_commas(body) else {
+                return Err(decode_error(body, &first));
+            };
+            serde_json::from_slice(&repaired).map_err(|_| decode_error(body, &first))
+        }
+    }
+}
+
+fn decode_error(body: &[u8], error: &serde_json::Error) -> Error {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        Error::decode("the body is empty")
+    } else if looks_like_html(body) {
+        Error::decode(format!("expected JSON, got an HTML page: {}", html_summary(body)))
+    } else {
+        Error::decode(format!("unexpected JSON: {error}"))
+    }
+}
+
+/// Reads a mutation acknowledgement: `{"success": bool}`, `{"value": bool}` or an empty body
+/// (deactivate documents none, facts §3.6). `false` means the service refused.
+pub(crate) fn ack(response: &HttpResponse) -> Result<(), Error> {
+    let body = success_body(response)?;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    #[derive(serde::Deserialize)]
+    struct Ack {
+        success: Option<super::lenient::LooseBool>,
+        value: Option<super::lenient::LooseBool>,
+    }
+    let parsed: serde_json::Value = parse_json(body)?;
+    if !parsed.is_object() {
+        // A bare `true`/`"ok"`: accept truthy scalars, refuse `false`.
+        return match parsed {
+            serde_json::Value::Bool(false) => Err(refused(response.status, "false")),
+            _ => Ok(()),
+        };
+    }
+    let ack: Ack =
+        serde_json::from_value(parsed).map_err(|e| Error::decode(format!("unexpected acknowledgement: {e}")))?;
+    match ack.success.or(ack.value) {
+        Some(flag) if !flag.0 => Err(refused(response.status, "success: false")),
+        _ => Ok(()),
+    }
+}
+
+fn refused(status: u16, what: &str) -> Error {
+    Error::Api { status, message: format!("the service refused the operation ({what})") }
+}
+
+/// Seconds from a `Retry-After` header (delta-seconds form; HTTP dates are ignored).
+pub(crate) fn retry_after(response: &HttpResponse) -> Option<u64> {
+    response.header("retry-after").and_then(|v| v.trim().parse().ok())
+}
+
+fn error_field(body: &[u8]) -> Option<String> {
+    let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
+    if *first != b'{' {
+        return None;
+    }
+    #[derive(serde::Deserialize)]
+    struct ErrorBody {
+        error: Option<serde_json::Value>,
+        message: Option<String>,
+    }
+    let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
+    let error = match parsed.error? {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Bool(false) | serde_json::Value::Null => return None,
+        other => other.to_string(),
+    };
+    Some(scrub(&match parsed.message {
+        Some(message) if !message.is_empty() => format!("{error}: {message}"),
+        _ => error,
+    }))
+}
+
+/// A one-line description of an error body: its `error`/`message`, an HTML page's title, its
+/// text, or a note that it was empty.
+pub(crate) fn describe_error_body(response: &HttpResponse) -> String {
+    let body = &response.body;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return format!("HTTP {} with an empty body", response.status);
+    }
+    if let Some(message) = error_field(body) {
+        return message;
+    }
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) {
+        if let Some(serde_json::Value::String(message)) = map.get("message") {
+            return scrub(message);
+        }
+    }
+    if looks_like_html(body) {
+        return html_summary(body);
+    }
+    scrub(&String::from_utf8_lossy(body))
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html") || head.contains("<title")
+}
+
+/// The `<title>` of an HTML page, else its text without tags.
+fn html_summary(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let lower = text.to_ascii_lowercase();
+    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>")) {
+        if start + 7 <= end {
+            return scrub(text[start + 7..end].trim());
+        }
+    }
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    scrub(&plain.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Shortens a message and removes anything that follows `/token/` in it: error pages of proxies
+/// and frameworks often echo the request path, and the token is a path segment.
+pub(crate) fn scrub(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS + 8));
+    let mut rest = message;
+    while let Some(at) = rest.find("/token/") {
+        out.push_str(&rest[..at + 7]);
+        out.push_str("***");
+        let after = &rest[at + 7..];
+        let end = after
+            .find(|c: char| c == '/' || c == '?' || c == '"' || c == '\'' || c.is_whitespace())
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    let trimmed = out.trim();
+    if trimmed.chars().count() > MAX_MESSAGE_CHARS {
+        let cut: String = trimmed.chars().take(MAX_MESSAGE_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Removes commas that directly precede `]` or `}` outside strings; `None` when there are none.
+fn without_trailing_commas(body: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut changed = false;
+    for (i, &b) in body.iter().enumerate() {
+        if in_string {
+            out.push(b);
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        if b == b'"' {
+            in_string = true;
+        }
+        if b == b',' {
+            let next = body[i + 1..].iter().find(|c| !c.is_ascii_whitespace());
+            if matches!(next, Some(b']') | Some(b'}')) {
+                changed = true;
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    changed.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resp(status: u16, body: &str) -> HttpResponse {
+        HttpResponse::new(status, body)
+    }
+
+    #[test]
+    fn three_success_shapes() {
+        assert_eq!(ack(&resp(200, r#"{"success":true}"#)), Ok(()));
+        assert_eq!(ack(&resp(200, r#"{"value":"true"}"#)), Ok(()));
+        assert_eq!(ack(&resp(200, "")), Ok(()));
+        assert_eq!(ack(&resp(204, "  ")), Ok(()));
+        assert!(matches!(ack(&resp(200, r#"{"success":false}"#)), Err(Error::Api { status: 200, .. })));
+        assert!(matches!(ack(&resp(200, r#"{"value":false}"#)), Err(Error::Api { .. })));
+        assert!(matches!(ack(&resp(200, r#"{"success":"maybe"}"#)), Err(Error::Decode { .. })));
+        assert!(matches!(ack(&resp(200, r#"{"success":true,"extra":[1]}"#)), Ok(())));
+    }
+
+    #[test]
+    fn error_bodies_become_api_errors() {
+        let cases = [
+            (400, r#"{"error":"null not allowed"}"#, "null not allowed"),
+            (500, r#"{"message":"boom"}"#, "boom"),
+            (502, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>", "502 Bad Gateway"),
+            (503, "", "HTTP 503 with an empty body"),
+            (500, "plain words", "plain words"),
+            (200, r#"{"error":"1.2.3.4 not allowed"}"#, "1.2.3.4 not allowed"),
+        ];
+        for (status, body, message) in cases {
+            assert_eq!(
+                success_body(&resp(status, body)),
+                Err(Error::Api { status, message: message.into() }),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn rate_limit_reads_retry_after() {
+        let r = resp(429, "").with_header("Retry-After", " 7 ");
+        assert_eq!(success_body(&r), Err(Error::RateLimited { retry_after_secs: Some(7) }));
+        assert_eq!(success_body(&resp(429, "")), Err(Error::RateLimited { retry_after_secs: None }));
+    }
+
+    #[test]
+    fn echoed_paths_lose_their_token() {
+        let page = "<html><body>Cannot GET /instances/I/token/s3cr3t/x</body></html>";
+        let Err(Error::Api { message, .. }) = success_body(&resp(404, page)) else { panic!() };
+        assert!(!message.contains("s3cr3t"), "{message}");
+        assert!(message.contains("/token/***/x"));
+    }
+
+    #[test]
+    fn trailing_commas_are_forgiven_but_strings_untouched() {
+        let v: serde_json::Value = parse_json(br#"[{"a":"x,]","b":false,},]"#).unwrap();
+        assert_eq!(v, serde_json::json!([{"a": "x,]", "b": false}]));
+        assert!(matches!(parse_json::<serde_json::Value>(b"{oops"), Err(Error::Decode { .. })));
+        let Err(Error::Decode { message }) = parse_json::<serde_json::Value>(b"<html><title>Hi</title></html>") else {
+            panic!()
+        };
+        assert!(message.contains("HTML"));
+    }
+
+    #[test]
+    fn long_messages_are_cut() {
+        let long = "x".repeat(1000);
+        assert!(scrub(&long).chars().count() <= MAX_MESSAGE_CHARS + 1);
+    }
+}

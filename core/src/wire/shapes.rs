@@ -1,0 +1,282 @@
+//! The service's response bodies, read leniently, and their conversion to domain types.
+//! Unknown fields are ignored everywhere; every field the docs do not promise is optional.
+
+use serde::Deserialize;
+
+use super::lenient::{LooseBool, LooseString, LooseU64};
+use crate::error::Error;
+use crate::model::{
+    Chat, Community, CommunityId, CommunitySummary, CreatedGroup, GroupId, GroupMetadata, LinkedGroup, Participant,
+    SentMessage,
+};
+
+/// `subGroups[]` of create-community and communities-metadata (facts §3.1, §3.3), read from a
+/// JSON map: the PT metadata example repeats the key `phone` (inconsistency 9), which a derived
+/// reader refuses but a map keeps, last value winning, and the last one is the id.
+fn read_sub_group(index: usize, map: serde_json::Map<String, serde_json::Value>) -> Result<LinkedGroup, Error> {
+    let text = |key: &str| match map.get(key) {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let phone = text("phone").ok_or_else(|| Error::decode(format!("subGroups[{index}] has no phone")))?;
+    let id = GroupId::parse(&phone)
+        .map_err(|_| Error::decode(format!("subGroups[{index}].phone {phone:?} is not a group id")))?;
+    let is_announcement = match map.get("isGroupAnnouncement") {
+        Some(value) => {
+            serde_json::from_value::<LooseBool>(value.clone())
+                .map_err(|e| Error::decode(format!("subGroups[{index}].isGroupAnnouncement: {e}")))?
+                .0
+        }
+        None => false,
+    };
+    Ok(LinkedGroup { id, name: text("name").unwrap_or_default(), is_announcement })
+}
+
+/// Both create-community (`{id, subGroups}`) and metadata (`{name, id, description, subGroups}`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireCommunity {
+    #[serde(default)]
+    id: LooseString,
+    #[serde(default)]
+    name: LooseString,
+    #[serde(default)]
+    description: LooseString,
+    #[serde(default)]
+    sub_groups: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+impl WireCommunity {
+    /// Converts, filling the name/description from the request when the response has none
+    /// (create-community does not echo them).
+    pub(crate) fn into_community(
+        self,
+        fallback_name: Option<&str>,
+        fallback_description: Option<&str>,
+    ) -> Result<Community, Error> {
+        let id = required_id(self.id, "id", |raw| CommunityId::parse_field(raw, "id"))?;
+        let groups = self
+            .sub_groups
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .map(|(i, map)| read_sub_group(i, map))
+            .collect::<Result<Vec<_>, _>>()?;
+        let announcement_group = groups.iter().find(|g| g.is_announcement).map(|g| g.id.clone());
+        let name = self
+            .name
+            .non_empty()
+            .or_else(|| fallback_name.map(str::to_owned))
+            .or_else(|| groups.iter().find(|g| g.is_announcement).map(|g| g.name.clone()))
+            .unwrap_or_default();
+        let description = self.description.non_empty().or_else(|| fallback_description.map(str::to_owned));
+        Ok(Community { id, name, description, announcement_group, groups })
+    }
+}
+
+fn required_id<T>(value: LooseString, field: &str, parse: impl Fn(&str) -> Result<T, Error>) -> Result<T, Error> {
+    let raw = value.non_empty().ok_or_else(|| Error::decode(format!("the response has no {field}")))?;
+    parse(&raw).map_err(|_| Error::decode(format!("the response's {field} {raw:?} is not a valid id")))
+}
+
+/// One element of `GET /communities`.
+#[derive(Deserialize)]
+pub(crate) struct WireCommunitySummary {
+    #[serde(default)]
+    id: LooseString,
+    #[serde(default)]
+    name: LooseString,
+}
+
+impl WireCommunitySummary {
+    pub(crate) fn into_summary(self, index: usize) -> Result<CommunitySummary, Error> {
+        let id = required_id(self.id, &format!("[{index}].id"), |raw| CommunityId::parse_field(raw, "id"))?;
+        Ok(CommunitySummary { id, name: self.name.0.unwrap_or_default() })
+    }
+}
+
+/// One element of `GET /chats` (facts §4.1): nearly every scalar may be a string.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireChat {
+    #[serde(default)]
+    phone: LooseString,
+    #[serde(default)]
+    name: LooseString,
+    #[serde(default)]
+    is_group: LooseBool,
+    #[serde(default)]
+    is_group_announcement: LooseBool,
+    #[serde(default)]
+    unread: LooseU64,
+    #[serde(default)]
+    last_message_time: LooseU64,
+    #[serde(default)]
+    is_muted: LooseBool,
+    #[serde(default)]
+    archived: LooseBool,
+    #[serde(default)]
+    pinned: LooseBool,
+}
+
+impl From<WireChat> for Chat {
+    fn from(w: WireChat) -> Self {
+        Chat {
+            phone: w.phone.0.unwrap_or_default(),
+            name: w.name.non_empty(),
+            is_group: w.is_group.0,
+            is_group_announcement: w.is_group_announcement.0,
+            unread: w.unread.0.unwrap_or(0),
+            last_message_time: w.last_message_time.0,
+            is_muted: w.is_muted.0,
+            archived: w.archived.0,
+            pinned: w.pinned.0,
+        }
+    }
+}
+
+/// A chat with only what announcement-group discovery needs, borrowed from the body, so a
+/// 100,000-chat list is scanned without building every `Chat`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireChatProbe<'a> {
+    #[serde(default, borrow)]
+    pub(crate) phone: Option<std::borrow::Cow<'a, str>>,
+    #[serde(default)]
+    pub(crate) is_group_announcement: LooseBool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireParticipant {
+    #[serde(default)]
+    phone: LooseString,
+    #[serde(default)]
+    is_admin: LooseBool,
+    #[serde(default)]
+    is_super_admin: LooseBool,
+}
+
+/// `GET /group-metadata/{id}` (facts §4.3).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireGroupMetadata {
+    #[serde(default)]
+    phone: LooseString,
+    #[serde(default)]
+    subject: LooseString,
+    #[serde(default)]
+    description: LooseString,
+    #[serde(default)]
+    owner: LooseString,
+    #[serde(default)]
+    creation: LooseU64,
+    #[serde(default)]
+    invitation_link: LooseString,
+    #[serde(default)]
+    community_id: LooseString,
+    #[serde(default)]
+    is_group_announcement: LooseBool,
+    #[serde(default)]
+    admin_only_message: LooseBool,
+    #[serde(default)]
+    admin_only_settings: LooseBool,
+    #[serde(default)]
+    require_admin_approval: LooseBool,
+    #[serde(default)]
+    participants: Option<Vec<WireParticipant>>,
+}
+
+impl WireGroupMetadata {
+    /// Converts; `requested` is used when the body omits its own id.
+    pub(crate) fn into_metadata(self, requested: &GroupId) -> Result<GroupMetadata, Error> {
+        let id = match self.phone.non_empty() {
+            Some(raw) => GroupId::parse(&raw)
+                .map_err(|_| Error::decode(format!("the response's phone {raw:?} is not a group id")))?,
+            None => requested.clone(),
+        };
+        // A malformed communityId is treated as absent: it is a hint, and refusing the whole
+        // metadata over it would hide the rest.
+        let community_id = self.community_id.non_empty().and_then(|raw| CommunityId::parse(&raw).ok());
+        Ok(GroupMetadata {
+            id,
+            name: self.subject.non_empty(),
+            description: self.description.non_empty(),
+            owner: self.owner.non_empty(),
+            creation: self.creation.0,
+            invitation_link: self.invitation_link.non_empty(),
+            community_id,
+            is_group_announcement: self.is_group_announcement.0,
+            admin_only_message: self.admin_only_message.0,
+            admin_only_settings: self.admin_only_settings.0,
+            require_admin_approval: self.require_admin_approval.0,
+            participants: self
+                .participants
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|p| {
+                    Some(Participant {
+                        phone: p.phone.non_empty()?,
+                        is_admin: p.is_admin.0,
+                        is_super_admin: p.is_super_admin.0,
+                    })
+                })
+                .collect(),
+        })
+    }
+}
+
+/// `POST /create-group` → `{phone, invitationLink}` (facts §4.12).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireCreatedGroup {
+    #[serde(default)]
+    phone: LooseString,
+    #[serde(default)]
+    invitation_link: LooseString,
+}
+
+impl WireCreatedGroup {
+    pub(crate) fn into_created(self) -> Result<CreatedGroup, Error> {
+        let id = required_id(self.phone, "phone", GroupId::parse)?;
+        Ok(CreatedGroup { id, invitation_link: self.invitation_link.non_empty() })
+    }
+}
+
+/// `{invitationLink}` of the redefine and get-link calls.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireInvitationLink {
+    #[serde(default)]
+    invitation_link: LooseString,
+}
+
+impl WireInvitationLink {
+    pub(crate) fn into_link(self) -> Result<String, Error> {
+        self.invitation_link.non_empty().ok_or_else(|| Error::decode("the response has no invitationLink"))
+    }
+}
+
+/// `POST /send-text` → `{zaapId, messageId, id}` (facts §4.9; `id` repeats `messageId`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireSentMessage {
+    #[serde(default)]
+    zaap_id: LooseString,
+    #[serde(default)]
+    message_id: LooseString,
+    #[serde(default)]
+    id: LooseString,
+}
+
+impl WireSentMessage {
+    pub(crate) fn into_sent(self) -> Result<SentMessage, Error> {
+        let message_id = self
+            .message_id
+            .non_empty()
+            .or_else(|| self.id.non_empty())
+            .ok_or_else(|| Error::decode("the response has no messageId"))?;
+        Ok(SentMessage { zaap_id: self.zaap_id.0.unwrap_or_default(), message_id })
+    }
+}

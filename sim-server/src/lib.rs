@@ -1,0 +1,1 @@
+//! HTTP server mode of the simulator (being written).

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Rust: formatting, lints, unit + integration + doc tests, and the tour (the README's first command).
+set -euo pipefail
+source "$ROOT/tests/lib/env.sh"
+cd "$ROOT"
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || echo "warning: could not add the wasm32 target"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo test --workspace
+# The core must keep compiling for the browser.
+cargo check -p zapi-communities --target wasm32-unknown-unknown
+# The tour, exactly as the README runs it.
+cargo run -q --example tour > /tmp/zapi-tour.txt
+grep -q '^Done.$' /tmp/zapi-tour.txt && echo "tour: ok ($(wc -l < /tmp/zapi-tour.txt) lines)"
