@@ -3,6 +3,7 @@
 pub mod api;
 mod client;
 pub mod error;
+mod ffi;
 pub mod http;
 mod knowledge;
 pub mod model;

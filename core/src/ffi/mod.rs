@@ -1,0 +1,9 @@
+//! Conversions the orphan rule forces into the core, one file per binding, each behind its
+//! feature. The bindings themselves live in `bindings-*/`.
+
+#[cfg(feature = "python")]
+mod python;
+#[cfg(feature = "uniffi")]
+mod uniffi;
+#[cfg(feature = "wasm")]
+mod wasm;

@@ -1,0 +1,1 @@
+//! Conversions for the uniffi binding (being written).
