@@ -20,6 +20,18 @@ pub enum MemberTarget {
 }
 
 impl MemberTarget {
+    /// Reads a target as typed: group ids (`…-group`, `…@g.us`, legacy `phone-timestamp`) are
+    /// groups, bare digits are communities. Errors name `field`.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] when the value is neither.
+    pub fn parse(raw: &str, field: &str) -> Result<Self, Error> {
+        match crate::model::Recipient::parse(raw) {
+            Ok(crate::model::Recipient::Group(group)) => Ok(MemberTarget::Group(group)),
+            _ => CommunityId::parse_field(raw, field).map(MemberTarget::Community),
+        }
+    }
+
     fn key_and_id(&self) -> (&'static str, &str) {
         match self {
             MemberTarget::Community(c) => ("communityId", c.as_str()),
@@ -137,6 +149,14 @@ mod tests {
         };
         let b = body(&call.build(&endpoint()).unwrap());
         assert_eq!(b, json!({"autoInvite":false,"groupId":"120363019502650977-group","phones":["5544999999999"]}));
+    }
+
+    #[test]
+    fn targets_parse_by_shape() {
+        assert!(matches!(MemberTarget::parse("120363019502650977", "target"), Ok(MemberTarget::Community(_))));
+        assert!(matches!(MemberTarget::parse("120363019502650977-group", "target"), Ok(MemberTarget::Group(_))));
+        assert!(matches!(MemberTarget::parse("5511999999999-1623281429", "target"), Ok(MemberTarget::Group(_))));
+        assert_eq!(MemberTarget::parse("x", "target").unwrap_err().field(), Some("target"));
     }
 
     #[test]

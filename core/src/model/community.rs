@@ -108,6 +108,22 @@ impl AnnouncementSource {
             AnnouncementSource::Explicit => "explicit",
         }
     }
+
+    /// Reads a stable name (`create_response`, `community_metadata`, `chat_list`, `explicit`).
+    ///
+    /// # Errors
+    /// [`crate::Error::Validation`] naming `source` for anything else.
+    pub fn parse(raw: &str) -> Result<Self, crate::Error> {
+        [Self::CreateResponse, Self::CommunityMetadata, Self::ChatList, Self::Explicit]
+            .into_iter()
+            .find(|s| s.as_str() == raw.trim())
+            .ok_or_else(|| {
+                crate::Error::validation(
+                    "source",
+                    format!("must be create_response, community_metadata, chat_list or explicit, got {raw:?}"),
+                )
+            })
+    }
 }
 
 /// The group through which a whole community is messaged (facts §2.2, §2.11).
