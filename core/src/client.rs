@@ -47,14 +47,19 @@ impl Default for ClientConfig {
 
 /// Options of [`Client::announce`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnnounceOptions {
     /// Seconds the queue waits before the next message (1–15).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub delay_message: Option<u32>,
     /// Seconds "typing…" is shown first (1–15).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub delay_typing: Option<u32>,
     /// Members to mention.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub mentioned: Vec<Phone>,
     /// Groups of the community to mention (the text must contain `@<group digits>`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub group_mentioned: Vec<GroupMention>,
 }
 
@@ -500,12 +505,12 @@ impl Client {
     /// its announcement group instead).
     ///
     /// # Errors
-    /// [`Error::NotAnnouncementGroup`] or [`Error::Validation`] naming `phone`.
+    /// [`Error::NotAnnouncementGroup`] or [`Error::Validation`] naming `to`.
     pub fn recipient(&self, raw: &str) -> Result<Recipient, Error> {
         let trimmed = raw.trim();
         let digits = trimmed.strip_suffix("-group").or_else(|| trimmed.strip_suffix("@g.us")).unwrap_or(trimmed);
         self.refuse_community(digits)?;
-        Recipient::parse(trimmed)
+        Recipient::parse_field(trimmed, "to")
     }
 
     fn refuse_community(&self, digits: &str) -> Result<(), Error> {

@@ -221,11 +221,19 @@ impl Recipient {
     /// # Errors
     /// [`Error::Validation`] naming `phone` when it is neither.
     pub fn parse(raw: &str) -> Result<Self, Error> {
+        Self::parse_field(raw, "phone")
+    }
+
+    /// Like [`Recipient::parse`], naming `field` in the error.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `field` when it is neither a group nor a phone.
+    pub fn parse_field(raw: &str, field: &str) -> Result<Self, Error> {
         let trimmed = raw.trim();
         if trimmed.ends_with("-group") || trimmed.ends_with("@g.us") || is_legacy_group(trimmed) {
-            GroupId::parse_field(trimmed, "phone").map(Recipient::Group)
+            GroupId::parse_field(trimmed, field).map(Recipient::Group)
         } else {
-            Phone::parse_field(trimmed, "phone").map(Recipient::Phone)
+            Phone::parse_field(trimmed, field).map(Recipient::Phone)
         }
     }
 

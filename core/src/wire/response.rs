@@ -25,10 +25,20 @@ pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
     Ok(&response.body)
 }
 
-/// Parses a 2xx JSON body into `T`.
+/// Parses a 2xx body that must be a JSON object into `T`.
+///
+/// The object check matters: serde's derived readers also accept an array as a struct
+/// (`[1, 2]` would fill the first two fields), which would turn a wrong answer into a wrong value.
 pub(crate) fn json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
     let body = success_body(response)?;
-    parse_json(body)
+    match body.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => parse_json(body),
+        Some(_) if looks_like_html(body) => {
+            Err(Error::decode(format!("expected JSON, got an HTML page: {}", html_summary(body))))
+        }
+        Some(_) => Err(Error::decode("expected a JSON object")),
+        None => Err(Error::decode("the body is empty")),
+    }
 }
 
 /// Parses JSON, falling back once to a copy without trailing commas (the documented examples of
@@ -284,6 +294,19 @@ mod tests {
             panic!()
         };
         assert!(message.contains("HTML"));
+    }
+
+    #[test]
+    fn objects_are_required_where_the_service_sends_objects() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Two {
+            a: u8,
+            b: u8,
+        }
+        assert!(matches!(json::<Two>(&resp(200, "[1,2]")), Err(Error::Decode { .. })));
+        assert!(matches!(json::<Two>(&resp(200, " ")), Err(Error::Decode { .. })));
+        assert!(json::<Two>(&resp(200, r#" {"a":1,"b":2}"#)).is_ok());
     }
 
     #[test]

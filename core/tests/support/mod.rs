@@ -1,0 +1,175 @@
+//! Shared by the integration tests: a scripted transport and a dispatcher that runs a call named
+//! in a vector through the client.
+
+#![allow(dead_code)] // each test file uses part of it
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use zapi_communities::api::validate::{parse_group_ids, parse_phones};
+use zapi_communities::api::{Endpoint, MemberTarget, SendText};
+use zapi_communities::{
+    BoxFuture, Client, CommunityId, Error, GroupId, GroupMention, GroupSettings, HttpRequest, HttpResponse, Photo,
+    RetryPolicy, SendOptions, Transport, TransportError, WhoCanAddGroups,
+};
+
+/// Answers by `"METHOD path?query"`, else with `fallback`; remembers every request.
+#[derive(Default)]
+pub struct Scripted {
+    pub answers: Mutex<HashMap<String, HttpResponse>>,
+    pub fallback: Mutex<Option<HttpResponse>>,
+    pub seen: Mutex<Vec<HttpRequest>>,
+}
+
+pub fn key(request: &HttpRequest) -> String {
+    let mut key = format!("{} {}", request.method, request.path);
+    for (i, (k, v)) in request.query.iter().enumerate() {
+        key.push(if i == 0 { '?' } else { '&' });
+        key.push_str(&format!("{k}={v}"));
+    }
+    key
+}
+
+impl Transport for Scripted {
+    fn send(&self, request: HttpRequest, _: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+        let answer = self
+            .answers
+            .lock()
+            .unwrap()
+            .get(&key(&request))
+            .cloned()
+            .or_else(|| self.fallback.lock().unwrap().clone())
+            .unwrap_or_else(|| HttpResponse::new(404, r#"{"error":"not scripted"}"#));
+        self.seen.lock().unwrap().push(request);
+        Box::pin(async move { Ok(answer) })
+    }
+
+    fn sleep(&self, _: Duration) -> BoxFuture<'_, ()> {
+        Box::pin(async {})
+    }
+}
+
+pub const CLIENT_TOKEN: &str = "vector-client-token";
+
+pub fn scripted_client() -> (Arc<Scripted>, Client) {
+    let transport = Arc::new(Scripted::default());
+    let endpoint = Endpoint::new("VECTOR-INSTANCE", "vector-token").unwrap().with_client_token(CLIENT_TOKEN);
+    let client = Client::builder(endpoint).transport(transport.clone()).retry(RetryPolicy::none()).build().unwrap();
+    (transport, client)
+}
+
+fn text<'a>(args: &'a Value, key: &str) -> &'a str {
+    args[key].as_str().unwrap_or("")
+}
+
+fn list(args: &Value, key: &str) -> Vec<String> {
+    args[key].as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or("").to_owned()).collect()).unwrap_or_default()
+}
+
+fn number(args: &Value, key: &str) -> Option<u32> {
+    args[key].as_u64().map(|n| n as u32)
+}
+
+fn flag(args: &Value, key: &str) -> bool {
+    args[key].as_bool().unwrap_or(false)
+}
+
+fn to_json<T: serde::Serialize>(value: T) -> Value {
+    serde_json::to_value(value).unwrap()
+}
+
+/// Runs `call` with `args` (snake_case, as in tests/vectors) through the client, returning the
+/// result in its camelCase JSON shape. Raw strings are parsed with the same field names the
+/// bindings use.
+pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value, Error> {
+    let community = || CommunityId::parse_field(text(args, "community_id"), "community_id");
+    let group = || GroupId::parse_field(text(args, "group_id"), "group_id");
+    let phones = || parse_phones("phones", &list(args, "phones"));
+    let target = || MemberTarget::parse(text(args, "target"), "target");
+    let page = || (number(args, "page").unwrap_or(1), number(args, "page_size").unwrap_or(1));
+    Ok(match call {
+        "create_community" => to_json(client.create_community(text(args, "name"), args["description"].as_str()).await?),
+        "list_communities" => to_json(client.list_communities(page().0, page().1).await?),
+        "community_metadata" => to_json(client.community_metadata(&community()?).await?),
+        "link_groups" => {
+            to_json(client.link_groups(&community()?, &parse_group_ids("group_ids", &list(args, "group_ids"))?).await?)
+        }
+        "unlink_groups" => to_json(
+            client.unlink_groups(&community()?, &parse_group_ids("group_ids", &list(args, "group_ids"))?).await?,
+        ),
+        "deactivate_community" => to_json(client.deactivate_community(&community()?).await?),
+        "update_community_settings" => {
+            let who = WhoCanAddGroups::parse(text(args, "who_can_add_new_groups"))?;
+            to_json(client.update_community_settings(&community()?, who).await?)
+        }
+        "update_community_description" => {
+            to_json(client.update_community_description(&community()?, text(args, "description")).await?)
+        }
+        "update_community_photo" => {
+            let photo = Photo::parse(text(args, "photo"))?;
+            to_json(client.update_community_photo(&community()?, &photo).await?)
+        }
+        "add_participants" => to_json(client.add_participants(target()?, &phones()?, flag(args, "auto_invite")).await?),
+        "remove_participants" => to_json(client.remove_participants(target()?, &phones()?).await?),
+        "add_admins" => to_json(client.add_admins(target()?, &phones()?).await?),
+        "remove_admins" => to_json(client.remove_admins(target()?, &phones()?).await?),
+        "redefine_invitation_link" => to_json(client.redefine_invitation_link(target()?).await?),
+        "group_invitation_link" => to_json(client.group_invitation_link(&group()?).await?),
+        "create_group" => {
+            to_json(client.create_group(text(args, "name"), &phones()?, flag(args, "auto_invite")).await?)
+        }
+        "list_chats" => to_json(client.list_chats(page().0, page().1).await?),
+        "group_metadata" => to_json(client.group_metadata(&group()?).await?),
+        "update_group_settings" => {
+            let settings = GroupSettings {
+                admin_only_message: flag(args, "admin_only_message"),
+                admin_only_settings: flag(args, "admin_only_settings"),
+                require_admin_approval: flag(args, "require_admin_approval"),
+                admin_only_add_member: flag(args, "admin_only_add_member"),
+            };
+            to_json(client.update_group_settings(&group()?, settings).await?)
+        }
+        "send_text" => {
+            let mut call = SendText::new(client.recipient(text(args, "to"))?, text(args, "message"));
+            call.delay_message = number(args, "delay_message");
+            call.delay_typing = number(args, "delay_typing");
+            call.edit_message_id = args["edit_message_id"].as_str().map(str::to_owned);
+            call.mentioned = parse_phones("mentioned", &list(args, "mentioned"))?;
+            if let Some(mentions) = args["group_mentioned"].as_array() {
+                for (i, m) in mentions.iter().enumerate() {
+                    let group_id =
+                        GroupId::parse_field(text(m, "group_id"), &format!("group_mentioned[{i}].group_id"))?;
+                    call.group_mentioned.push(GroupMention { group_id, subject: text(m, "subject").to_owned() });
+                }
+            }
+            to_json(client.send_text(&call).await?)
+        }
+        other => panic!("unknown call {other}"),
+    })
+}
+
+/// The parts of an error a vector can name, in the vectors' JSON shape.
+pub fn error_json(error: &Error) -> Value {
+    let mut out = json!({ "kind": error.kind() });
+    match error {
+        Error::Validation { field, .. } => out["field"] = json!(field),
+        Error::Api { status, message } => {
+            out["status"] = json!(status);
+            out["message"] = json!(message);
+        }
+        Error::RateLimited { retry_after_secs } => out["retry_after"] = json!(retry_after_secs),
+        Error::NotAnnouncementGroup { community_id, announcement_group } => {
+            out["communityId"] = json!(community_id);
+            out["announcementGroup"] = json!(announcement_group);
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Whether every key of `expected` has the same value in `actual`.
+pub fn matches_subset(expected: &Value, actual: &Value) -> bool {
+    expected.as_object().is_some_and(|e| e.iter().all(|(k, v)| actual.get(k) == Some(v)))
+}
