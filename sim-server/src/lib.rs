@@ -1,1 +1,16 @@
-//! HTTP server mode of the simulator (being written).
+#![doc = include_str!("../README.md")]
+
+mod body;
+pub mod cli;
+mod control;
+mod fault;
+mod fault_queue;
+mod faulted;
+mod instance;
+mod respond;
+mod server;
+mod service;
+
+pub use fault::{Fault, FaultError, FaultRule, MAX_DELAY_MS, MAX_HUGE_BYTES};
+pub use fault_queue::FaultQueue;
+pub use server::{RunningServer, ServerError, SpawnOptions, spawn};

@@ -146,6 +146,26 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
             }
             to_json(client.send_text(&call).await?)
         }
+        "resolve_announcement_group" => to_json(match args["source"].as_str() {
+            Some(source) => {
+                let source = zapi_communities::AnnouncementSource::parse(source)?;
+                client.resolve_announcement_group_from(&community()?, source).await?
+            }
+            None => client.resolve_announcement_group(&community()?).await?,
+        }),
+        "invalidate" => {
+            client.invalidate(&community()?);
+            Value::Null
+        }
+        "announce" => {
+            let options = zapi_communities::AnnounceOptions {
+                delay_message: number(args, "delay_message"),
+                delay_typing: number(args, "delay_typing"),
+                ..Default::default()
+            };
+            to_json(client.announce(&community()?, text(args, "text"), options).await?)
+        }
+        "community_invitation_link" => to_json(client.community_invitation_link(&community()?).await?),
         other => panic!("unknown call {other}"),
     })
 }

@@ -1,0 +1,82 @@
+//! The control API under `/__sim/`: read and clear the request log, reset or load the state,
+//! read the state, queue and clear faults. No credentials; loopback callers only.
+
+use hyper::body::Bytes;
+use hyper::{Method, Response};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::body::SimBody;
+use crate::fault::FaultRule;
+use crate::respond;
+use crate::server::Shared;
+
+/// `POST /__sim/faults` takes one rule or an array of rules.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    Many(Vec<FaultRule>),
+    One(Box<FaultRule>),
+}
+
+/// Answers a control request; `endpoint` is the path after `/__sim/`.
+pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &Bytes) -> Response<SimBody> {
+    let allowed: &[Method] = match endpoint {
+        "requests" => &[Method::GET, Method::DELETE],
+        "reset" => &[Method::POST],
+        "state" => &[Method::GET],
+        "faults" => &[Method::GET, Method::POST, Method::DELETE],
+        _ => return respond::error(404, "unknown control endpoint"),
+    };
+    if !allowed.contains(method) {
+        return respond::error(405, "method not allowed");
+    }
+    match (endpoint, method.as_str()) {
+        ("requests", "GET") => respond::json(200, &json!(shared.simulator.requests())),
+        ("requests", _) => {
+            shared.simulator.clear_log();
+            respond::no_content()
+        }
+        ("reset", _) => reset(shared, body),
+        ("state", _) => {
+            let headers = [("content-type".to_owned(), "application/json".to_owned())];
+            respond::build(200, &headers, SimBody::full(shared.simulator.snapshot_json()))
+        }
+        ("faults", "GET") => respond::json(200, &json!(shared.faults.pending())),
+        ("faults", "POST") => queue_faults(shared, body),
+        _ => {
+            shared.faults.clear();
+            respond::no_content()
+        }
+    }
+}
+
+/// Empty body → back to the initial state; a fixture body → that state. Either way the request
+/// log and the pending faults are cleared.
+fn reset(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    let text = String::from_utf8_lossy(body);
+    if text.trim().is_empty() {
+        shared.simulator.reset();
+    } else if let Err(error) = shared.simulator.load_fixture_json(&text) {
+        return respond::error(400, &error.to_string());
+    }
+    shared.faults.clear();
+    respond::json(200, &json!({ "reset": true }))
+}
+
+fn queue_faults(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    let rules = match serde_json::from_slice::<OneOrMany>(body) {
+        Ok(OneOrMany::Many(rules)) => rules,
+        Ok(OneOrMany::One(rule)) => vec![*rule],
+        Err(_) => {
+            // The untagged error says nothing useful; parse as one rule for a precise message.
+            let detail = serde_json::from_slice::<FaultRule>(body).err().map(|e| e.to_string()).unwrap_or_default();
+            return respond::error(400, &format!("invalid fault rule: {detail}"));
+        }
+    };
+    let queued = rules.len();
+    match shared.faults.push_all(rules) {
+        Ok(()) => respond::json(200, &json!({ "queued": queued, "pending": shared.faults.pending().len() })),
+        Err(error) => respond::error(400, &error.to_string()),
+    }
+}

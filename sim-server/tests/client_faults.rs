@@ -1,0 +1,78 @@
+//! The shared fault suite (tests/faults/cases.json): the Rust client against every fault the
+//! simulator server can inject. Each case ends in a typed error or a correct result, and the
+//! server's log proves how often the request was sent.
+
+#[path = "../../core/tests/support/mod.rs"]
+mod support;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::Value;
+use zapi_communities::api::Endpoint;
+use zapi_communities::sim::SimConfig;
+use zapi_communities::{Client, ClientConfig, RetryPolicy};
+use zapi_communities_sim::{FaultRule, SpawnOptions, spawn};
+
+fn cases() -> Vec<Value> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/faults/cases.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn client(base: &str, config: &Value) -> Client {
+    let endpoint = Endpoint::new(SimConfig::DEMO_INSTANCE_ID, SimConfig::DEMO_TOKEN)
+        .unwrap()
+        .with_base_url(base)
+        .unwrap()
+        .with_client_token(SimConfig::DEMO_CLIENT_TOKEN);
+    let config = ClientConfig {
+        timeout: Duration::from_millis(config["timeout_ms"].as_u64().unwrap()),
+        max_body_bytes: config["max_body_bytes"].as_u64().unwrap() as usize,
+        retry: RetryPolicy { max_retries: config["max_retries"].as_u64().unwrap() as u32, ..RetryPolicy::default() },
+    };
+    Client::builder(endpoint).config(config).build().unwrap()
+}
+
+#[tokio::test]
+async fn every_fault_ends_in_a_typed_outcome_and_no_post_is_sent_twice() {
+    let server = spawn(SpawnOptions::default()).await.unwrap();
+    let closed = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", l.local_addr().unwrap())
+    };
+    let cases = cases();
+    assert!(cases.len() >= 20);
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        server.simulator().reset();
+        server.faults().clear();
+        let base = if case["closed_port"] == Value::Bool(true) { closed.clone() } else { server.url() };
+        if let Some(rule) = case.get("rule") {
+            server.push_fault(serde_json::from_value::<FaultRule>(rule.clone()).unwrap()).unwrap();
+        }
+        let client = client(&base, &case["client"]);
+        let outcome = tokio::time::timeout(
+            Duration::from_secs(20),
+            support::dispatch(&client, case["call"].as_str().unwrap(), &case["args"]),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("{name}: the client hung"));
+        match (&case["expect"].get("ok"), outcome) {
+            (Some(_), Ok(_)) => {}
+            (None, Err(error)) => {
+                let want = &case["expect"]["error"];
+                let mut got = support::error_json(&error);
+                if let zapi_communities::Error::Transport { sent, .. } = &error {
+                    got["sent"] = Value::Bool(*sent);
+                }
+                assert!(support::matches_subset(want, &got), "{name}: want {want}, got {error:?}");
+            }
+            (_, other) => panic!("{name}: unexpected {other:?}"),
+        }
+        let method = if case["call"] == "create_community" { "POST" } else { "GET" };
+        // Give a request cut by the client's timeout time to be logged.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let sent = server.simulator().requests().iter().filter(|r| r.method.as_str() == method).count();
+        assert_eq!(sent, case["requests"].as_u64().unwrap() as usize, "{name}: requests seen by the server");
+    }
+}
