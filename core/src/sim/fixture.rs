@@ -108,7 +108,7 @@ fn fill_blanks(state: &mut SimState) {
             group.owner = me.clone();
         }
         if group.creation == 0 {
-            group.creation = now * 1000;
+            group.creation = now.saturating_mul(1000);
         }
         if group.last_activity == 0 {
             group.last_activity = now;

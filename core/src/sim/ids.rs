@@ -10,14 +10,14 @@ const ID_PREFIX: &str = "1203630000";
 impl SimState {
     /// Advances the logical clock and returns the new time in seconds.
     pub(crate) fn tick(&mut self) -> u64 {
-        self.clock += 1;
+        self.clock = self.clock.saturating_add(1);
         self.clock
     }
 
     /// Takes the next counter value.
     fn take_seq(&mut self) -> u64 {
         let seq = self.next_seq;
-        self.next_seq += 1;
+        self.next_seq = self.next_seq.wrapping_add(1);
         seq
     }
 

@@ -43,7 +43,7 @@ pub(crate) struct RequestLog {
 impl RequestLog {
     /// Appends a request with the outcome it got.
     pub(crate) fn record(&mut self, request: &HttpRequest, status: u16, applied: bool, fault: Option<&str>) {
-        self.last_seq += 1;
+        self.last_seq = self.last_seq.wrapping_add(1);
         let headers = request
             .headers
             .iter()

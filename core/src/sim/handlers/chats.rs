@@ -63,7 +63,7 @@ pub(super) fn list_groups(state: &SimState, request: &HttpRequest) -> Outcome {
                 "name": g.name,
                 "phone": g.phone,
                 "unread": "0",
-                "lastMessageTime": (g.last_activity * 1000).to_string(),
+                "lastMessageTime": g.last_activity.saturating_mul(1000).to_string(),
                 "isMuted": "0",
                 "isMarkedSpam": "false",
                 "archived": "false",

@@ -30,7 +30,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         name: name.clone(),
         description: String::new(),
         owner: me.clone(),
-        creation: now * 1000,
+        creation: now.saturating_mul(1000),
         community_id: Some(id.clone()),
         is_group_announcement: true,
         participants: vec![SimParticipant { phone: me, is_admin: true, is_super_admin: true }],

@@ -33,7 +33,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         name,
         description: String::new(),
         owner: me,
-        creation: now * 1000,
+        creation: now.saturating_mul(1000),
         community_id: None,
         is_group_announcement: false,
         participants,

@@ -129,3 +129,13 @@ fn with_state_takes_a_typed_state_and_custom_credentials() {
     assert_eq!(sim.state().connected_phone, "5511900001111");
     assert_eq!(sim.state().clock, 42);
 }
+
+#[test]
+fn extreme_counters_do_not_panic() {
+    let f = json!({ "clock": u64::MAX, "nextSeq": u64::MAX });
+    let sim = Simulator::from_fixture_json(&f.to_string()).unwrap();
+    let (id, announcement) = new_community(&sim, "Edge");
+    assert_ne!(id, announcement.trim_end_matches("-group"));
+    let group = new_group(&sim, "G", &[ANA]);
+    assert_eq!(send(&sim, get_page("/groups", "1", "5")).ok()[0]["phone"], json!(group));
+}

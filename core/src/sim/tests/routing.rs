@@ -73,3 +73,44 @@ fn path_parameters_are_percent_decoded_and_trailing_slash_ignored() {
     assert_eq!(send(&sim, get_page("/chats/", "1", "5")).status, 200);
     send(&sim, get("/group-metadata/%FF")).refused(400, "UTF-8");
 }
+
+#[test]
+fn odd_bodies_never_crash_any_route() {
+    let sim = Simulator::demo();
+    let (id, announcement, group) = community_with_group(&sim, &["5511911111111"]);
+    let routes = [
+        "/communities",
+        "/communities/link",
+        "/communities/unlink",
+        "/communities/settings",
+        "/add-participant",
+        "/remove-participant",
+        "/add-admin",
+        "/remove-admin",
+        "/update-community-description",
+        "/update-community-photo",
+        "/create-group",
+        "/update-group-settings",
+        "/send-text",
+    ];
+    let bodies = [
+        json!(null),
+        json!(7),
+        json!("text"),
+        json!([]),
+        json!({}),
+        json!({ "communityId": 5, "groupId": [], "phones": {}, "groupsPhones": [null], "phone": false }),
+        json!({ "communityId": id, "groupsPhones": [group, announcement, ""], "phones": ["1", 2, null] }),
+        json!({ "name": { "nested": true }, "groupName": "", "message": [], "delayMessage": 1e300 }),
+        json!({ "phone": group, "message": "m", "groupMentioned": [7, null, { "phone": 1, "subject": [] }], "mentioned": [{}] }),
+    ];
+    for route in routes {
+        for body in &bodies {
+            let answer = send(&sim, post(route, body.clone()));
+            assert!(answer.status == 200 || (400..500).contains(&answer.status), "{route} {body} → {}", answer.status);
+            if answer.status != 200 {
+                assert!(answer.json["error"].is_string(), "{route} {body} → {}", answer.json);
+            }
+        }
+    }
+}
