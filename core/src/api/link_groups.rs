@@ -38,7 +38,10 @@ impl LinkGroups {
             {
                 return Err(Error::validation(
                     format!("group_ids[{i}]"),
-                    format!("{group} already belongs to community {other}; a group belongs to at most one community"),
+                    format!(
+                        "{group} already belongs to community {other}; a group belongs to at most one community \
+                         (unlink it there first)"
+                    ),
                 ));
             }
         }

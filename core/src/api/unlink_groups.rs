@@ -60,7 +60,10 @@ impl UnlinkGroups {
             if !known.regular.contains(group) {
                 return Err(Error::validation(
                     format!("group_ids[{i}]"),
-                    format!("{group} is not linked to community {}", self.community_id),
+                    format!(
+                        "{group} is not linked to community {} as far as this client knows (refresh with community_metadata)",
+                        self.community_id
+                    ),
                 ));
             }
         }
