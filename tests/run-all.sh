@@ -8,6 +8,8 @@ export ROOT="$PWD"
 export CARGO_TERM_COLOR=never
 # A fresh machine has rustup but maybe not the wasm target; every step may rely on these.
 source "$ROOT/tests/lib/env.sh"
+# Runners of the shared scenario write their end state here; start from none.
+rm -rf "$ROOT/target/scenario"
 
 declare -a results=()
 status=0
