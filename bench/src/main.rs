@@ -35,8 +35,15 @@ fn client(base: &str) -> Client {
 }
 
 async fn raw_call(http: &reqwest::Client, url: &str) {
-    let response =
-        http.get(url).header("Client-Token", "ct").header("Accept", "application/json").send().await.unwrap();
+    // With a timeout, as any production caller needs (and as the client always sets).
+    let response = http
+        .get(url)
+        .timeout(Duration::from_secs(30))
+        .header("Client-Token", "ct")
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap();
     let items: Vec<Item> = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
     assert_eq!(items.len(), 1);
 }
