@@ -145,6 +145,9 @@ impl ClientBuilder {
     /// # Errors
     /// [`Error::Validation`] naming `timeout` when it is zero, or `transport` when no transport
     /// was given and the crate was built without the `reqwest` feature.
+    // On wasm32 the transport need not be `Send + Sync` (see `transport::MaybeSend`): there are
+    // no threads to share the `Arc` with, and one `Arc` keeps a single code path on every target.
+    #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
     pub fn build(self) -> Result<Client, Error> {
         if self.config.timeout.is_zero() {
             return Err(Error::validation("timeout", "must be greater than zero"));
@@ -193,6 +196,46 @@ impl Client {
     /// [`Error::Validation`] naming the missing or invalid variable.
     pub fn from_env() -> Result<Client, Error> {
         Self::builder(endpoint_from_env(|name| std::env::var(name).ok())?).build()
+    }
+
+    /// Like [`Client::from_env`], reading each `ZAPI_*` variable through `get`: for runtimes
+    /// whose environment `std::env` cannot see (WebAssembly under Node reads `process.env`).
+    ///
+    /// ```
+    /// use zapi_communities::Client;
+    /// let vars = [("ZAPI_INSTANCE_ID", "MY-INSTANCE"), ("ZAPI_TOKEN", "my-token")];
+    /// let client = Client::from_vars(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))?;
+    /// assert_eq!(client.endpoint().instance_id(), "MY-INSTANCE");
+    /// let missing = Client::from_vars(|_| None).unwrap_err();
+    /// assert_eq!(missing.field(), Some("ZAPI_INSTANCE_ID"));
+    /// # Ok::<(), zapi_communities::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming the missing or invalid variable.
+    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Result<Client, Error> {
+        Self::builder(endpoint_from_env(get)?).build()
+    }
+
+    /// The builder behind [`Client::from_vars`]: the endpoint read from the `ZAPI_*` variables,
+    /// so a caller can set the timeout or the retry policy before building (the Python binding's
+    /// `Client.from_env(timeout=…, max_retries=…)`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use zapi_communities::Client;
+    /// let vars = [("ZAPI_INSTANCE_ID", "MY-INSTANCE"), ("ZAPI_TOKEN", "my-token")];
+    /// let get = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+    /// let client = Client::builder_from_vars(get)?.timeout(Duration::from_secs(5)).build()?;
+    /// assert_eq!(client.config().timeout, Duration::from_secs(5));
+    /// assert_eq!(Client::builder_from_vars(|_| None).unwrap_err().field(), Some("ZAPI_INSTANCE_ID"));
+    /// # Ok::<(), zapi_communities::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming the missing or invalid variable.
+    pub fn builder_from_vars(get: impl Fn(&str) -> Option<String>) -> Result<ClientBuilder, Error> {
+        Ok(Self::builder(endpoint_from_env(get)?))
     }
 
     /// A client wired to a fresh in-memory simulator of the service (no network, no

@@ -10,6 +10,9 @@ use crate::transport::TransportError;
 /// Everything that can go wrong, from bad input to a refusing server.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
+// Kotlin `ZapiException` (sealed, one subclass per kind), Swift `enum ZapiError: Error`.
+// (`uniffi::export(Display)` cannot be added: uniffi 0.32 looks the trait up by the Rust name.)
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error), uniffi(name = "ZapiError"))]
 pub enum Error {
     /// An argument was rejected before any request was built or sent.
     #[error("invalid {field}: {reason}")]

@@ -1,5 +1,10 @@
 #![doc = include_str!("../README.md")]
 
+// The Kotlin/Swift binding: the model types and `Error` derive their uniffi shape below the
+// `uniffi` feature, which needs this crate's own scaffolding (one generated file per crate).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 pub mod api;
 mod client;
 pub mod error;

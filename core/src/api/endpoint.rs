@@ -11,6 +11,10 @@ use crate::secret::Secret;
 /// The service's only documented host (facts §1.1).
 pub const DEFAULT_BASE_URL: &str = "https://api.z-api.io";
 
+/// The instance id and token an [`Endpoint::behind_proxy`] sends in their place: the proxy,
+/// not the caller, holds the real ones.
+pub const PROXY_PLACEHOLDER: &str = "proxy";
+
 /// An instance of the service: base URL, instance id, instance token and the optional
 /// account-level `Client-Token`. `Debug` never shows either token.
 #[derive(Clone, PartialEq, Eq)]
@@ -38,6 +42,29 @@ impl Endpoint {
             token: Secret::new(token.expose().trim()),
             client_token: None,
         })
+    }
+
+    /// An endpoint for your own backend proxy, which holds the credentials: for code running
+    /// where no secret can be kept, such as a web page (facts §1.1: the instance id and token
+    /// together let anyone send as you). Requests go to
+    /// `{base_url}/instances/{instance_id}/token/proxy/{route}`; the proxy swaps in the real
+    /// instance id and token (and adds `Client-Token`) before forwarding to the service.
+    /// `instance_id` defaults to [`PROXY_PLACEHOLDER`] as well.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `base_url` unless it is an absolute http(s) URL, `token` when
+    /// it is the service's own host (there is no proxy in between, so the token is needed), or
+    /// `instance_id` when it cannot be a path segment.
+    pub fn behind_proxy(base_url: &str, instance_id: Option<&str>) -> Result<Self, Error> {
+        let endpoint =
+            Self::new(instance_id.unwrap_or(PROXY_PLACEHOLDER), PROXY_PLACEHOLDER)?.with_base_url(base_url)?;
+        if endpoint.is_public_host() {
+            return Err(Error::validation(
+                "token",
+                "is required to call api.z-api.io directly; to keep it out of a web page, point base_url at your own backend proxy",
+            ));
+        }
+        Ok(endpoint)
     }
 
     /// Uses another base URL (a white-label host, a local proxy, the simulator).
@@ -165,6 +192,23 @@ mod tests {
         assert_eq!(e.clone().with_base_url("ftp://x").unwrap_err().field(), Some("base_url"));
         assert_eq!(e.clone().with_base_url("https://").unwrap_err().field(), Some("base_url"));
         assert_eq!(e.with_base_url("http://127.0.0.1:8080/").unwrap().base_url(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn proxy_endpoints_carry_placeholders_and_refuse_the_public_host() {
+        let e = Endpoint::behind_proxy("https://example.com/zapi/", None).unwrap();
+        let r = e.request(Method::Get, "/chats".into(), vec![], None);
+        assert_eq!(r.url(), "https://example.com/zapi/instances/proxy/token/proxy/chats");
+        assert_eq!(r.header("client-token"), None);
+        let named = Endpoint::behind_proxy("http://127.0.0.1:8080", Some(" MY-INSTANCE ")).unwrap();
+        assert_eq!(named.instance_id(), "MY-INSTANCE");
+        assert!(!named.is_public_host());
+        assert_eq!(Endpoint::behind_proxy("https://api.z-api.io/", None).unwrap_err().field(), Some("token"));
+        assert_eq!(Endpoint::behind_proxy("example.com", None).unwrap_err().field(), Some("base_url"));
+        assert_eq!(
+            Endpoint::behind_proxy("https://example.com", Some("a/b")).unwrap_err().field(),
+            Some("instance_id")
+        );
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub use community_settings::UpdateCommunitySettings;
 pub use create_community::CreateCommunity;
 pub use create_group::CreateGroup;
 pub use deactivate_community::DeactivateCommunity;
-pub use endpoint::{DEFAULT_BASE_URL, Endpoint};
+pub use endpoint::{DEFAULT_BASE_URL, Endpoint, PROXY_PLACEHOLDER};
 pub use group_metadata::GetGroupMetadata;
 pub use group_settings::UpdateGroupSettings;
 pub use invitation_link::{GetGroupInvitationLink, RedefineInvitationLink};

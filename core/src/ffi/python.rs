@@ -1,1 +1,157 @@
-//! Conversions for the python binding (being written).
+//! Conversions for the Python binding (pyo3, feature `python`).
+//!
+//! The model types are `#[pyclass]`es by derive (see `crate::model`); what the orphan rule forces
+//! to live here is:
+//!
+//! - the id newtypes ([`CommunityId`], [`GroupId`], [`Phone`]) leaving Rust as plain `str`, in
+//!   their normalised form. Coming in, the binding parses them itself with the core's `parse`
+//!   functions and the argument's own name (`group_ids[2]`), so a bad value raises the binding's
+//!   `ValidationError` naming that argument; there is deliberately no `FromPyObject` for them;
+//! - a dataclass-style `__repr__` for every struct (pyo3's default shows only the address);
+//! - `value` / `__str__` on the enums (the stable names shared by every language);
+//! - a keyword constructor for [`GroupSettings`], the one struct Python builds.
+
+use std::convert::Infallible;
+use std::fmt::Write as _;
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::model::{
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId, CommunitySummary, CreatedGroup,
+    GroupId, GroupMetadata, GroupSettings, LinkedGroup, Participant, Phone, SentMessage, WhoCanAddGroups,
+};
+
+macro_rules! id_as_str {
+    ($($t:ty),*) => {$(
+        impl<'py> IntoPyObject<'py> for $t {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = Infallible;
+
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(PyString::new(py, self.as_str()))
+            }
+        }
+
+        impl<'py> IntoPyObject<'py> for &$t {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = Infallible;
+
+            fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(PyString::new(py, self.as_str()))
+            }
+        }
+    )*};
+}
+id_as_str!(CommunityId, GroupId, Phone);
+
+/// `Name(field=repr(value), …)` from the object's own attributes, so nested values, `None`,
+/// strings and booleans are shown exactly as Python shows them.
+fn dataclass_repr(obj: &Bound<'_, PyAny>, name: &str, fields: &[&str]) -> PyResult<String> {
+    let mut out = String::with_capacity(64);
+    out.push_str(name);
+    out.push('(');
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let value = obj.getattr(*field)?.repr()?;
+        let _ = write!(out, "{field}={value}");
+    }
+    out.push(')');
+    Ok(out)
+}
+
+/// `__repr__` for structs. The destructuring pattern lists every field, so adding a field to a
+/// struct without adding it here is a compile error rather than a silently incomplete repr.
+macro_rules! dataclass {
+    ($($t:ident { $($field:ident),* $(,)? })*) => {$(
+        #[pymethods]
+        impl $t {
+            fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+                let $t { $($field: _),* } = slf.get();
+                dataclass_repr(slf.as_any(), stringify!($t), &[$(stringify!($field)),*])
+            }
+        }
+    )*};
+}
+
+dataclass! {
+    Community { id, name, description, announcement_group, groups }
+    LinkedGroup { id, name, is_announcement }
+    CommunitySummary { id, name }
+    AnnouncementGroup { community_id, group_id, name, source, from_cache }
+    CreatedGroup { id, invitation_link }
+    Chat { phone, name, is_group, is_group_announcement, unread, last_message_time, is_muted, archived, pinned }
+    Participant { phone, is_admin, is_super_admin }
+    GroupMetadata {
+        id, name, description, owner, creation, invitation_link, community_id, is_group_announcement,
+        admin_only_message, admin_only_settings, require_admin_approval, participants,
+    }
+    SentMessage { zaap_id, message_id }
+    Announcement { announcement_group, message }
+}
+
+#[pymethods]
+impl GroupSettings {
+    /// The four switches; each one left out is `False`. All four are sent on update.
+    #[new]
+    #[pyo3(signature = (
+        *,
+        admin_only_message = false,
+        admin_only_settings = false,
+        require_admin_approval = false,
+        admin_only_add_member = false
+    ))]
+    fn py_new(
+        admin_only_message: bool,
+        admin_only_settings: bool,
+        require_admin_approval: bool,
+        admin_only_add_member: bool,
+    ) -> Self {
+        Self { admin_only_message, admin_only_settings, require_admin_approval, admin_only_add_member }
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let GroupSettings {
+            admin_only_message: _,
+            admin_only_settings: _,
+            require_admin_approval: _,
+            admin_only_add_member: _,
+        } = slf.get();
+        dataclass_repr(
+            slf.as_any(),
+            "GroupSettings",
+            &["admin_only_message", "admin_only_settings", "require_admin_approval", "admin_only_add_member"],
+        )
+    }
+}
+
+#[pymethods]
+impl AnnouncementSource {
+    /// The stable name shared by every language: `create_response`, `community_metadata`,
+    /// `chat_list` or `explicit`.
+    #[getter]
+    fn value(&self) -> &'static str {
+        self.as_str()
+    }
+
+    fn __str__(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
+#[pymethods]
+impl WhoCanAddGroups {
+    /// The wire value: `admins` or `all`.
+    #[getter]
+    fn value(&self) -> &'static str {
+        self.as_str()
+    }
+
+    fn __str__(&self) -> &'static str {
+        self.as_str()
+    }
+}

@@ -7,6 +7,9 @@ use super::ids::{CommunityId, GroupId};
 /// A community as the service describes it (create response or metadata).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Community {
     /// The community id (bare digits).
     pub id: CommunityId,
@@ -30,6 +33,9 @@ impl Community {
 /// One entry of a community's `subGroups`: a linked group or the announcement group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct LinkedGroup {
     /// The group id (`…-group`).
     pub id: GroupId,
@@ -42,6 +48,9 @@ pub struct LinkedGroup {
 /// A line of the community list: only id and name (facts §3.2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CommunitySummary {
     /// The community id.
     pub id: CommunityId,
@@ -52,6 +61,12 @@ pub struct CommunitySummary {
 /// Who may add new groups to a community (`whoCanAddNewGroups`, facts §3.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, hash, rename_all = "SCREAMING_SNAKE_CASE", module = "zapi_communities")
+)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum WhoCanAddGroups {
     /// Only community admins.
     Admins,
@@ -87,6 +102,12 @@ impl WhoCanAddGroups {
 /// Where the announcement group of a community was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, hash, rename_all = "SCREAMING_SNAKE_CASE", module = "zapi_communities")
+)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum AnnouncementSource {
     /// From the create-community response's `subGroups`.
     CreateResponse,
@@ -129,6 +150,9 @@ impl AnnouncementSource {
 /// The group through which a whole community is messaged (facts §2.2, §2.11).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AnnouncementGroup {
     /// The community it belongs to.
     pub community_id: CommunityId,

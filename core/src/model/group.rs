@@ -7,6 +7,9 @@ use super::ids::{CommunityId, GroupId};
 /// A group just created with `create-group`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct CreatedGroup {
     /// The new group's id.
     pub id: GroupId,
@@ -17,6 +20,9 @@ pub struct CreatedGroup {
 /// One line of the chat list (`GET /chats`), read leniently (facts §4.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Chat {
     /// Contact phone or group id, as the service wrote it.
     pub phone: String,
@@ -52,6 +58,9 @@ impl Chat {
 /// A member of a group and their role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Participant {
     /// Phone or lid, as the service wrote it.
     pub phone: String,
@@ -64,6 +73,9 @@ pub struct Participant {
 /// `GET /group-metadata/{id}` (facts §4.3). Every field but the id is optional on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct GroupMetadata {
     /// The group id.
     pub id: GroupId,
@@ -94,6 +106,10 @@ pub struct GroupMetadata {
 /// The four switches of `update-group-settings` (facts §4.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+// Python builds it too (`GroupSettings(admin_only_message=True, …)`), hence `from_py_object`.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, from_py_object, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify, serde::Deserialize), tsify(missing_as_null))]
 pub struct GroupSettings {
     /// Only admins may send messages.
     pub admin_only_message: bool,

@@ -43,6 +43,7 @@ fn check_digits(field: &str, what: &str, digits: &str, range: &std::ops::RangeIn
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CommunityId(String);
 
 impl CommunityId {
@@ -93,6 +94,7 @@ impl CommunityId {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct GroupId(String);
 
 impl GroupId {

@@ -9,6 +9,9 @@ use super::ids::GroupId;
 /// not "delivered".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SentMessage {
     /// Z-API's id for the message.
     pub zaap_id: String,
@@ -19,6 +22,8 @@ pub struct SentMessage {
 /// A group mentioned in a message (`groupMentioned`, facts §4.10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct GroupMention {
     /// The mentioned group; the text must contain `@<its digits>`.
     pub group_id: GroupId,
@@ -29,6 +34,9 @@ pub struct GroupMention {
 /// The result of [`crate::Client::announce`]: where it went and the message ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Announcement {
     /// The announcement group the message was sent to, and how it was found.
     pub announcement_group: AnnouncementGroup,

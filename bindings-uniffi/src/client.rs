@@ -1,0 +1,349 @@
+//! `Client`: the core client behind a uniffi object. Every method is one line over
+//! [`zapi_communities::Client`]; ids arrive already parsed (the core's custom types), lists of
+//! ids and phones are parsed here with the core's parsers so errors name `group_ids[3]`.
+
+use std::sync::Arc;
+
+use zapi_communities::api::MemberTarget;
+use zapi_communities::api::validate::{parse_group_ids, parse_phones};
+use zapi_communities::{
+    AnnounceOptions, Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId,
+    CommunitySummary, CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, Photo, SentMessage, WhoCanAddGroups,
+};
+
+use crate::config::ClientConfig;
+use crate::options::SendTextOptions;
+use crate::pager::{ChatPager, CommunityPager};
+use crate::transport::{ForeignTransport, HttpTransport};
+
+/// A client for one Z-API instance. Cheap to share between threads and coroutines/tasks; every
+/// call is async and fails with `ZapiError` (Kotlin: `ZapiException`). Arguments are checked
+/// before any request is sent.
+#[derive(Debug, uniffi::Object)]
+#[uniffi::export(Debug)]
+pub struct Client(zapi_communities::Client);
+
+/// Where a member or invitation-link call applies: group ids (`…-group`, `…@g.us`, legacy
+/// `phone-timestamp`) are groups, bare digits are communities.
+fn target(raw: &str) -> Result<MemberTarget, Error> {
+    MemberTarget::parse(raw, "target")
+}
+
+#[uniffi::export(async_runtime = "tokio")]
+impl Client {
+    /// A client for the instance `config` describes, on the built-in HTTP stack.
+    ///
+    /// # Errors
+    /// `Validation` naming `instance_id`, `token`, `base_url` or `timeout`.
+    #[uniffi::constructor]
+    pub fn new(config: ClientConfig) -> Result<Arc<Self>, Error> {
+        Ok(Arc::new(Self(config.into_builder()?.build()?)))
+    }
+
+    /// A client that sends through the app's own HTTP stack (`HttpTransport`). Timeouts, the
+    /// retry policy and every check still apply.
+    ///
+    /// # Errors
+    /// `Validation` naming `instance_id`, `token`, `base_url` or `timeout`.
+    #[uniffi::constructor]
+    pub fn with_transport(config: ClientConfig, transport: Arc<dyn HttpTransport>) -> Result<Arc<Self>, Error> {
+        Ok(Arc::new(Self(config.into_builder()?.transport(Arc::new(ForeignTransport(transport))).build()?)))
+    }
+
+    /// A client on a fresh in-memory simulator of the service: no network, no credentials.
+    #[uniffi::constructor]
+    pub fn simulated() -> Arc<Self> {
+        Arc::new(Self(zapi_communities::Client::simulated()))
+    }
+
+    /// A client reading `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN` (optional) and
+    /// `ZAPI_BASE_URL` (optional) from the process environment.
+    ///
+    /// # Errors
+    /// `Validation` naming the missing or invalid variable.
+    #[uniffi::constructor]
+    pub fn from_env() -> Result<Arc<Self>, Error> {
+        Ok(Arc::new(Self(zapi_communities::Client::from_env()?)))
+    }
+
+    // ----- communities -------------------------------------------------------------------
+
+    /// Creates a community and remembers its announcement group from the response.
+    ///
+    /// # Errors
+    /// `Validation` (`name`, `description`) before any I/O, or any call error.
+    #[uniffi::method(default(description = None))]
+    pub async fn create_community(&self, name: String, description: Option<String>) -> Result<Community, Error> {
+        self.0.create_community(&name, description.as_deref()).await
+    }
+
+    /// One page (from 1) of the community list: id and name only.
+    ///
+    /// # Errors
+    /// `Validation` (`page`, `page_size`) or any call error.
+    pub async fn list_communities(&self, page: u32, page_size: u32) -> Result<Vec<CommunitySummary>, Error> {
+        self.0.list_communities(page, page_size).await
+    }
+
+    /// Pages through every community, `page_size` at a time.
+    pub fn communities(&self, page_size: u32) -> Arc<CommunityPager> {
+        Arc::new(CommunityPager::new(self.0.communities(page_size)))
+    }
+
+    /// A community's name, description and groups; refreshes what the client knows of it.
+    ///
+    /// # Errors
+    /// `Validation` (`community_id`) or any call error.
+    pub async fn community_metadata(&self, community_id: CommunityId) -> Result<Community, Error> {
+        self.0.community_metadata(&community_id).await
+    }
+
+    /// Links groups to a community.
+    ///
+    /// # Errors
+    /// `Validation` (`group_ids`, `group_ids[i]`) before any I/O, or any call error.
+    pub async fn link_groups(&self, community_id: CommunityId, group_ids: Vec<String>) -> Result<(), Error> {
+        self.0.link_groups(&community_id, &parse_group_ids("group_ids", &group_ids)?).await
+    }
+
+    /// Unlinks groups from a community; the groups are kept.
+    ///
+    /// # Errors
+    /// `Validation` (e.g. unlinking the last regular group, when known) or any call error.
+    pub async fn unlink_groups(&self, community_id: CommunityId, group_ids: Vec<String>) -> Result<(), Error> {
+        self.0.unlink_groups(&community_id, &parse_group_ids("group_ids", &group_ids)?).await
+    }
+
+    /// Deactivates a community: its groups are unlinked and kept. Forgets what the client knew
+    /// of it.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn deactivate_community(&self, community_id: CommunityId) -> Result<(), Error> {
+        self.0.deactivate_community(&community_id).await
+    }
+
+    /// Sets who may add groups to the community.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn update_community_settings(
+        &self,
+        community_id: CommunityId,
+        who_can_add_new_groups: WhoCanAddGroups,
+    ) -> Result<(), Error> {
+        self.0.update_community_settings(&community_id, who_can_add_new_groups).await
+    }
+
+    /// Replaces the community's description (empty clears it).
+    ///
+    /// # Errors
+    /// `Validation` (`description`) or any call error.
+    pub async fn update_community_description(
+        &self,
+        community_id: CommunityId,
+        description: String,
+    ) -> Result<(), Error> {
+        self.0.update_community_description(&community_id, &description).await
+    }
+
+    /// Replaces the community's photo: an http(s) URL or a `data:image/…;base64,` URI.
+    ///
+    /// # Errors
+    /// `Validation` (`photo`) before any I/O, or any call error.
+    pub async fn update_community_photo(&self, community_id: CommunityId, photo: String) -> Result<(), Error> {
+        self.0.update_community_photo(&community_id, &Photo::parse(&photo)?).await
+    }
+
+    // ----- members -------------------------------------------------------------------------
+
+    /// Adds people to a community (bare digits) or group (`…-group`). With `auto_invite`,
+    /// numbers that cannot be added directly get a private invitation.
+    ///
+    /// # Errors
+    /// `Validation` (`target`, `phones`, `phones[i]`) before any I/O, or any call error.
+    #[uniffi::method(default(auto_invite = false))]
+    pub async fn add_participants(&self, target: String, phones: Vec<String>, auto_invite: bool) -> Result<(), Error> {
+        self.0.add_participants(self::target(&target)?, &parse_phones("phones", &phones)?, auto_invite).await
+    }
+
+    /// Removes people from a community or group.
+    ///
+    /// # Errors
+    /// `Validation` (`target`, `phones`, `phones[i]`) before any I/O, or any call error.
+    pub async fn remove_participants(&self, target: String, phones: Vec<String>) -> Result<(), Error> {
+        self.0.remove_participants(self::target(&target)?, &parse_phones("phones", &phones)?).await
+    }
+
+    /// Promotes people to admins of a community or group.
+    ///
+    /// # Errors
+    /// `Validation` (`target`, `phones`, `phones[i]`) before any I/O, or any call error.
+    pub async fn add_admins(&self, target: String, phones: Vec<String>) -> Result<(), Error> {
+        self.0.add_admins(self::target(&target)?, &parse_phones("phones", &phones)?).await
+    }
+
+    /// Takes admin rights away in a community or group.
+    ///
+    /// # Errors
+    /// `Validation` (`target`, `phones`, `phones[i]`) before any I/O, or any call error.
+    pub async fn remove_admins(&self, target: String, phones: Vec<String>) -> Result<(), Error> {
+        self.0.remove_admins(self::target(&target)?, &parse_phones("phones", &phones)?).await
+    }
+
+    // ----- invitation links ----------------------------------------------------------------
+
+    /// Revokes the invitation link of a community (bare digits) or group (`…-group`) and
+    /// returns the new one.
+    ///
+    /// # Errors
+    /// `Validation` (`target`) or any call error.
+    pub async fn redefine_invitation_link(&self, target: String) -> Result<String, Error> {
+        self.0.redefine_invitation_link(self::target(&target)?).await
+    }
+
+    /// A community's current invitation link (read from its announcement group).
+    ///
+    /// # Errors
+    /// `NotFound` when no announcement group can be found, or any call error.
+    pub async fn community_invitation_link(&self, community_id: CommunityId) -> Result<String, Error> {
+        self.0.community_invitation_link(&community_id).await
+    }
+
+    /// A group's current invitation link.
+    ///
+    /// # Errors
+    /// `Validation` (`group_id`) or any call error.
+    pub async fn group_invitation_link(&self, group_id: GroupId) -> Result<String, Error> {
+        self.0.group_invitation_link(&group_id).await
+    }
+
+    // ----- groups and chats ----------------------------------------------------------------
+
+    /// Creates a group (to link it to a community afterwards).
+    ///
+    /// # Errors
+    /// `Validation` (`name`, `phones`, `phones[i]`) before any I/O, or any call error.
+    #[uniffi::method(default(auto_invite = false))]
+    pub async fn create_group(
+        &self,
+        name: String,
+        phones: Vec<String>,
+        auto_invite: bool,
+    ) -> Result<CreatedGroup, Error> {
+        self.0.create_group(&name, &parse_phones("phones", &phones)?, auto_invite).await
+    }
+
+    /// One page (from 1) of the chat list.
+    ///
+    /// # Errors
+    /// `Validation` (`page`, `page_size`) or any call error.
+    pub async fn list_chats(&self, page: u32, page_size: u32) -> Result<Vec<Chat>, Error> {
+        self.0.list_chats(page, page_size).await
+    }
+
+    /// Pages through every chat, `page_size` at a time.
+    pub fn chats(&self, page_size: u32) -> Arc<ChatPager> {
+        Arc::new(ChatPager::new(self.0.chats(page_size)))
+    }
+
+    /// A group's metadata: members, flags, community.
+    ///
+    /// # Errors
+    /// `Validation` (`group_id`) or any call error.
+    pub async fn group_metadata(&self, group_id: GroupId) -> Result<GroupMetadata, Error> {
+        self.0.group_metadata(&group_id).await
+    }
+
+    /// Sets a group's four switches.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn update_group_settings(&self, group_id: GroupId, settings: GroupSettings) -> Result<(), Error> {
+        self.0.update_group_settings(&group_id, settings).await
+    }
+
+    // ----- messages ------------------------------------------------------------------------
+
+    /// Sends a text message to a phone or group. A community id the client knows is refused
+    /// with `NotAnnouncementGroup`: a community is messaged through `announce`.
+    ///
+    /// # Errors
+    /// `NotAnnouncementGroup`, `Validation` (`to`, `message`, `delay_message`, …) before any
+    /// I/O, or any call error.
+    #[uniffi::method(default(options))]
+    pub async fn send_text(&self, to: String, message: String, options: SendTextOptions) -> Result<SentMessage, Error> {
+        self.0.send_text(&options.into_call(self.0.recipient(&to)?, message)).await
+    }
+
+    /// Sends `text` to the whole community through its announcement group (resolved first,
+    /// cache first). Only admins can post there.
+    ///
+    /// # Errors
+    /// `Validation` before any I/O, `NotFound` when no announcement group can be found, or any
+    /// call error.
+    #[uniffi::method(default(options))]
+    pub async fn announce(
+        &self,
+        community_id: CommunityId,
+        text: String,
+        options: AnnounceOptions,
+    ) -> Result<Announcement, Error> {
+        self.0.announce(&community_id, &text, options).await
+    }
+
+    // ----- announcement-group resolution ---------------------------------------------------
+
+    /// The announcement group of a community. Without `source`: the cache, then community
+    /// metadata, then the chat list confirmed by group metadata. With `source`: that source
+    /// only (bypassing, then refreshing, the cache). The answer says which source found it.
+    ///
+    /// # Errors
+    /// `NotFound` when no source has it, or any call error.
+    #[uniffi::method(default(source = None))]
+    pub async fn resolve_announcement_group(
+        &self,
+        community_id: CommunityId,
+        source: Option<AnnouncementSource>,
+    ) -> Result<AnnouncementGroup, Error> {
+        match source {
+            None => self.0.resolve_announcement_group(&community_id).await,
+            Some(source) => self.0.resolve_announcement_group_from(&community_id, source).await,
+        }
+    }
+
+    /// Tells the client a community's announcement group (source `EXPLICIT`), e.g. one your
+    /// app stored. It is used until invalidated. No I/O.
+    ///
+    /// # Errors
+    /// `Validation` (`community_id`, `group_id`).
+    pub fn remember_announcement_group(
+        &self,
+        community_id: CommunityId,
+        group_id: GroupId,
+    ) -> Result<AnnouncementGroup, Error> {
+        Ok(self.0.remember_announcement_group(&community_id, &group_id))
+    }
+
+    /// The cached announcement group of a community, or null/nil. No I/O.
+    ///
+    /// # Errors
+    /// `Validation` (`community_id`).
+    pub fn cached_announcement_group(&self, community_id: CommunityId) -> Result<Option<AnnouncementGroup>, Error> {
+        Ok(self.0.cached_announcement_group(&community_id))
+    }
+
+    /// Forgets what the client knows of one community. No I/O.
+    ///
+    /// # Errors
+    /// `Validation` (`community_id`).
+    pub fn invalidate(&self, community_id: CommunityId) -> Result<(), Error> {
+        self.0.invalidate(&community_id);
+        Ok(())
+    }
+
+    /// Forgets everything the client has cached. No I/O.
+    pub fn invalidate_all(&self) {
+        self.0.invalidate_all();
+    }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Kotlin (JVM) and Swift: the uniffi binding (bindings-uniffi/).
+#
+#  1. One cargo build, dev profile: the cdylib libzapi_communities_uniffi.so, the uniffi-bindgen
+#     binary (feature `cli`) and the zapi-sim server. Dev, not release: these tests check the
+#     binding (conversions, errors, async, packaging), not speed; a dev build reuses every
+#     dependency step 10 compiled, where release would compile reqwest, rustls/aws-lc, tokio and
+#     uniffi again (minutes on 2 cores). Building the library and the generator in the same
+#     invocation, both with `cli`, compiles uniffi once (toolchain gotcha 6).
+#  2. uniffi-bindgen (library mode) writes Kotlin to bindings-uniffi/generated/kotlin and Swift to
+#     bindings-uniffi/generated/swift; nothing generated is committed.
+#  3. Maven compiles the generated Kotlin and the JUnit 5 tests (bindings-uniffi/tests/kotlin) and
+#     runs them against the cdylib and a zapi-sim process; the Surefire totals are printed here
+#     (`mvn -q` hides Surefire's own summary).
+#  4. No Swift compiler exists on these machines: tests/check_api.py checks that the generated
+#     Swift (and Kotlin) declare every exported type, field, case and method with the right
+#     async/throws shape, and that the README quickstarts match the tested snippets.
+#
+# By hand, from the repository root: bash tests/steps/40-kotlin.sh
+set -euo pipefail
+source "$(dirname "$0")/../lib/env.sh"
+cd "$ROOT"
+UNIFFI="$ROOT/bindings-uniffi"
+GEN="$UNIFFI/generated"
+
+if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
+    apt_install maven default-jdk-headless
+fi
+
+start=$SECONDS
+cargo build -q -p zapi-communities-uniffi -p zapi-communities-sim --features zapi-communities-uniffi/cli --lib --bins
+LIB="$ROOT/target/debug/libzapi_communities_uniffi.so"
+echo "cargo build (cdylib, uniffi-bindgen, zapi-sim): $((SECONDS - start)) s"
+
+rm -rf "$GEN"
+"$ROOT/target/debug/uniffi-bindgen" generate "$LIB" --language kotlin --out-dir "$GEN/kotlin" --no-format >/dev/null
+"$ROOT/target/debug/uniffi-bindgen" generate "$LIB" --language swift --out-dir "$GEN/swift" --no-format >/dev/null
+echo "generated: $(cd "$GEN" && find . -type f | sort | tr '\n' ' ')"
+
+# Surefire's reports are totalled here so the summary prints even with -q (and on failure).
+summary() {
+    python3 - "$UNIFFI/kotlin/target/surefire-reports" <<'EOF'
+import sys, glob, xml.etree.ElementTree as ET
+tests = failures = errors = skipped = 0
+for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
+    suite = ET.parse(path).getroot()
+    tests += int(suite.get("tests")); failures += int(suite.get("failures"))
+    errors += int(suite.get("errors")); skipped += int(suite.get("skipped"))
+print(f"Tests run: {tests}, Failures: {failures}, Errors: {errors}, Skipped: {skipped}")
+print(f"kotlin: {tests - failures - errors - skipped} passed, {failures + errors} failed, {skipped} skipped")
+sys.exit(1 if failures + errors or not tests else 0)
+EOF
+}
+start=$SECONDS
+rm -rf "$UNIFFI/kotlin/target/surefire-reports"
+mvn_status=0
+mvn -B -q -Dstyle.color=never -f "$UNIFFI/kotlin/pom.xml" test -Dzapi.lib.dir="$ROOT/target/debug" -Dzapi.sim="$ROOT/target/debug/zapi-sim" \
+    || mvn_status=$?
+echo "mvn test: $((SECONDS - start)) s"
+summary_status=0
+summary || summary_status=$?
+
+check_status=0
+python3 "$UNIFFI/tests/check_api.py" "$ROOT" "$GEN/swift" "$GEN/kotlin" || check_status=$?
+python3 "$UNIFFI/tests/check_readme.py" "$UNIFFI" || check_status=$?
+
+[ "$mvn_status" -eq 0 ] && [ "$summary_status" -eq 0 ] && [ "$check_status" -eq 0 ]
