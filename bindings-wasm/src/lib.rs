@@ -1,1 +1,36 @@
-//! The wasm binding (being written).
+#![doc = include_str!("../README.md")]
+// The binding only exists on wasm32; natively (`cargo build --workspace`) the crate is empty.
+#![cfg(target_family = "wasm")]
+//!
+//! # The Rust side
+//!
+//! Thin wrappers only: [`JsClient`] (`Client` in JS) holds a [`zapi_communities::Client`] and
+//! each method converts its arguments with the core's own parsers, awaits the core call and
+//! serialises the answer with `serde-wasm-bindgen` (JSON-compatible: numbers are numbers,
+//! missing values are `null`). The model types' TypeScript comes from `tsify` derives in the
+//! core; errors become a thrown `ZapiError`.
+
+mod args;
+mod client;
+mod communities;
+mod convert;
+mod errors;
+mod groups;
+mod members;
+mod messages;
+mod options;
+mod pager;
+
+pub use client::JsClient;
+pub use errors::ZapiErrorClass;
+pub use options::{AnnounceOptions, ClientOptions, InviteOptions, MentionInput, SendTextOptions};
+pub use pager::{ChatPager, CommunityPager};
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Runs once when the module is instantiated: makes `ZapiError` a subclass of `Error` before
+/// any code can observe it.
+#[wasm_bindgen(start, skip_typescript)]
+fn start() {
+    errors::install();
+}

@@ -1,0 +1,105 @@
+// The guided tour of the Communities features, step for step the story of the Rust tour
+// (core/examples/tour.rs): create a community, link groups, find its announcement group three
+// ways, announce, promote an admin, reset the invite link, unlink, change a setting, deactivate.
+// Runs unchanged in Node (examples/tour.mjs) and in a browser page (tests/browser/).
+
+/**
+ * Runs the story on `client`, reporting each line through `say`.
+ * @param {import('zapi-communities').Client} client
+ * @param {string[]} phones at least three numbers to add to groups
+ * @param {(line: string) => void} say
+ */
+export async function runTour(client, phones, say) {
+  if (phones.length < 3) throw new Error('the tour needs at least three phone numbers');
+  const spaced = (source) => source.replaceAll('_', ' ');
+  const members = async (group) => (await client.groupMetadata(group)).participants.map((p) => p.phone);
+
+  say('1. Create a community');
+  const community = await client.createCommunity('Rua das Flores', 'Everything about our street');
+  say(`   community ${community.id} "${community.name}"`);
+  const announcement = await client.resolveAnnouncementGroup(community.id);
+  say(
+    `   its announcement group is ${announcement.groupId} ` +
+      `(found in the ${spaced(announcement.source)}; cached: ${announcement.fromCache})`,
+  );
+
+  say('2. Create two groups and link them');
+  const building = await client.createGroup('Building A', phones.slice(0, 2), { autoInvite: true });
+  const gardens = await client.createGroup('Gardens', phones.slice(1, 3), { autoInvite: true });
+  say(`   created ${building.id} (Building A) and ${gardens.id} (Gardens)`);
+  await client.linkGroups(community.id, [building.id, gardens.id]);
+  const metadata = await client.communityMetadata(community.id);
+  const regular = metadata.groups.filter((group) => !group.isAnnouncement).length;
+  say(`   linked; the community now lists ${regular} groups besides the announcement group`);
+
+  say('3. Find the announcement group again, three ways');
+  client.invalidate(community.id);
+  const fromMetadata = await client.resolveAnnouncementGroup(community.id);
+  say(`   after forgetting it: ${fromMetadata.groupId} from the ${spaced(fromMetadata.source)}`);
+  const fromChats = await client.resolveAnnouncementGroup(community.id, 'chat_list');
+  say(`   from the chat list, confirmed by group metadata: ${fromChats.groupId}`);
+  const again = await client.resolveAnnouncementGroup(community.id);
+  say(`   asked again: ${again.groupId} (cached: ${again.fromCache})`);
+
+  say('4. Announce to the whole community');
+  const reach = await members(announcement.groupId);
+  const sent = await client.announce(community.id, 'Street party on Saturday at 6pm!', { delayTyping: 2 });
+  say(
+    `   message ${sent.message.messageId} queued in ${sent.announcementGroup.groupId}, ` +
+      `reaching ${reach.length} people`,
+  );
+  try {
+    await client.sendText(community.id, 'Hello, everyone?');
+    say('   unexpected: sending to the community id was accepted');
+  } catch (error) {
+    say(
+      error.kind === 'not_announcement_group'
+        ? '   sending to the community id itself is refused: use its announcement group'
+        : `   unexpected: sending to the community id gave ${error}`,
+    );
+  }
+
+  say('5. Promote an admin and reset the invite link');
+  await client.addAdmins(community.id, [phones[2]]);
+  say(`   ${phones[2]} is now a community admin`);
+  const oldLink = await client.communityInvitationLink(community.id);
+  const newLink = await client.redefineInvitationLink(community.id);
+  say(`   invite link changed: ${oldLink !== newLink ? 'yes' : 'no'}`);
+
+  say('6. Unlink a group');
+  await client.unlinkGroups(community.id, [building.id]);
+  const after = await members(announcement.groupId);
+  const left = reach.filter((phone) => !after.includes(phone)).sort();
+  say(
+    `   left the announcement group:${left.map((phone) => ` ${phone}`).join('')}` +
+      (left.length === 0 ? ' nobody (everyone is still in another linked group)' : ''),
+  );
+  try {
+    await client.unlinkGroups(community.id, [gardens.id]);
+    say('   unexpected: unlinking the last group was accepted');
+  } catch (error) {
+    say(
+      error.kind === 'validation'
+        ? `   unlinking the last group is refused: ${error.reason}`
+        : `   unexpected: unlinking the last group gave ${error}`,
+    );
+  }
+
+  say('7. Change who may add groups');
+  await client.updateCommunitySettings(community.id, 'all');
+  say('   every member may now add groups');
+
+  say('8. Deactivate the community');
+  await client.deactivateCommunity(community.id);
+  for (const group of [building.id, gardens.id]) {
+    const meta = await client.groupMetadata(group);
+    say(
+      `   group ${meta.id} still exists, ${meta.participants.length} members, ` +
+        `community: ${meta.communityId ?? 'none'}`,
+    );
+  }
+  say('Done.');
+}
+
+/** Numbers the simulator accepts as people to add. */
+export const DEMO_PHONES = ['5511911110001', '5511911110002', '5511911110003', '5511911110004'];

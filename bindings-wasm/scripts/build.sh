@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the npm package's three outputs into bindings-wasm/pkg/:
+#   pkg/node     --target nodejs  (CommonJS, loads the .wasm with fs; Node >= 18)
+#   pkg/web      --target web     (ES module; `await init()` fetches the .wasm; browsers and bundlers)
+#   pkg/bundler  --target bundler (ES module importing the .wasm; webpack's asyncWebAssembly, …)
+# from one `cargo build --profile wasm-release` (opt-level z, fat LTO, panic=abort, strip).
+#
+# Installs wasm-bindgen-cli at exactly the version Cargo.lock pins for the wasm-bindgen crate
+# (the CLI and the crate must match), unless that version is already on PATH.
+# ZAPI_WASM_PROFILE=dev builds the unoptimised profile instead (faster, for iterating).
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+export PATH="$HOME/.cargo/bin:$PATH"
+cd "$ROOT"
+
+PROFILE="${ZAPI_WASM_PROFILE:-wasm-release}"
+WBG_VERSION="$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')"
+if [ -z "$WBG_VERSION" ]; then
+    echo "build.sh: no wasm-bindgen entry in Cargo.lock" >&2
+    exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION" ]; then
+    echo "installing wasm-bindgen-cli $WBG_VERSION (about two minutes)"
+    # Not --locked: the CLI's own lockfile pins a webpki-roots release the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "=$WBG_VERSION"
+fi
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+
+cargo build -p zapi-communities-wasm --target wasm32-unknown-unknown --profile "$PROFILE"
+case "$PROFILE" in dev) DIR=debug ;; *) DIR="$PROFILE" ;; esac
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+WASM="$TARGET_DIR/wasm32-unknown-unknown/$DIR/zapi_communities_wasm.wasm"
+
+# `strip = true` also drops the `target_features` section; wasm-bindgen then recognises
+# reference types from the runtime's intrinsics and says so in a warning, which is harmless.
+rm -rf "$HERE/pkg"
+wasm-bindgen "$WASM" --out-dir "$HERE/pkg/node" --target nodejs
+# The package is "type": "module"; the nodejs output is CommonJS and must say so.
+echo '{"type":"commonjs"}' > "$HERE/pkg/node/package.json"
+wasm-bindgen "$WASM" --out-dir "$HERE/pkg/web" --target web
+wasm-bindgen "$WASM" --out-dir "$HERE/pkg/bundler" --target bundler
+
+BG="$HERE/pkg/web/zapi_communities_wasm_bg.wasm"
+RAW=$(wc -c < "$BG")
+GZ=$(gzip -9 -c "$BG" | wc -c)
+echo "wasm size ($PROFILE): $((RAW / 1024)) KiB raw, $((GZ / 1024)) KiB gzip -9 ($GZ bytes)"

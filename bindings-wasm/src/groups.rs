@@ -1,0 +1,70 @@
+//! Groups and chats.
+
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+use zapi_communities::{CreatedGroup, GroupMetadata, GroupSettings};
+
+use crate::args::{count, group_id, phones, string};
+use crate::client::JsClient;
+use crate::convert::{options, plain, record, typed};
+use crate::errors::OrThrow;
+use crate::options::InviteOptions;
+use crate::pager::ChatPager;
+
+#[wasm_bindgen(js_class = Client)]
+impl JsClient {
+    /// Creates a group with the given members (to link it to a community afterwards).
+    #[wasm_bindgen(js_name = createGroup)]
+    pub async fn create_group(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<InviteOptions>>,
+    ) -> Result<Ts<CreatedGroup>, JsValue> {
+        let (name, people) = (string("name", &name)?, phones(&people)?);
+        let o: InviteOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+        typed(&self.0.create_group(&name, &people, o.auto_invite.unwrap_or(false)).await.js()?)
+    }
+
+    /// One page of the chat list (contacts, groups and announcement groups). Pages start at 1.
+    #[wasm_bindgen(js_name = listChats, unchecked_return_type = "Chat[]")]
+    pub async fn list_chats(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
+        #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (page, page_size) = (count("page", &page)?, count("page_size", &page_size)?);
+        plain(&self.0.list_chats(page, page_size).await.js()?)
+    }
+
+    /// Every chat, page by page: `for await (const chat of client.chats(100))`, or call
+    /// `nextPage()` on the result. Nothing is requested until then.
+    pub fn chats(
+        &self,
+        #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+    ) -> Result<ChatPager, JsValue> {
+        Ok(ChatPager::new(self.0.chats(count("page_size", &page_size)?)))
+    }
+
+    /// A group's metadata: members and their roles, flags, and the community it belongs to.
+    #[wasm_bindgen(js_name = groupMetadata)]
+    pub async fn group_metadata(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+    ) -> Result<Ts<GroupMetadata>, JsValue> {
+        typed(&self.0.group_metadata(&group_id(&group)?).await.js()?)
+    }
+
+    /// Sets a group's four switches (all four are required).
+    #[wasm_bindgen(js_name = updateGroupSettings)]
+    pub async fn update_group_settings(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        settings: Ts<GroupSettings>,
+    ) -> Result<(), JsValue> {
+        let group = group_id(&group)?;
+        // `GroupSettings` has no default: every switch must be given.
+        let settings: GroupSettings = record("settings", settings.js_value())?;
+        self.0.update_group_settings(&group, settings).await.js()
+    }
+}

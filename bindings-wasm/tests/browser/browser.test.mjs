@@ -1,0 +1,108 @@
+// A real browser: headless Chromium (Debian's, driven by playwright-core) loads a page served on
+// 127.0.0.1 that imports the web build and runs the tour against zapi-sim on another port.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { PACKAGE_DIR, startSim } from '../helpers/sim.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Closed network: no background traffic, no updates, no QUIC (see the toolchain notes).
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+const SERVED = ['/pkg/web/', '/examples/', '/tests/browser/'];
+
+/** Serves the page, the web build and the tour story from the package directory. */
+function staticServer() {
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const file = path.normalize(url.pathname);
+    if (!SERVED.some((prefix) => file.startsWith(prefix))) return res.writeHead(404).end();
+    try {
+      const content = await readFile(path.join(PACKAGE_DIR, file));
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(content);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+}
+
+describe('in headless Chromium', () => {
+  let sim;
+  let server;
+  let browser;
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+    sim = await startSim();
+    server = staticServer();
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    await sim?.stop();
+  });
+
+  it('runs the tour against the simulator server on another origin', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage();
+    const console = [];
+    page.on('console', (message) => console.push({ type: message.type(), text: message.text() }));
+    page.on('pageerror', (error) => console.push({ type: 'pageerror', text: String(error) }));
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    await page.goto(`${origin}/tests/browser/index.html?sim=${encodeURIComponent(sim.url)}`);
+    await page.waitForFunction(() => window.report !== undefined, null, { timeout: 90_000 });
+    const report = await page.evaluate(() => window.report);
+    assert.equal(report.ok, true, report.error);
+    assert.notEqual(new URL(sim.url).port, String(server.address().port), 'the API is cross-origin');
+
+    // The same story as in Node, line for line, over HTTP and on the in-memory simulator.
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(PACKAGE_DIR, 'examples', 'tour.mjs')]);
+    const nodeLines = stdout.trimEnd().split('\n').slice(2);
+    assert.deepEqual(report.lines, nodeLines);
+    assert.deepEqual(report.simulatedLines, nodeLines);
+    assert.equal(report.lines.at(-1), 'Done.');
+
+    // The server saw the browser's requests (CORS preflights are answered, not logged).
+    const log = await sim.requests();
+    assert.equal(log[0].path, '/communities');
+    assert.ok(log.some((r) => r.headers.some(([k, v]) => k === 'origin' && v === origin)), 'sent from the page origin');
+
+    assert.deepEqual(report.errors.validation, {
+      isZapiError: true,
+      isError: true,
+      name: 'ZapiError',
+      kind: 'validation',
+      field: 'name',
+      status: null,
+      message: 'invalid name: must not be empty',
+    });
+    assert.equal(report.errors.api.kind, 'api');
+    assert.equal(report.errors.api.status, 401);
+    assert.equal(report.errors.transport.kind, 'transport');
+
+    const warnings = console.filter((m) => m.type === 'warning').map((m) => m.text);
+    assert.equal(warnings.length, 1, JSON.stringify(console));
+    assert.match(warnings[0], /calls api\.z-api\.io directly.*backend proxy/s);
+    assert.ok(!warnings[0].includes('my-token'));
+    assert.deepEqual(console.filter((m) => m.type === 'pageerror'), []);
+    await page.close();
+  });
+});

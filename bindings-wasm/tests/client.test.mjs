@@ -1,0 +1,102 @@
+// Building a Client: direct, behind a proxy, from process.env; the browser warning; many calls
+// in flight over one client.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { Client, thrown } from './helpers/client.mjs';
+import { SIM, routes, startSim } from './helpers/sim.mjs';
+
+/** Runs `fn` with console.warn captured. */
+function warnings(fn) {
+  const seen = [];
+  const original = console.warn;
+  console.warn = (...args) => seen.push(args.join(' '));
+  try {
+    fn();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+describe('constructing a Client', () => {
+  let sim;
+  before(async () => {
+    sim = await startSim();
+  });
+  after(() => sim.stop());
+
+  it('defaults to the public host and trims a trailing slash of baseUrl', () => {
+    assert.equal(new Client({ instanceId: 'I', token: 't' }).baseUrl, 'https://api.z-api.io');
+    assert.equal(new Client({ instanceId: 'I', token: 't', baseUrl: `${sim.url}/` }).baseUrl, sim.url);
+  });
+
+  it('without a token it needs a proxy baseUrl, and sends placeholders there', async () => {
+    const error = thrown(() => new Client({}));
+    assert.equal(error.field, 'token');
+    assert.match(error.reason, /proxy/);
+    assert.equal(thrown(() => new Client({ baseUrl: 'https://api.z-api.io' })).field, 'token');
+    // A stand-in proxy that records where requests went.
+    const seen = [];
+    const server = (await import('node:http')).createServer((req, res) => {
+      seen.push(req.url);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxied = new Client({ baseUrl: `http://127.0.0.1:${server.address().port}/zapi` });
+      await proxied.listChats(1, 10);
+      const named = new Client({ baseUrl: `http://127.0.0.1:${server.address().port}/zapi`, instanceId: 'MINE' });
+      await named.listChats(1, 10);
+    } finally {
+      server.close();
+    }
+    assert.deepEqual(seen, [
+      '/zapi/instances/proxy/token/proxy/chats?page=1&pageSize=10',
+      '/zapi/instances/MINE/token/proxy/chats?page=1&pageSize=10',
+    ]);
+  });
+
+  it('fromEnv reads process.env', async () => {
+    const saved = { ...process.env };
+    try {
+      for (const key of Object.keys(process.env)) if (key.startsWith('ZAPI_')) delete process.env[key];
+      assert.equal(thrown(() => Client.fromEnv()).field, 'ZAPI_INSTANCE_ID');
+      process.env.ZAPI_INSTANCE_ID = SIM.instanceId;
+      assert.equal(thrown(() => Client.fromEnv()).field, 'ZAPI_TOKEN');
+      process.env.ZAPI_TOKEN = SIM.token;
+      process.env.ZAPI_CLIENT_TOKEN = SIM.clientToken;
+      process.env.ZAPI_BASE_URL = sim.url;
+      const client = Client.fromEnv();
+      assert.equal(client.baseUrl, sim.url);
+      assert.deepEqual(await client.listCommunities(1, 10), []);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('warns in a browser (a page has `document`) when calling api.z-api.io directly, not otherwise', () => {
+    assert.deepEqual(warnings(() => new Client({ instanceId: 'I', token: 't' })), [], 'Node: no warning');
+    globalThis.document = {};
+    try {
+      const direct = warnings(() => new Client({ instanceId: 'I', token: 't' }));
+      assert.equal(direct.length, 1);
+      assert.match(direct[0], /api\.z-api\.io directly.*backend proxy/s);
+      assert.ok(!direct[0].includes(' t '), 'the token is not in the warning');
+      assert.deepEqual(warnings(() => new Client({ baseUrl: 'https://my.app/zapi' })), []);
+      assert.deepEqual(warnings(() => Client.simulated()), []);
+    } finally {
+      delete globalThis.document;
+    }
+  });
+
+  it('one client serves many calls in flight at once over HTTP', async () => {
+    await sim.reset();
+    const client = new Client(sim.clientOptions());
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => client.createCommunity(`C${i}`)));
+    assert.equal(new Set(created.map((c) => c.id)).size, 20);
+    const sent = await Promise.all(created.map((c) => client.announce(c.id, 'hello')));
+    assert.ok(sent.every((s) => s.announcementGroup.source === 'create_response'));
+    assert.equal(routes(await sim.requests()).filter((r) => r === 'POST /send-text').length, 20);
+  });
+});

@@ -1,0 +1,141 @@
+// ZapiError: a real Error subclass, one `kind` per core error, each with its fields. Server-side
+// failures are provoked with the simulator's fault injection.
+import assert from 'node:assert/strict';
+import net from 'node:net';
+import { after, before, beforeEach, describe, it } from 'node:test';
+
+import { Client, ZapiError, rejection, thrown } from './helpers/client.mjs';
+import { routes, startSim } from './helpers/sim.mjs';
+
+/** A port nothing listens on. */
+async function closedPort() {
+  const server = net.createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('ZapiError', () => {
+  it('is a real Error subclass', () => {
+    const error = thrown(() => new Client({ instanceId: 'I', token: 't', timeoutMs: 0 }));
+    assert.ok(error instanceof ZapiError);
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, 'ZapiError');
+    assert.equal(error.constructor, ZapiError);
+    assert.equal(Object.prototype.toString.call(error), '[object Error]');
+    assert.equal(String(error), `ZapiError: ${error.message}`);
+    assert.equal(typeof error.stack, 'string');
+    assert.ok(ZapiError.prototype instanceof Error);
+    assert.equal(Object.getPrototypeOf(ZapiError), Error);
+    // wasm-bindgen's memory-management methods are not part of an error.
+    assert.equal(error.free, undefined);
+    assert.equal(Symbol.dispose === undefined || error[Symbol.dispose] === undefined, true);
+    assert.ok(!(new Error('x') instanceof ZapiError));
+  });
+
+  it('carries kind and fields as own properties (so JSON.stringify shows them)', () => {
+    const error = thrown(() => new Client({ instanceId: 'I', token: 't', timeoutMs: 0 }));
+    assert.deepEqual(JSON.parse(JSON.stringify(error)), {
+      kind: 'validation',
+      field: 'timeout',
+      reason: 'must be greater than zero',
+    });
+    assert.equal(error.message, 'invalid timeout: must be greater than zero');
+  });
+});
+
+describe('error kinds over HTTP', () => {
+  let sim;
+  let client;
+  before(async () => {
+    sim = await startSim();
+  });
+  after(() => sim.stop());
+  beforeEach(async () => {
+    await sim.reset();
+    client = new Client(sim.clientOptions({ maxRetries: 0 }));
+  });
+
+  it('api: an error status with the service message as detail', async () => {
+    await sim.fault({ fault: { kind: 'status', status: 500, message: 'boom' }, method: 'POST' });
+    const error = await rejection(client.createCommunity('Rua'));
+    assert.equal(error.kind, 'api');
+    assert.equal(error.status, 500);
+    assert.equal(error.detail, 'boom');
+    assert.equal(error.message, 'the service answered 500: boom');
+  });
+
+  it('api: wrong credentials are a 401', async () => {
+    const stranger = new Client(sim.clientOptions({ token: 'wrong-token' }));
+    const error = await rejection(stranger.listChats(1, 10));
+    assert.equal(error.kind, 'api');
+    assert.equal(error.status, 401);
+  });
+
+  it('rate_limited: retryAfter in seconds, or null', async () => {
+    await sim.fault({ fault: { kind: 'rate_limit', retryAfter: 7 }, method: 'POST' });
+    const error = await rejection(client.createCommunity('Rua'));
+    assert.equal(error.kind, 'rate_limited');
+    assert.equal(error.retryAfter, 7);
+    await sim.fault({ fault: { kind: 'rate_limit' } });
+    assert.equal((await rejection(client.listChats(1, 10))).retryAfter, null);
+  });
+
+  it('timeout: timeoutMs says what was in force', async () => {
+    const impatient = new Client(sim.clientOptions({ timeoutMs: 150, maxRetries: 0 }));
+    await sim.fault({ fault: { kind: 'delay', ms: 2000 }, pathPrefix: '/chats' });
+    const error = await rejection(impatient.listChats(1, 10));
+    assert.equal(error.kind, 'timeout');
+    assert.equal(error.timeoutMs, 150);
+  });
+
+  it('transport: a refused connection', async () => {
+    const nowhere = new Client(sim.clientOptions({ baseUrl: `http://127.0.0.1:${await closedPort()}`, maxRetries: 0 }));
+    const error = await rejection(nowhere.listChats(1, 10));
+    assert.equal(error.kind, 'transport');
+    // fetch cannot say whether a connection was made, so the core assumes it may have been.
+    assert.equal(error.sent, true);
+    assert.equal(typeof error.detail, 'string');
+  });
+
+  it('transport: a connection reset before the answer', async () => {
+    await sim.fault({ fault: { kind: 'reset_before_headers' } });
+    const error = await rejection(client.listChats(1, 10));
+    assert.equal(error.kind, 'transport');
+  });
+
+  it('decode: a malformed 200 body', async () => {
+    await sim.fault({ fault: { kind: 'malformed' } });
+    const error = await rejection(client.listChats(1, 10));
+    assert.equal(error.kind, 'decode');
+    assert.equal(typeof error.detail, 'string');
+  });
+
+  it('not_found: no announcement group in the asked source', async () => {
+    const error = await rejection(client.resolveAnnouncementGroup('120363000000000001', 'create_response'));
+    assert.equal(error.kind, 'not_found');
+    assert.equal(error.id, '120363000000000001');
+    assert.equal(error.what, 'announcement group (from create_response)');
+  });
+
+  it('not_announcement_group: covered in messages.test.mjs; null announcementGroup when unknown', async () => {
+    const community = await client.createCommunity('Rua');
+    client.invalidate(community.id);
+    await client.communityMetadata(community.id); // known again, with its announcement group
+    const error = await rejection(client.sendText(community.id, 'hi'));
+    assert.equal(error.kind, 'not_announcement_group');
+    assert.equal(error.announcementGroup, community.announcementGroup);
+  });
+
+  it('retries: a GET is repeated after a 503, a POST is not', async () => {
+    const patient = new Client(sim.clientOptions({ maxRetries: 2 }));
+    await sim.fault({ fault: { kind: 'status', status: 503 }, method: 'GET' });
+    assert.deepEqual(await patient.listChats(1, 10), []);
+    assert.deepEqual(routes(await sim.requests()), ['GET /chats', 'GET /chats']);
+    await sim.clearRequests();
+    await sim.fault({ fault: { kind: 'status', status: 503 }, method: 'POST' });
+    assert.equal((await rejection(patient.createCommunity('Rua'))).status, 503);
+    assert.deepEqual(routes(await sim.requests()), ['POST /communities']);
+  });
+});

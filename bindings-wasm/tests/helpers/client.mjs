@@ -1,0 +1,23 @@
+// Loads the package the way Node users get it: by name, through package.json `exports`
+// (the nodejs build), and adds small assertion helpers.
+export { Client, ZapiError } from 'zapi-communities';
+
+/** Rejection of `promise` (fails the test if it resolves). */
+export async function rejection(promise) {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to reject');
+}
+
+/** Error thrown by `fn` (fails the test if it returns). */
+export function thrown(fn) {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to throw');
+}

@@ -1,0 +1,101 @@
+// The packed tarball, installed into a fresh project the way users get it: ESM and CommonJS
+// imports in Node, the web build (initSync) and the bundler build, and its TypeScript types.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+
+import { PACKAGE_DIR } from './helpers/sim.mjs';
+
+const run = promisify(execFile);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+const STORY = `
+  const client = Client.simulated();
+  const community = await client.createCommunity('Rua');
+  const sent = await client.announce(community.id, 'hi');
+  let refused = '';
+  try { await client.sendText(community.id, 'hi'); } catch (e) { refused = e instanceof ZapiError && e.kind; }
+  console.log(JSON.stringify({ group: sent.announcementGroup.groupId, refused }));
+`;
+const EXPECTED = { group: '120363000000000002-group', refused: 'not_announcement_group' };
+
+describe('the packed npm package', () => {
+  let dir;
+  let files;
+  const node = (args) => run(process.execPath, args, { cwd: dir });
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'zapi-npm-'));
+    const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', dir], { cwd: PACKAGE_DIR });
+    const [packed] = JSON.parse(stdout);
+    files = packed.files.map((f) => f.path);
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+    await run(npm, ['install', '--no-audit', '--no-fund', '--offline', path.join(dir, packed.filename)], { cwd: dir });
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('ships the three builds, their types and the README, nothing else', () => {
+    for (const build of ['node', 'web', 'bundler']) {
+      for (const file of ['zapi_communities_wasm.js', 'zapi_communities_wasm.d.ts', 'zapi_communities_wasm_bg.wasm']) {
+        assert.ok(files.includes(`pkg/${build}/${file}`), `missing pkg/${build}/${file}`);
+      }
+    }
+    assert.ok(files.includes('pkg/node/package.json'), 'the CommonJS marker');
+    assert.ok(files.includes('README.md'));
+    assert.deepEqual(files.filter((f) => /^(src|tests|examples|scripts)\//.test(f) || f.endsWith('.rs')), []);
+  });
+
+  it('imports as ESM in Node', async () => {
+    const { stdout } = await node(['--input-type=module', '-e', `import { Client, ZapiError } from 'zapi-communities';${STORY}`]);
+    assert.deepEqual(JSON.parse(stdout), EXPECTED);
+  });
+
+  it('requires as CommonJS in Node', async () => {
+    const script = `const { Client, ZapiError } = require('zapi-communities'); (async () => {${STORY}})();`;
+    const { stdout } = await node(['-e', script]);
+    assert.deepEqual(JSON.parse(stdout), EXPECTED);
+  });
+
+  it('the web build loads (initSync) and works', async () => {
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { createRequire } from 'node:module';
+      import { initSync, Client, ZapiError } from 'zapi-communities/web';
+      const wasm = createRequire(import.meta.url).resolve('zapi-communities/package.json').replace('package.json', 'pkg/web/zapi_communities_wasm_bg.wasm');
+      initSync({ module: readFileSync(wasm) });
+      ${STORY}`;
+    const { stdout } = await node(['--input-type=module', '-e', script]);
+    assert.deepEqual(JSON.parse(stdout), EXPECTED);
+  });
+
+  it('the bundler build loads where .wasm imports are supported', async () => {
+    const script = `import { Client, ZapiError } from 'zapi-communities/bundler';${STORY}`;
+    const { stdout } = await node(['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script]);
+    assert.deepEqual(JSON.parse(stdout), EXPECTED);
+  });
+
+  it('browsers and bundlers resolve the web build, Node the node build', async () => {
+    const script = `
+      const { exports } = require('zapi-communities/package.json');
+      console.log(JSON.stringify([exports['.'].node.default, exports['.'].default.default]));`;
+    const { stdout } = await node(['-e', script]);
+    assert.deepEqual(JSON.parse(stdout), ['./pkg/node/zapi_communities_wasm.js', './pkg/web/zapi_communities_wasm.js']);
+  });
+
+  it('its types serve a TypeScript project', { timeout: 120_000 }, async () => {
+    const project = path.join(dir, 'ts');
+    await mkdir(project);
+    await cp(path.join(PACKAGE_DIR, 'tests', 'types'), project, { recursive: true });
+    try {
+      await run(process.execPath, [tsc, '-p', path.join(project, 'tsconfig.json')], { cwd: project });
+    } catch (error) {
+      assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+    }
+  });
+});

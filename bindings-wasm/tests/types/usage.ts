@@ -1,0 +1,158 @@
+// Compiled by tests/types.test.mjs with `tsc --strict`: what must type-check does, and every
+// `@ts-expect-error` line must be an error. Never run.
+import { Client, ZapiError } from 'zapi-communities';
+import type {
+  Announcement,
+  AnnouncementGroup,
+  AnnouncementSource,
+  Chat,
+  ChatPager,
+  ClientOptions,
+  Community,
+  CommunityPager,
+  CommunitySummary,
+  CreatedGroup,
+  GroupMetadata,
+  SentMessage,
+  ZapiErrorKind,
+} from 'zapi-communities';
+import init, { Client as WebClient } from 'zapi-communities/web';
+import { Client as BundlerClient } from 'zapi-communities/bundler';
+
+export async function usage(): Promise<void> {
+  const client: Client = Client.simulated();
+  const fromEnv: Client = Client.fromEnv();
+  const options: ClientOptions = { instanceId: 'I', token: 't', clientToken: 'c', timeoutMs: 1000, maxRetries: 0 };
+  new Client(options);
+  new Client({ baseUrl: 'https://my.app/zapi' });
+  // @ts-expect-error misspelt option
+  new Client({ instanceId: 'I', token: 't', timeout: 5 });
+  // @ts-expect-error options are required
+  new Client();
+
+  const community: Community = await client.createCommunity('Rua', 'Street');
+  await client.createCommunity('Rua');
+  const description: string | null = community.description;
+  // @ts-expect-error the description may be null
+  const notNull: string = community.description;
+  const announcement: string | null = community.announcementGroup;
+  const regular: number = community.groups.filter((g) => !g.isAnnouncement).length;
+
+  const page: CommunitySummary[] = await client.listCommunities(1, 10);
+  const pager: CommunityPager = client.communities(10);
+  const next: CommunitySummary[] | null = await pager.nextPage();
+  for await (const summary of client.communities(10)) {
+    const name: string = summary.name;
+  }
+  const chats: Chat[] = await client.listChats(1, 10);
+  const chatPager: ChatPager = client.chats(10);
+  for await (const chat of chatPager) {
+    const unread: number = chat.unread;
+    const time: number | null = chat.lastMessageTime;
+  }
+
+  await client.linkGroups(community.id, ['1-group']);
+  // @ts-expect-error group ids are an array
+  await client.linkGroups(community.id, '1-group');
+  await client.updateCommunitySettings(community.id, 'admins');
+  // @ts-expect-error only "admins" or "all"
+  await client.updateCommunitySettings(community.id, 'everyone');
+  const link: string = await client.redefineInvitationLink(community.id);
+  await client.addParticipants(community.id, ['5511911110001'], { autoInvite: true });
+  // @ts-expect-error unknown option
+  await client.addParticipants(community.id, ['5511911110001'], { autoinvite: true });
+
+  const group: CreatedGroup = await client.createGroup('A', ['5511911110001']);
+  const invitation: string | null = group.invitationLink;
+  const meta: GroupMetadata = await client.groupMetadata(group.id);
+  const creation: number | null = meta.creation;
+  const admin: boolean = meta.participants[0].isAdmin;
+  await client.updateGroupSettings(group.id, {
+    adminOnlyMessage: true,
+    adminOnlySettings: false,
+    requireAdminApproval: false,
+    adminOnlyAddMember: true,
+  });
+  // @ts-expect-error all four switches are required
+  await client.updateGroupSettings(group.id, { adminOnlyMessage: true });
+
+  const sent: SentMessage = await client.sendText(group.id, 'hi', {
+    delayMessage: 2,
+    mentioned: ['5511911110001'],
+    groupMentioned: [{ groupId: group.id, subject: 'A' }],
+  });
+  // @ts-expect-error unknown option
+  await client.sendText(group.id, 'hi', { delay: 2 });
+  const ann: Announcement = await client.announce(community.id, 'hello', { delayTyping: 1 });
+  const source: AnnouncementSource = ann.announcementGroup.source;
+  const messageId: string = ann.message.messageId;
+
+  const resolved: AnnouncementGroup = await client.resolveAnnouncementGroup(community.id, 'chat_list');
+  await client.resolveAnnouncementGroup(community.id);
+  // @ts-expect-error unknown source
+  await client.resolveAnnouncementGroup(community.id, 'guess');
+  const cached: AnnouncementGroup | null = client.cachedAnnouncementGroup(community.id);
+  // @ts-expect-error may be null
+  const cachedSure: AnnouncementGroup = client.cachedAnnouncementGroup(community.id);
+  const remembered: AnnouncementGroup = client.rememberAnnouncementGroup(community.id, group.id);
+  client.invalidate(community.id);
+  client.invalidateAll();
+
+  try {
+    await client.deactivateCommunity(community.id);
+  } catch (error: unknown) {
+    if (error instanceof ZapiError) {
+      const kind: ZapiErrorKind = error.kind;
+      const message: string = error.message;
+      const name: 'ZapiError' = error.name;
+      // @ts-expect-error `field` exists only on validation errors
+      error.field;
+      switch (error.kind) {
+        case 'validation': {
+          const field: string = error.field;
+          const reason: string = error.reason;
+          break;
+        }
+        case 'api': {
+          const status: number = error.status;
+          const detail: string = error.detail;
+          break;
+        }
+        case 'rate_limited': {
+          const retryAfter: number | null = error.retryAfter;
+          break;
+        }
+        case 'timeout': {
+          const timeoutMs: number = error.timeoutMs;
+          break;
+        }
+        case 'transport': {
+          const sentFlag: boolean = error.sent;
+          const detail: string = error.detail;
+          break;
+        }
+        case 'decode': {
+          const detail: string = error.detail;
+          break;
+        }
+        case 'not_found': {
+          const what: string = error.what;
+          const id: string = error.id;
+          break;
+        }
+        case 'not_announcement_group': {
+          const communityId: string = error.communityId;
+          const instead: string | null = error.announcementGroup;
+          break;
+        }
+        default: {
+          const exhaustive: never = error;
+        }
+      }
+    }
+  }
+
+  await init();
+  const web: WebClient = WebClient.simulated();
+  const bundled: BundlerClient = BundlerClient.simulated();
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# JavaScript / WebAssembly: the npm package in bindings-wasm, tested with `node --test` in Node
+# and in headless Chromium. On a fresh machine (Rust, Node, Python, JDK only) it installs the wasm
+# target, wasm-bindgen-cli at exactly the version Cargo.lock pins, Debian's Chromium and the npm
+# dev dependencies (npm ci, from package-lock.json).
+set -euo pipefail
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../lib" && pwd)/env.sh"
+cd "$ROOT"
+
+rustup target add wasm32-unknown-unknown >/dev/null
+apt_install chromium
+(cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
+
+cargo build -q -p zapi-communities-sim --bin zapi-sim
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+export ZAPI_SIM_BIN="$TARGET_DIR/debug/zapi-sim"
+cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown -- -D warnings
+# Installs wasm-bindgen-cli when missing, builds pkg/{node,web,bundler}, prints the wasm size.
+bash bindings-wasm/scripts/build.sh 2>&1 | grep -v 'target_features. custom section is missing'
+
+cd bindings-wasm
+LOG=/tmp/zapi-wasm-tests.txt
+status=0
+node --test --test-reporter=spec tests/*.test.mjs tests/browser/*.test.mjs > "$LOG" 2>&1 || status=$?
+cat "$LOG"
+count() { sed -n "s/^ℹ $1 \([0-9]*\)$/\1/p" "$LOG" | tail -1; }
+echo "node --test: $(count tests) tests, $(count pass) passed, $(count fail) failed"
+GZ=$(gzip -9 -c pkg/web/zapi_communities_wasm_bg.wasm | wc -c)
+echo "wasm: $(($(wc -c < pkg/web/zapi_communities_wasm_bg.wasm) / 1024)) KiB raw, $((GZ / 1024)) KiB gzipped"
+exit $status
