@@ -12,3 +12,5 @@ cargo check -p zapi-communities --target wasm32-unknown-unknown
 # The tour, exactly as the README runs it.
 cargo run -q --example tour > /tmp/zapi-tour.txt
 grep -q '^Done.$' /tmp/zapi-tour.txt && echo "tour: ok ($(wc -l < /tmp/zapi-tour.txt) lines)"
+# The root README's snippets are the tested ones.
+python3 "$ROOT/tests/lib/readme_snippets.py"
