@@ -184,6 +184,11 @@ async fn members_admins_links_and_settings_round_trip() {
     let old = client.community_invitation_link(&community).await.unwrap();
     let new = client.redefine_invitation_link(&community).await.unwrap();
     assert_ne!(old, new);
+    assert_eq!(
+        client.community_invitation_link(&community).await.unwrap(),
+        new,
+        "read back from the announcement group"
+    );
     client.update_community_settings(&community, zapi_communities::WhoCanAddGroups::All).await.unwrap();
     client.update_community_description(&community, "New description").await.unwrap();
     client

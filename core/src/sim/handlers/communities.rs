@@ -22,8 +22,9 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let now = state.tick();
     let id = state.new_community_id();
     let announcement = state.new_group_id();
-    let group_link = state.new_invitation_link();
-    let community_link = state.new_invitation_link();
+    // The community's invite link is its announcement group's link: it is read from that group
+    // and reset with the community id (facts §3.12).
+    let link = state.new_invitation_link();
     let me = state.connected_phone.clone();
     state.groups.push(SimGroup {
         phone: announcement.clone(),
@@ -34,7 +35,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         community_id: Some(id.clone()),
         is_group_announcement: true,
         participants: vec![SimParticipant { phone: me, is_admin: true, is_super_admin: true }],
-        invitation_link: group_link,
+        invitation_link: link.clone(),
         // Only admins post in an announcement group (facts §2.2).
         admin_only_message: true,
         admin_only_settings: true,
@@ -49,7 +50,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         photo: None,
         announcement_group: announcement.clone(),
         who_can_add_new_groups: WhoCanAddNewGroups::Admins,
-        invitation_link: community_link,
+        invitation_link: link,
         direct_members: Vec::new(),
         deactivated: false,
     });

@@ -26,9 +26,16 @@ pub(super) fn redefine(state: &mut SimState, id: &str) -> Outcome {
     }
     require_community_admin(state, id)?;
     let link = state.new_invitation_link();
-    state.tick();
+    let now = state.tick();
+    let mut announcement = None;
     if let Some(community) = state.active_community_mut(id) {
         community.invitation_link = link.clone();
+        announcement = Some(community.announcement_group.clone());
+    }
+    // The announcement group carries the community's link, so reading it there sees the new one.
+    if let Some(group) = announcement.and_then(|a| state.group_mut(&a)) {
+        group.invitation_link = link.clone();
+        group.last_activity = now;
     }
     ok(json!({ "invitationLink": link }))
 }
