@@ -61,7 +61,7 @@ describe('examples', () => {
       `GET /light-group-metadata/${a}`, `GET /group-metadata/${a}`, 'POST /send-text', 'POST /add-admin',
       `GET /group-invitation-link/${a}`, `POST /redefine-invitation-link/${c}`, 'POST /communities/unlink',
       `GET /group-metadata/${a}`, 'POST /communities/settings', `DELETE /communities/${c}`,
-      'GET /group-metadata/120363000000000005-group', 'GET /group-metadata/120363000000000007-group',
+      'GET /group-metadata/120363000000000004-group', 'GET /group-metadata/120363000000000006-group',
     ]);
   });
 
@@ -69,7 +69,7 @@ describe('examples', () => {
     const { stdout } = await run('node', [example('quickstart.mjs')]);
     assert.deepEqual(stdout.trimEnd().split('\n'), [
       'announce via 120363000000000002-group (found in the create_response)',
-      'send to 120363000000000002-group instead; 3EB0SIM0000000000007 went there',
+      'send to 120363000000000002-group instead; 3EB0SIM0000000000006 went there',
     ]);
   });
 

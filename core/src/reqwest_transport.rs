@@ -47,6 +47,7 @@ impl ReqwestTransport {
         if let Some(body) = request.body {
             builder = builder.body(body);
         }
+        let started = now_ms();
         let response = builder.send().await.map_err(classify)?;
         let status = response.status().as_u16();
         let headers = response
@@ -57,8 +58,48 @@ impl ReqwestTransport {
         if response.content_length().is_some_and(|len| len > options.max_body_bytes as u64) {
             return Err(TransportError::BodyTooLarge { limit: options.max_body_bytes });
         }
-        let body = read_capped(response, options.max_body_bytes).await?;
+        let body = read_capped(response, options.max_body_bytes)
+            .await
+            .map_err(|error| past_deadline(error, now_ms() - started, options.timeout))?;
         Ok(HttpResponse { status, headers, body })
+    }
+}
+
+/// A body read that fails once the timeout has passed is the timeout: on wasm32, reqwest reports
+/// the abort of a body read (unlike one of the send) as a plain error.
+fn past_deadline(error: TransportError, elapsed_ms: f64, timeout: Duration) -> TransportError {
+    match error {
+        TransportError::Io { .. } if elapsed_ms >= timeout.as_secs_f64() * 1e3 => TransportError::Timeout,
+        other => other,
+    }
+}
+
+/// Milliseconds from an arbitrary origin (`std::time::Instant` panics on wasm32-unknown-unknown).
+#[cfg(not(target_arch = "wasm32"))]
+fn now_ms() -> f64 {
+    static ORIGIN: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    ORIGIN.get_or_init(std::time::Instant::now).elapsed().as_secs_f64() * 1e3
+}
+
+/// Milliseconds from an arbitrary origin (`std::time::Instant` panics on wasm32-unknown-unknown).
+#[cfg(target_arch = "wasm32")]
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn late_body_failures_are_timeouts() {
+        let io = || TransportError::Io { message: "aborted".into() };
+        let second = Duration::from_secs(1);
+        assert_eq!(past_deadline(io(), 1000.0, second), TransportError::Timeout);
+        assert_eq!(past_deadline(io(), 999.0, second), io());
+        let refused = TransportError::Connect { message: "refused".into() };
+        assert_eq!(past_deadline(refused.clone(), 5000.0, second), refused);
+        assert!(now_ms() >= 0.0);
     }
 }
 

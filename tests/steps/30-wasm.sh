@@ -24,6 +24,8 @@ status=0
 node --test --test-reporter=spec tests/*.test.mjs tests/browser/*.test.mjs > "$LOG" 2>&1 || status=$?
 cat "$LOG"
 count() { sed -n "s/^ℹ $1 \([0-9]*\)$/\1/p" "$LOG" | tail -1; }
+# The shared suites (vectors, faults, scenario, canary), one line each per runtime.
+grep -E '^(node|chromium) [a-z/]+: [0-9]+ passed|^  (skipped|known failure): ' "$LOG" || true
 echo "node --test: $(count tests) tests, $(count pass) passed, $(count fail) failed"
 GZ=$(gzip -9 -c pkg/web/zapi_communities_wasm_bg.wasm | wc -c)
 echo "wasm: $(($(wc -c < pkg/web/zapi_communities_wasm_bg.wasm) / 1024)) KiB raw, $((GZ / 1024)) KiB gzipped"
