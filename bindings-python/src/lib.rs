@@ -1,1 +1,63 @@
-//! The python binding (being written).
+#![doc = include_str!("../README.md")]
+//!
+//! # The crate
+//!
+//! The native module `zapi_communities._zapi_communities` behind the PyPI package
+//! `zapi-communities` (the Python side is in `python/zapi_communities/`). The model classes
+//! (`Community`, `AnnouncementGroup`, …) are the core's own types, made `#[pyclass]` by derive
+//! under the core's `python` feature; this crate adds the two clients, the pagers, the exceptions
+//! and the bridge from `tracing` to `logging`.
+//!
+//! | file | what |
+//! |---|---|
+//! | `client.rs` | `Client` (blocking; GIL released while waiting) and the state both clients share |
+//! | `async_client.rs` | `AsyncClient` (asyncio awaitables) |
+//! | `calls.rs` | every method once, as a future over owned arguments, used by both clients |
+//! | `convert.rs` | Python arguments → core values |
+//! | `pager.rs` | `Pager` / `AsyncPager` |
+//! | `errors.rs` | the exception classes and the one mapping from the core's `Error` |
+//! | `runtime.rs` | the shared tokio runtime and the panic fences |
+//! | `logging.rs` | `tracing` events → `logging.getLogger("zapi_communities")` |
+#![cfg(not(target_family = "wasm"))]
+
+mod async_client;
+mod calls;
+mod client;
+mod convert;
+mod errors;
+mod logging;
+mod pager;
+mod runtime;
+
+use pyo3::prelude::*;
+use zapi_communities::{
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
+    GroupMetadata, GroupSettings, LinkedGroup, Participant, SentMessage, WhoCanAddGroups,
+};
+
+/// Typed client for the Communities features of the Z-API WhatsApp HTTP API (native part).
+#[pymodule]
+fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    runtime::configure();
+    logging::install();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<client::PyClient>()?;
+    m.add_class::<async_client::PyAsyncClient>()?;
+    m.add_class::<pager::PyPager>()?;
+    m.add_class::<pager::PyAsyncPager>()?;
+    m.add_class::<Community>()?;
+    m.add_class::<LinkedGroup>()?;
+    m.add_class::<CommunitySummary>()?;
+    m.add_class::<WhoCanAddGroups>()?;
+    m.add_class::<AnnouncementSource>()?;
+    m.add_class::<AnnouncementGroup>()?;
+    m.add_class::<CreatedGroup>()?;
+    m.add_class::<Chat>()?;
+    m.add_class::<Participant>()?;
+    m.add_class::<GroupMetadata>()?;
+    m.add_class::<GroupSettings>()?;
+    m.add_class::<SentMessage>()?;
+    m.add_class::<Announcement>()?;
+    errors::register(m)?;
+    Ok(())
+}

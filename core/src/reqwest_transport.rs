@@ -87,22 +87,6 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn late_body_failures_are_timeouts() {
-        let io = || TransportError::Io { message: "aborted".into() };
-        let second = Duration::from_secs(1);
-        assert_eq!(past_deadline(io(), 1000.0, second), TransportError::Timeout);
-        assert_eq!(past_deadline(io(), 999.0, second), io());
-        let refused = TransportError::Connect { message: "refused".into() };
-        assert_eq!(past_deadline(refused.clone(), 5000.0, second), refused);
-        assert!(now_ms() >= 0.0);
-    }
-}
-
 /// Reads the body chunk by chunk and stops as soon as it passes the cap, so a huge body is
 /// never held in memory (the length header may be absent or wrong).
 #[cfg(not(target_arch = "wasm32"))]
@@ -190,4 +174,20 @@ async fn sleep(duration: Duration) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn late_body_failures_are_timeouts() {
+        let io = || TransportError::Io { message: "aborted".into() };
+        let second = Duration::from_secs(1);
+        assert_eq!(past_deadline(io(), 1000.0, second), TransportError::Timeout);
+        assert_eq!(past_deadline(io(), 999.0, second), io());
+        let refused = TransportError::Connect { message: "refused".into() };
+        assert_eq!(past_deadline(refused.clone(), 5000.0, second), refused);
+        assert!(now_ms() >= 0.0);
+    }
 }

@@ -1,0 +1,145 @@
+"""A guided tour of the Communities features, in Python (the story of core/examples/tour.rs).
+
+    python examples/tour.py               # on the embedded simulator: no network, no credentials
+    python examples/tour.py --live        # on a real instance: ZAPI_INSTANCE_ID, ZAPI_TOKEN,
+                                          # ZAPI_CLIENT_TOKEN, ZAPI_BASE_URL and ZAPI_TOUR_PHONES
+                                          # (three or more comma-separated numbers)
+    python examples/tour.py --quickstart  # only the README's quick start
+
+Both modes run the same code; only the client differs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Callable
+
+from zapi_communities import Client, NotAnnouncementGroupError, ValidationError, ZapiError
+
+# Numbers the simulator accepts as people to add; a live run takes them from ZAPI_TOUR_PHONES.
+DEMO_PHONES = ["5511911110001", "5511911110002", "5511911110003", "5511911110004"]
+
+
+def quickstart() -> None:
+    """The README's quick start: create a community, find its announcement group, announce."""
+    # START quickstart
+    from zapi_communities import Client
+
+    client = Client.simulated()  # or Client.from_env(), or Client(instance_id="…", token="…")
+
+    community = client.create_community("Rua das Flores", "Everything about our street")
+    group = client.resolve_announcement_group(community.id)
+    print(f"announcement group {group.group_id} (source: {group.source.value})")
+
+    sent = client.announce(community.id, "Street party on Saturday at 6pm!", delay_typing=2)
+    print(f"message {sent.message.message_id} queued in {sent.announcement_group.group_id}")
+    # END quickstart
+
+
+def run(client: Client, phones: Sequence[str], say: Callable[[str], None]) -> None:
+    """The story, line by line through ``say``."""
+    if len(phones) < 3:
+        raise ValueError("the tour needs at least three phone numbers")
+
+    say("1. Create a community")
+    community = client.create_community("Rua das Flores", "Everything about our street")
+    say(f'   community {community.id} "{community.name}"')
+    announcement = client.resolve_announcement_group(community.id)
+    say(
+        f"   its announcement group is {announcement.group_id} (found in the "
+        f"{announcement.source.value.replace('_', ' ')}; cached: {str(announcement.from_cache).lower()})"
+    )
+
+    say("2. Create two groups and link them")
+    building = client.create_group("Building A", phones[:2], auto_invite=True)
+    gardens = client.create_group("Gardens", phones[1:3], auto_invite=True)
+    say(f"   created {building.id} (Building A) and {gardens.id} (Gardens)")
+    client.link_groups(community.id, [building.id, gardens.id])
+    metadata = client.community_metadata(community.id)
+    regular = [g for g in metadata.groups if not g.is_announcement]
+    say(f"   linked; the community now lists {len(regular)} groups besides the announcement group")
+
+    say("3. Find the announcement group again, three ways")
+    client.invalidate(community.id)
+    from_metadata = client.resolve_announcement_group(community.id)
+    say(f"   after forgetting it: {from_metadata.group_id} from the {from_metadata.source.value.replace('_', ' ')}")
+    from_chats = client.resolve_announcement_group(community.id, source="chat_list")
+    say(f"   from the chat list, confirmed by group metadata: {from_chats.group_id}")
+    again = client.resolve_announcement_group(community.id)
+    say(f"   asked again: {again.group_id} (cached: {str(again.from_cache).lower()})")
+
+    say("4. Announce to the whole community")
+    reach = members(client, announcement.group_id)
+    sent = client.announce(community.id, "Street party on Saturday at 6pm!", delay_typing=2)
+    say(
+        f"   message {sent.message.message_id} queued in {sent.announcement_group.group_id}, "
+        f"reaching {len(reach)} people"
+    )
+    try:
+        client.send_text(community.id, "Street party on Saturday at 6pm!")
+        say("   unexpected: sending to the community id was accepted")
+    except NotAnnouncementGroupError:
+        say("   sending to the community id itself is refused: use its announcement group")
+
+    say("5. Promote an admin and reset the invite link")
+    client.add_admins(community.id, phones[2:3])
+    say(f"   {phones[2]} is now a community admin")
+    old_link = client.community_invitation_link(community.id)
+    new_link = client.redefine_invitation_link(community.id)
+    say(f"   invite link changed: {'yes' if old_link != new_link else 'no'}")
+
+    say("6. Unlink a group")
+    client.unlink_groups(community.id, [building.id])
+    after = members(client, announcement.group_id)
+    left = sorted(p for p in reach if p not in after)
+    line = "   left the announcement group:" + "".join(f" {p}" for p in left)
+    say(line if left else line + " nobody (everyone is still in another linked group)")
+    try:
+        client.unlink_groups(community.id, [gardens.id])
+        say("   unexpected: unlinking the last group was accepted")
+    except ValidationError as refused:
+        say(f"   unlinking the last group is refused: {refused.reason}")
+
+    say("7. Change who may add groups")
+    client.update_community_settings(community.id, "all")
+    say("   every member may now add groups")
+
+    say("8. Deactivate the community")
+    client.deactivate_community(community.id)
+    for group_id in (building.id, gardens.id):
+        meta = client.group_metadata(group_id)
+        say(
+            f"   group {meta.id} still exists, {len(meta.participants)} members, "
+            f"community: {meta.community_id or 'none'}"
+        )
+    say("Done.")
+
+
+def members(client: Client, group_id: str) -> list[str]:
+    return [p.phone for p in client.group_metadata(group_id).participants]
+
+
+def main(argv: Sequence[str]) -> int:
+    if "--quickstart" in argv:
+        quickstart()
+        return 0
+    live = "--live" in argv or "ZAPI_INSTANCE_ID" in os.environ
+    try:
+        if live:
+            phones = [p.strip() for p in os.environ.get("ZAPI_TOUR_PHONES", "").split(",") if p.strip()]
+            client = Client.from_env()
+        else:
+            phones, client = DEMO_PHONES, Client.simulated()
+        print(f"Running the tour on {'a live instance' if live else 'the embedded simulator'}\n")
+        with client:
+            run(client, phones, print)
+    except (ZapiError, ValueError) as error:
+        print(f"tour failed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,578 @@
+"""Type stubs of the native module (the Rust binding). Import from ``zapi_communities``."""
+
+import builtins
+from collections.abc import AsyncIterator, Awaitable, Iterator, Sequence
+from types import TracebackType
+from typing import ClassVar, Literal, TypeVar, final
+
+from ._types import GroupMention
+
+__version__: str
+
+_T = TypeVar("_T")
+
+_SourceName = Literal["create_response", "community_metadata", "chat_list", "explicit"]
+_WhoName = Literal["admins", "all"]
+
+# ----- model ------------------------------------------------------------------------------------
+
+@final
+class WhoCanAddGroups:
+    """Who may add new groups to a community."""
+
+    ADMINS: ClassVar[WhoCanAddGroups]
+    """Only community admins."""
+    ALL: ClassVar[WhoCanAddGroups]
+    """Any member."""
+    @property
+    def value(self) -> _WhoName:
+        """The wire value: ``admins`` or ``all``."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class AnnouncementSource:
+    """Where the announcement group of a community was found."""
+
+    CREATE_RESPONSE: ClassVar[AnnouncementSource]
+    """From the create-community response."""
+    COMMUNITY_METADATA: ClassVar[AnnouncementSource]
+    """From the community's metadata."""
+    CHAT_LIST: ClassVar[AnnouncementSource]
+    """From the chat list, confirmed by the group's metadata."""
+    EXPLICIT: ClassVar[AnnouncementSource]
+    """Told to the client with ``remember_announcement_group``."""
+    @property
+    def value(self) -> _SourceName:
+        """The stable name: ``create_response``, ``community_metadata``, ``chat_list`` or ``explicit``."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class LinkedGroup:
+    """One group of a community: a linked group or the announcement group."""
+
+    @property
+    def id(self) -> str:
+        """The group id (``…-group``)."""
+    @property
+    def name(self) -> str:
+        """The group's name."""
+    @property
+    def is_announcement(self) -> bool:
+        """Whether this is the community's announcement group."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Community:
+    """A community as the service describes it (create response or metadata)."""
+
+    @property
+    def id(self) -> str:
+        """The community id (bare digits)."""
+    @property
+    def name(self) -> str:
+        """The community's name (also the announcement group's name)."""
+    @property
+    def description(self) -> str | None:
+        """The description, when the service returned one."""
+    @property
+    def announcement_group(self) -> str | None:
+        """The announcement group's id, when the response listed it."""
+    @property
+    def groups(self) -> list[LinkedGroup]:
+        """Every group the response listed, the announcement group included."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class CommunitySummary:
+    """A line of the community list: id and name."""
+
+    @property
+    def id(self) -> str:
+        """The community id."""
+    @property
+    def name(self) -> str:
+        """The community's name."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class AnnouncementGroup:
+    """The group through which a whole community is messaged."""
+
+    @property
+    def community_id(self) -> str:
+        """The community it belongs to."""
+    @property
+    def group_id(self) -> str:
+        """The group to send to."""
+    @property
+    def name(self) -> str | None:
+        """Its name (the community's name), when known."""
+    @property
+    def source(self) -> AnnouncementSource:
+        """How it was found."""
+    @property
+    def from_cache(self) -> bool:
+        """Whether this answer came from the client's cache rather than a fresh lookup."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class CreatedGroup:
+    """A group just created."""
+
+    @property
+    def id(self) -> str:
+        """The new group's id."""
+    @property
+    def invitation_link(self) -> str | None:
+        """Its invitation link, when returned."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Chat:
+    """One line of the chat list."""
+
+    @property
+    def phone(self) -> str:
+        """Contact phone or group id, as the service wrote it."""
+    @property
+    def name(self) -> str | None:
+        """The chat's name, when present."""
+    @property
+    def is_group(self) -> bool:
+        """A regular group."""
+    @property
+    def is_group_announcement(self) -> bool:
+        """A community's announcement group."""
+    @property
+    def unread(self) -> int:
+        """Unread messages."""
+    @property
+    def last_message_time(self) -> int | None:
+        """Time of the last message as sent by the service."""
+    @property
+    def is_muted(self) -> bool:
+        """Whether the chat is muted."""
+    @property
+    def archived(self) -> bool:
+        """Whether the chat is archived."""
+    @property
+    def pinned(self) -> bool:
+        """Whether the chat is pinned."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Participant:
+    """A member of a group and their role."""
+
+    @property
+    def phone(self) -> str:
+        """Phone or lid, as the service wrote it."""
+    @property
+    def is_admin(self) -> bool:
+        """Whether they are an admin."""
+    @property
+    def is_super_admin(self) -> bool:
+        """Whether they are the creator."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class GroupMetadata:
+    """A group's metadata."""
+
+    @property
+    def id(self) -> str:
+        """The group id."""
+    @property
+    def name(self) -> str | None:
+        """The group's name."""
+    @property
+    def description(self) -> str | None:
+        """The description."""
+    @property
+    def owner(self) -> str | None:
+        """The creator's phone."""
+    @property
+    def creation(self) -> int | None:
+        """Creation time in milliseconds."""
+    @property
+    def invitation_link(self) -> str | None:
+        """The invitation link (only when the connected number is admin)."""
+    @property
+    def community_id(self) -> str | None:
+        """The community this group belongs to."""
+    @property
+    def is_group_announcement(self) -> bool:
+        """Whether this is a community's announcement group."""
+    @property
+    def admin_only_message(self) -> bool:
+        """Only admins may send messages."""
+    @property
+    def admin_only_settings(self) -> bool:
+        """Only admins may edit the group's info."""
+    @property
+    def require_admin_approval(self) -> bool:
+        """Joining requires an admin's approval."""
+    @property
+    def participants(self) -> list[Participant]:
+        """The members."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class GroupSettings:
+    """The four switches of ``update_group_settings`` (all four are sent)."""
+
+    def __new__(
+        cls,
+        *,
+        admin_only_message: bool = False,
+        admin_only_settings: bool = False,
+        require_admin_approval: bool = False,
+        admin_only_add_member: bool = False,
+    ) -> GroupSettings: ...
+    @property
+    def admin_only_message(self) -> bool:
+        """Only admins may send messages."""
+    @property
+    def admin_only_settings(self) -> bool:
+        """Only admins may edit the group's info."""
+    @property
+    def require_admin_approval(self) -> bool:
+        """Joining requires an admin's approval."""
+    @property
+    def admin_only_add_member(self) -> bool:
+        """Only admins may add members."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SentMessage:
+    """The ids of a queued message (queued, not yet delivered)."""
+
+    @property
+    def zaap_id(self) -> str:
+        """Z-API's id for the message."""
+    @property
+    def message_id(self) -> str:
+        """WhatsApp's id; keep it to reply to, edit or delete the message."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Announcement:
+    """The result of ``announce``: where it went and the message ids."""
+
+    @property
+    def announcement_group(self) -> AnnouncementGroup:
+        """The announcement group the message was sent to, and how it was found."""
+    @property
+    def message(self) -> SentMessage:
+        """The queued message."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+# ----- paging -----------------------------------------------------------------------------------
+
+@final
+class Pager(Iterator[_T]):
+    """Every item of a list, fetched page by page (``for item in pager``)."""
+
+    def __iter__(self) -> Pager[_T]: ...
+    def __next__(self) -> _T: ...
+    def next_page(self) -> list[_T] | None:
+        """The next page (the rest of the current one when iteration stopped inside it), or None after the last."""
+
+@final
+class AsyncPager(AsyncIterator[_T]):
+    """Every item of a list, fetched page by page (``async for item in pager``)."""
+
+    def __aiter__(self) -> AsyncPager[_T]: ...
+    def __anext__(self) -> Awaitable[_T]: ...
+    def next_page(self) -> Awaitable[list[_T] | None]:
+        """The next page (the rest of the current one when iteration stopped inside it), or None after the last."""
+
+# ----- clients ----------------------------------------------------------------------------------
+
+@final
+class Client:
+    """A blocking client for one Z-API instance (the GIL is released while it waits)."""
+
+    def __init__(
+        self,
+        *,
+        instance_id: str,
+        token: str,
+        client_token: str | None = None,
+        base_url: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        max_body_bytes: int | None = None,
+    ) -> None: ...
+    @staticmethod
+    def from_env(*, timeout: float = 30.0, max_retries: int = 2, max_body_bytes: int | None = None) -> Client:
+        """A client configured by ZAPI_INSTANCE_ID, ZAPI_TOKEN, ZAPI_CLIENT_TOKEN and ZAPI_BASE_URL."""
+    @staticmethod
+    def simulated() -> Client:
+        """A client on a fresh in-memory simulator of the service."""
+    @property
+    def instance_id(self) -> str: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def max_retries(self) -> int: ...
+    @property
+    def max_body_bytes(self) -> int: ...
+    @property
+    def is_closed(self) -> bool: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Client: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool: ...
+    # communities
+    def create_community(self, name: str, description: str | None = None) -> Community: ...
+    def list_communities(self, page: int = 1, page_size: int = 100) -> list[CommunitySummary]: ...
+    def communities(self, page_size: int = 100) -> Pager[CommunitySummary]: ...
+    def community_metadata(self, community_id: str) -> Community: ...
+    def link_groups(self, community_id: str, group_ids: Sequence[str]) -> None: ...
+    def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> None: ...
+    def deactivate_community(self, community_id: str) -> None: ...
+    def update_community_settings(
+        self, community_id: str, who_can_add_new_groups: WhoCanAddGroups | _WhoName
+    ) -> None: ...
+    def update_community_description(self, community_id: str, description: str) -> None: ...
+    def update_community_photo(self, community_id: str, photo: str) -> None: ...
+    # members
+    def add_participants(self, target: str, phones: Sequence[str], *, auto_invite: bool = False) -> None: ...
+    def remove_participants(self, target: str, phones: Sequence[str]) -> None: ...
+    def add_admins(self, target: str, phones: Sequence[str]) -> None: ...
+    def remove_admins(self, target: str, phones: Sequence[str]) -> None: ...
+    # invitation links
+    def redefine_invitation_link(self, target: str) -> str: ...
+    def community_invitation_link(self, community_id: str) -> str: ...
+    def group_invitation_link(self, group_id: str) -> str: ...
+    # groups and chats
+    def create_group(self, name: str, phones: Sequence[str], *, auto_invite: bool = False) -> CreatedGroup: ...
+    def list_chats(self, page: int = 1, page_size: int = 100) -> list[Chat]: ...
+    def chats(self, page_size: int = 100) -> Pager[Chat]: ...
+    def group_metadata(self, group_id: str) -> GroupMetadata: ...
+    def update_group_settings(self, group_id: str, settings: GroupSettings) -> None: ...
+    # messages
+    def send_text(
+        self,
+        to: str,
+        message: str,
+        *,
+        delay_message: int | None = None,
+        delay_typing: int | None = None,
+        edit_message_id: str | None = None,
+        mentioned: Sequence[str] | None = None,
+        group_mentioned: Sequence[GroupMention] | None = None,
+    ) -> SentMessage: ...
+    def announce(
+        self,
+        community_id: str,
+        text: str,
+        *,
+        delay_message: int | None = None,
+        delay_typing: int | None = None,
+        mentioned: Sequence[str] | None = None,
+        group_mentioned: Sequence[GroupMention] | None = None,
+    ) -> Announcement: ...
+    # announcement-group resolution
+    def resolve_announcement_group(
+        self, community_id: str, source: AnnouncementSource | _SourceName | None = None
+    ) -> AnnouncementGroup: ...
+    def remember_announcement_group(self, community_id: str, group_id: str) -> AnnouncementGroup: ...
+    def cached_announcement_group(self, community_id: str) -> AnnouncementGroup | None: ...
+    def invalidate(self, community_id: str) -> None: ...
+    def invalidate_all(self) -> None: ...
+
+@final
+class AsyncClient:
+    """An asyncio client for one Z-API instance: the methods of ``Client``, awaitable.
+
+    Call the methods inside a running event loop; each request starts when the method is called.
+    """
+
+    def __init__(
+        self,
+        *,
+        instance_id: str,
+        token: str,
+        client_token: str | None = None,
+        base_url: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 2,
+        max_body_bytes: int | None = None,
+    ) -> None: ...
+    @staticmethod
+    def from_env(
+        *, timeout: float = 30.0, max_retries: int = 2, max_body_bytes: int | None = None
+    ) -> AsyncClient:
+        """An asyncio client configured by the ZAPI_* variables."""
+    @staticmethod
+    def simulated() -> AsyncClient:
+        """An asyncio client on a fresh in-memory simulator of the service."""
+    @property
+    def instance_id(self) -> str: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def max_retries(self) -> int: ...
+    @property
+    def max_body_bytes(self) -> int: ...
+    @property
+    def is_closed(self) -> bool: ...
+    def close(self) -> Awaitable[None]: ...
+    def __aenter__(self) -> Awaitable[AsyncClient]: ...
+    def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> Awaitable[bool]: ...
+    # communities
+    def create_community(self, name: str, description: str | None = None) -> Awaitable[Community]: ...
+    def list_communities(self, page: int = 1, page_size: int = 100) -> Awaitable[list[CommunitySummary]]: ...
+    def communities(self, page_size: int = 100) -> AsyncPager[CommunitySummary]: ...
+    def community_metadata(self, community_id: str) -> Awaitable[Community]: ...
+    def link_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[None]: ...
+    def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[None]: ...
+    def deactivate_community(self, community_id: str) -> Awaitable[None]: ...
+    def update_community_settings(
+        self, community_id: str, who_can_add_new_groups: WhoCanAddGroups | _WhoName
+    ) -> Awaitable[None]: ...
+    def update_community_description(self, community_id: str, description: str) -> Awaitable[None]: ...
+    def update_community_photo(self, community_id: str, photo: str) -> Awaitable[None]: ...
+    # members
+    def add_participants(
+        self, target: str, phones: Sequence[str], *, auto_invite: bool = False
+    ) -> Awaitable[None]: ...
+    def remove_participants(self, target: str, phones: Sequence[str]) -> Awaitable[None]: ...
+    def add_admins(self, target: str, phones: Sequence[str]) -> Awaitable[None]: ...
+    def remove_admins(self, target: str, phones: Sequence[str]) -> Awaitable[None]: ...
+    # invitation links
+    def redefine_invitation_link(self, target: str) -> Awaitable[str]: ...
+    def community_invitation_link(self, community_id: str) -> Awaitable[str]: ...
+    def group_invitation_link(self, group_id: str) -> Awaitable[str]: ...
+    # groups and chats
+    def create_group(
+        self, name: str, phones: Sequence[str], *, auto_invite: bool = False
+    ) -> Awaitable[CreatedGroup]: ...
+    def list_chats(self, page: int = 1, page_size: int = 100) -> Awaitable[list[Chat]]: ...
+    def chats(self, page_size: int = 100) -> AsyncPager[Chat]: ...
+    def group_metadata(self, group_id: str) -> Awaitable[GroupMetadata]: ...
+    def update_group_settings(self, group_id: str, settings: GroupSettings) -> Awaitable[None]: ...
+    # messages
+    def send_text(
+        self,
+        to: str,
+        message: str,
+        *,
+        delay_message: int | None = None,
+        delay_typing: int | None = None,
+        edit_message_id: str | None = None,
+        mentioned: Sequence[str] | None = None,
+        group_mentioned: Sequence[GroupMention] | None = None,
+    ) -> Awaitable[SentMessage]: ...
+    def announce(
+        self,
+        community_id: str,
+        text: str,
+        *,
+        delay_message: int | None = None,
+        delay_typing: int | None = None,
+        mentioned: Sequence[str] | None = None,
+        group_mentioned: Sequence[GroupMention] | None = None,
+    ) -> Awaitable[Announcement]: ...
+    # announcement-group resolution
+    def resolve_announcement_group(
+        self, community_id: str, source: AnnouncementSource | _SourceName | None = None
+    ) -> Awaitable[AnnouncementGroup]: ...
+    def remember_announcement_group(self, community_id: str, group_id: str) -> AnnouncementGroup: ...
+    def cached_announcement_group(self, community_id: str) -> AnnouncementGroup | None: ...
+    def invalidate(self, community_id: str) -> None: ...
+    def invalidate_all(self) -> None: ...
+
+# ----- errors -----------------------------------------------------------------------------------
+
+class ZapiError(Exception):
+    """Base class of every error this package raises."""
+
+    kind: str
+    """The stable name of the error kind, shared by every language."""
+
+class ValidationError(ZapiError, ValueError):
+    """An argument was rejected before any request was sent."""
+
+    field: str
+    """The argument, named as in the call (``name``, ``group_ids[3]``, ``delay_message``)."""
+    reason: str
+    """Why it was rejected."""
+
+class ApiError(ZapiError):
+    """The service answered with an error."""
+
+    status: int
+    """The HTTP status (200 when a 2xx body reported failure)."""
+    message: str
+    """The service's message."""
+
+class RateLimitedError(ZapiError):
+    """The service asked to slow down (HTTP 429)."""
+
+    retry_after: int | None
+    """Seconds to wait, when the service said."""
+
+class TimeoutError(ZapiError, builtins.TimeoutError):
+    """The request did not complete within the timeout; a POST may have been applied."""
+
+    timeout: float
+    """The timeout in force, in seconds."""
+
+class TransportError(ZapiError):
+    """The connection failed."""
+
+    message: str
+    """What failed (never a URL or a token)."""
+    sent: bool
+    """False only when the request provably never left."""
+
+class DecodeError(ZapiError):
+    """A successful response whose body could not be understood."""
+
+    message: str
+    """What was wrong with the body."""
+
+class NotFoundError(ZapiError):
+    """What was asked for does not exist."""
+
+    what: str
+    """The kind of thing looked for."""
+    id: str
+    """The id it was looked for by."""
+
+class NotAnnouncementGroupError(ZapiError):
+    """A message was addressed to a community's own id: use its announcement group (``announce``)."""
+
+    community_id: str
+    """The community id the message was addressed to."""
+    announcement_group: str | None
+    """The announcement group to use instead, when the client already knows it."""

@@ -1,0 +1,53 @@
+"""``Client.from_env()`` / ``AsyncClient.from_env()`` read the ``ZAPI_*`` variables as the core does."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SimServer
+
+from zapi_communities import AsyncClient, Client, ValidationError
+
+VARS = ("ZAPI_INSTANCE_ID", "ZAPI_TOKEN", "ZAPI_CLIENT_TOKEN", "ZAPI_BASE_URL")
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in VARS:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_from_env_talks_to_the_configured_instance(sim: SimServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAPI_INSTANCE_ID", "SIM-INSTANCE")
+    monkeypatch.setenv("ZAPI_TOKEN", "sim-token")
+    monkeypatch.setenv("ZAPI_CLIENT_TOKEN", "sim-client-token")
+    monkeypatch.setenv("ZAPI_BASE_URL", sim.url)
+    client = Client.from_env(timeout=5, max_retries=1)
+    assert (client.instance_id, client.base_url, client.timeout, client.max_retries) == (
+        "SIM-INSTANCE",
+        sim.url,
+        5.0,
+        1,
+    )
+    client.create_community("Rua das Flores")
+    assert sim.routes() == [("POST", "/communities")]
+    assert AsyncClient.from_env().base_url == sim.url
+
+
+def test_default_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAPI_INSTANCE_ID", "I")
+    monkeypatch.setenv("ZAPI_TOKEN", "t")
+    assert Client.from_env().base_url == "https://api.z-api.io"
+
+
+@pytest.mark.parametrize(
+    ("present", "field"),
+    [({}, "ZAPI_INSTANCE_ID"), ({"ZAPI_INSTANCE_ID": "I"}, "ZAPI_TOKEN"),
+     ({"ZAPI_INSTANCE_ID": "I", "ZAPI_TOKEN": "t", "ZAPI_BASE_URL": "nope"}, "ZAPI_BASE_URL")],
+)
+def test_missing_or_bad_variables(monkeypatch: pytest.MonkeyPatch, present: dict[str, str], field: str) -> None:
+    for name, value in present.items():
+        monkeypatch.setenv(name, value)
+    for cls in (Client, AsyncClient):
+        with pytest.raises(ValidationError) as caught:
+            cls.from_env()
+        assert caught.value.field == field

@@ -1,0 +1,54 @@
+"""The shared fault suite (tests/faults/cases.json): both clients against every fault the
+simulator server injects. Each case ends in a typed error or a result, never a hang, and the
+server's log proves how often the request was sent (a POST never twice)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from conftest import ROOT, Backend
+from test_vectors import dispatch, error_json
+
+from zapi_communities import TransportError, ZapiError
+
+CASES: list[dict[str, Any]] = json.loads((ROOT / "tests" / "faults" / "cases.json").read_text())
+
+
+def fault_json(e: ZapiError) -> dict[str, Any]:
+    out = error_json(e)
+    if isinstance(e, TransportError):
+        out["sent"] = e.sent
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_fault_cases(http_backend: Backend, closed_port: int, case: dict[str, Any]) -> None:
+    server = http_backend.server
+    assert server
+    options: dict[str, Any] = {
+        "timeout": case["client"]["timeout_ms"] / 1000,
+        "max_retries": case["client"]["max_retries"],
+        "max_body_bytes": case["client"]["max_body_bytes"],
+    }
+    if case.get("closed_port"):
+        options["base_url"] = f"http://127.0.0.1:{closed_port}"
+    if "rule" in case:
+        server.fault(case["rule"])
+    client = http_backend.make(**options)
+    try:
+        dispatch(client, case["call"], case["args"])
+        got: dict[str, Any] = {"ok": True}
+    except ZapiError as e:
+        got = {"error": fault_json(e)}
+    if "ok" in case["expect"]:
+        assert got == {"ok": True}, f"{case['name']}: {got}"
+    else:
+        assert "error" in got, f"{case['name']}: no error"
+        for key, value in case["expect"]["error"].items():
+            assert got["error"].get(key) == value, f"{case['name']}: {key} want {value!r}, got {got['error']}"
+    if "requests" in case:
+        method = "POST" if case["call"] == "create_community" else "GET"
+        sent = [r for r in server.requests() if r["method"] == method]
+        assert len(sent) == case["requests"], f"{case['name']}: {len(sent)} requests"

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Python: build the abi3 wheel with maturin, install it (not editable) into a fresh venv, run the
+# pytest suite against the HTTP simulator server and the in-memory simulator, type-check the tests
+# and examples with mypy --strict (and check the stubs reject misuse), compare the Python tour with
+# the Rust one, and report the wheel size and the import time.
+set -euo pipefail
+source "$ROOT/tests/lib/env.sh"
+cd "$ROOT"
+
+PY="${PYTHON:-python3}"
+BUILD_VENV="$ROOT/.venv-build"
+TEST_VENV="$ROOT/.venv-test"
+PKG="$ROOT/bindings-python"
+
+# Debian's python3 creates venvs only with python3-venv (ensurepip) installed.
+"$PY" -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
+
+# 1. Tools: maturin, mypy and pytest, pinned, in their own venv (kept between runs).
+[ -x "$BUILD_VENV/bin/python" ] || "$PY" -m venv "$BUILD_VENV"
+"$BUILD_VENV/bin/python" -m pip install -q --disable-pip-version-check maturin==1.16.0 mypy==2.4.1 pytest
+
+# 2. The wheel (release, abi3: one wheel for CPython >= 3.9).
+rm -f "$ROOT"/dist/zapi_communities-*.whl
+(cd "$PKG" && "$BUILD_VENV/bin/maturin" build --release -o "$ROOT/dist")
+WHEEL="$(ls "$ROOT"/dist/zapi_communities-*.whl)"
+
+# 3. A fresh venv with the wheel installed like a user would, plus pytest.
+rm -rf "$TEST_VENV"
+"$PY" -m venv "$TEST_VENV"
+"$TEST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$WHEEL" pytest
+
+# 4. The HTTP simulator server the tests drive (dev profile, like the other steps).
+cargo build -q -p zapi-communities-sim --bin zapi-sim
+export ZAPI_SIM_BIN="$ROOT/target/debug/zapi-sim"
+
+# 5. The tests, from the package folder so its pyproject.toml configures pytest and mypy. The
+#    source tree's package is not on sys.path: the installed wheel is what gets tested.
+cd "$PKG"
+"$TEST_VENV/bin/python" -m pytest -q -p no:cacheprovider tests
+
+# 6. Types: the tests and examples pass mypy --strict against the installed stubs ...
+MYPY=("$BUILD_VENV/bin/mypy" --strict --python-executable "$TEST_VENV/bin/python" --cache-dir "$ROOT/target/mypy-cache")
+"${MYPY[@]}" tests examples
+# ... and the stubs reject misuse: exactly the lines marked `# error` in tests/typing/misuse.py.
+expected="$(grep -n '# error$' tests/typing/misuse.py | cut -d: -f1 | sort -un | tr '\n' ' ')"
+reported="$("${MYPY[@]}" tests/typing/misuse.py | sed -n 's/^tests\/typing\/misuse\.py:\([0-9]*\): error.*/\1/p' | sort -un | tr '\n' ' ' || true)"
+if [ "$expected" != "$reported" ]; then
+    echo "mypy: misuse lines expected [$expected], reported [$reported]" >&2
+    exit 1
+fi
+echo "mypy: tests/typing/misuse.py rejected on its $(wc -w <<<"$expected") marked lines"
+
+# 7. The Python tour tells the same story as the Rust tour, line for line.
+cd "$ROOT"
+cargo run -q --example tour > /tmp/zapi-tour-rust.txt
+"$TEST_VENV/bin/python" "$PKG/examples/tour.py" > /tmp/zapi-tour-python.txt
+diff -u /tmp/zapi-tour-rust.txt /tmp/zapi-tour-python.txt
+echo "tour: identical to the Rust tour ($(wc -l < /tmp/zapi-tour-python.txt) lines)"
+
+# 8. Size and import time.
+echo "wheel: $(basename "$WHEEL") $(du -k "$WHEEL" | cut -f1) KiB"
+"$TEST_VENV/bin/python" - <<'EOF'
+import subprocess, sys, time
+
+def best(code: str) -> tuple[float, str]:
+    """Fastest of 7 runs of `python -c code`: wall time and its output."""
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+        runs.append((time.perf_counter() - start, out))
+    return min(runs)
+
+process, _ = best("import zapi_communities")
+bare, _ = best("pass")
+timed = "import time; t = time.perf_counter(); import zapi_communities; print(time.perf_counter() - t)"
+inside = min(float(best(timed)[1]) for _ in range(3))
+print(
+    f"import: python -c 'import zapi_communities' {process * 1000:.0f} ms "
+    f"(bare interpreter {bare * 1000:.0f} ms; the import itself {inside * 1000:.1f} ms)"
+)
+EOF
