@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Python figures (issue 9): the installed wheel against requests / httpx / aiohttp and `wrk -c1`,
+# side by side against one `zapi-sim`; prints a markdown `### Python` section on stdout (build
+# chatter goes to stderr). Run by tests/bench/run.sh, or alone: ROOT=$PWD bash tests/bench/20-python.sh
+# BENCH_QUICK=1 runs fewer calls per round.
+set -euo pipefail
+ROOT="${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
+cd "$ROOT"
+PY="${PYTHON:-python3}"
+VENV="$ROOT/.venv-bench"
+
+{
+    "$PY" -c 'import ensurepip' 2>/dev/null || { source "$ROOT/tests/lib/env.sh"; apt_install python3-venv; }
+    [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check requests httpx aiohttp
+
+    # The wheel: the one tests/steps/20-python.sh built into dist/, else build one (same command).
+    WHEEL="$(ls -t "$ROOT"/dist/zapi_communities-*.whl 2>/dev/null | head -1 || true)"
+    if [ -z "$WHEEL" ]; then
+        WHEEL="$(ls -t "$ROOT"/target/bench/dist/zapi_communities-*.whl 2>/dev/null | head -1 || true)"
+    fi
+    if [ -z "$WHEEL" ]; then
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check maturin==1.16.0
+        (cd "$ROOT/bindings-python" && "$VENV/bin/maturin" build --release -o "$ROOT/target/bench/dist")
+        WHEEL="$(ls -t "$ROOT"/target/bench/dist/zapi_communities-*.whl | head -1)"
+    fi
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
+
+    cargo build -q -p zapi-communities-sim --bin zapi-sim
+} >&2
+
+SIM_BIN="${ZAPI_SIM_BIN:-$ROOT/target/debug/zapi-sim}"
+SIM_OUT="$(mktemp)"
+"$SIM_BIN" --port 0 > "$SIM_OUT" 2>/dev/null &
+SIM_PID=$!
+trap 'kill "$SIM_PID" 2>/dev/null || true; rm -f "$SIM_OUT"' EXIT
+for _ in $(seq 100); do grep -q listening "$SIM_OUT" && break; sleep 0.1; done
+SIM_URL="$(sed -n 's/^zapi-sim listening on \(http:[^ ]*\)$/\1/p' "$SIM_OUT" | head -1)"
+[ -n "$SIM_URL" ] || { echo "zapi-sim did not start" >&2; exit 1; }
+
+"$VENV/bin/python" "$ROOT/tests/bench/python_bench.py" "$SIM_URL" "$WHEEL" ${BENCH_QUICK:+--quick}
