@@ -242,19 +242,23 @@ impl Client {
     /// credentials): the embedded default for tours, tests and demos.
     pub fn simulated() -> Client {
         Self::simulated_with(Arc::new(crate::sim::Simulator::demo()))
+            .unwrap_or_else(|_| unreachable!("the demo simulator's credentials are valid"))
     }
 
     /// A client wired to `simulator` (share it to inspect its state or request log).
-    pub fn simulated_with(simulator: Arc<crate::sim::Simulator>) -> Client {
+    ///
+    /// # Errors
+    /// [`Error::Validation`] when the simulator's configured instance id or token cannot be used
+    /// in a URL (naming `instance_id` or `token`).
+    pub fn simulated_with(simulator: Arc<crate::sim::Simulator>) -> Result<Client, Error> {
         let config = simulator.config();
-        let mut endpoint = Endpoint::new(config.instance_id.clone(), config.token.clone())
-            .and_then(|e| e.with_base_url(SIMULATOR_BASE_URL))
-            .unwrap_or_else(|_| unreachable!("the simulator's credentials are valid"));
+        let mut endpoint =
+            Endpoint::new(config.instance_id.clone(), config.token.clone())?.with_base_url(SIMULATOR_BASE_URL)?;
         if let Some(client_token) = &config.client_token {
             endpoint = endpoint.with_client_token(client_token.clone());
         }
         let transport: Arc<dyn Transport> = Arc::new(crate::sim::SimulatorTransport::new(simulator));
-        Self::builder(endpoint).transport(transport).build().unwrap_or_else(|_| unreachable!("valid defaults"))
+        Self::builder(endpoint).transport(transport).build()
     }
 
     /// The endpoint (tokens redacted in `Debug`).

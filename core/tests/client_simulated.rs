@@ -14,7 +14,7 @@ fn phones(list: &[&str]) -> Vec<Phone> {
 
 fn setup() -> (Arc<Simulator>, Client) {
     let sim = Arc::new(Simulator::demo());
-    (sim.clone(), Client::simulated_with(sim))
+    (sim.clone(), Client::simulated_with(sim).unwrap())
 }
 
 async fn community_with_group(client: &Client) -> (CommunityId, GroupId) {
@@ -202,4 +202,12 @@ async fn members_admins_links_and_settings_round_trip() {
     assert_eq!(group_meta.community_id.as_ref(), Some(&community));
     let bodies: Vec<String> = sim.requests().iter().filter_map(|r| r.body.clone()).collect();
     assert!(bodies.iter().any(|b| b.contains("\"communityId\"") && b.contains("\"autoInvite\":true")));
+}
+
+#[test]
+fn a_simulator_with_unusable_credentials_is_an_error_not_a_panic() {
+    let mut config = zapi_communities::sim::SimConfig::demo();
+    config.instance_id = "a/b".into();
+    let err = Client::simulated_with(Arc::new(Simulator::new(config))).unwrap_err();
+    assert_eq!(err.field(), Some("instance_id"));
 }
