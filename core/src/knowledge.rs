@@ -52,7 +52,8 @@ impl Knowledge {
     }
 
     pub(crate) fn is_known_community(&self, digits: &str) -> Option<&CommunityId> {
-        self.communities.keys().find(|id| id.as_str() == digits)
+        // A map lookup, not a scan: this runs before every send.
+        self.communities.get_key_value(digits).map(|(id, _)| id)
     }
 
     /// Known memberships of `groups` in any community.

@@ -81,6 +81,14 @@ impl CommunityId {
     }
 }
 
+/// Lets maps keyed by community id be searched with a plain `&str` (hash and equality are the
+/// inner string's, so the `Borrow` contract holds).
+impl std::borrow::Borrow<str> for CommunityId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The id of a group (a regular group or an announcement group): `<digits>-group`, or the legacy
 /// `<creatorPhone>-<unixSeconds>` form of groups created before November 2021.
 ///
