@@ -33,7 +33,7 @@ impl JsClient {
     /// (`baseUrl` only, in a web page: see the README's "Browser use").
     ///
     /// Throws a `ZapiError` of kind `validation` naming the bad option (`instance_id`, `token`,
-    /// `base_url`, `timeout_ms`, `max_retries`, or `options` for an unknown key).
+    /// `base_url`, `timeout_ms`, `max_retries`, `max_body_bytes`, or `options` for an unknown key).
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(js_name = options)] raw_options: Ts<ClientOptions>) -> Result<JsClient, JsValue> {
         let o: ClientOptions = options("options", raw_options.js_value())?;
@@ -54,6 +54,10 @@ impl JsClient {
         if let Some(retries) = o.max_retries {
             let max_retries = whole_u32("max_retries", retries).js()?;
             builder = builder.retry(RetryPolicy { max_retries, ..RetryPolicy::default() });
+        }
+        if let Some(bytes) = o.max_body_bytes {
+            let limit = usize::try_from(whole_u64("max_body_bytes", bytes).js()?).unwrap_or(usize::MAX);
+            builder = builder.max_body_bytes(limit);
         }
         let client = builder.build().js()?;
         if client.endpoint().is_public_host() && in_browser() {

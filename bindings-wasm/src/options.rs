@@ -36,6 +36,10 @@ pub struct ClientOptions {
     /// 502–504; a POST that may have been sent is never repeated). Default 2.
     #[tsify(optional)]
     pub max_retries: Option<f64>,
+    /// Response bodies longer than this many bytes are refused unread (kind `decode`).
+    /// Default 33554432 (32 MiB).
+    #[tsify(optional)]
+    pub max_body_bytes: Option<f64>,
 }
 
 /// A group of the same community mentioned in a message; the text must contain

@@ -18,7 +18,6 @@ import {
   faultClientOptions,
   faultExpectation,
   faultMethod,
-  faultSkipReason,
   sleep,
 } from './helpers/shared.mjs';
 import { startSim } from './helpers/sim.mjs';
@@ -41,12 +40,6 @@ describe('shared fault suite', () => {
   it('has at least 20 cases', () => assert.ok(cases.length >= 20, `${cases.length}`));
 
   for (const c of cases) {
-    const skip = faultSkipReason(c);
-    if (skip) {
-      tally.skip('faults', c.name, skip);
-      it(c.name, { skip }, () => {});
-      continue;
-    }
     const known = KNOWN_FAULT_FAILURES[c.name];
     it(c.name, { timeout: 40_000 }, tally.counted('faults', async (t) => {
       await sim.reset();

@@ -25,7 +25,6 @@ import {
   faultClientOptions,
   faultExpectation,
   faultMethod,
-  faultSkipReason,
   respond,
   scenarioRecord,
   sleep,
@@ -127,12 +126,6 @@ describe('shared suites in headless Chromium', () => {
 
   describe('faults/cases.json', () => {
     for (const c of faultCases()) {
-      const skip = faultSkipReason(c);
-      if (skip) {
-        tally.skip('faults', c.name, skip);
-        it(c.name, { skip }, () => {});
-        continue;
-      }
       const known = KNOWN_FAULT_FAILURES[c.name];
       it(c.name, { timeout: 40_000 }, tally.counted('faults', async (t) => {
         await sim.reset();

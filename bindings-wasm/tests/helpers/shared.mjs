@@ -167,23 +167,11 @@ export const VECTOR_CASES = Object.freeze({
 
 /** The client options of a fault case (`client` of cases.json) for the binding. */
 export function faultClientOptions(c) {
-  return { timeoutMs: c.client.timeout_ms, maxRetries: c.client.max_retries };
+  return { timeoutMs: c.client.timeout_ms, maxRetries: c.client.max_retries, maxBodyBytes: c.client.max_body_bytes };
 }
 
-/** The binding's body cap (the core's default; the JS options have no `maxBodyBytes`). */
+/** The binding's default body cap (the core's). */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-/** Why the binding cannot run a fault case as written, or null. */
-export function faultSkipReason(c) {
-  const fault = c.rule?.fault;
-  if (fault?.kind === 'huge' && fault.bytes > c.client.max_body_bytes && fault.bytes <= DEFAULT_MAX_BODY_BYTES) {
-    return (
-      `needs max_body_bytes ${c.client.max_body_bytes}: the JS Client has no maxBodyBytes option, and ` +
-      `${fault.bytes} bytes are within its fixed ${DEFAULT_MAX_BODY_BYTES}-byte cap`
-    );
-  }
-  return null;
-}
 
 /**
  * Expectations the binding documents differently, with the reason: with `fetch` a failed
