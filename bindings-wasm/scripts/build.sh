@@ -38,6 +38,11 @@ rm -rf "$HERE/pkg"
 wasm-bindgen "$WASM" --out-dir "$HERE/pkg/node" --target nodejs
 # The package is "type": "module"; the nodejs output is CommonJS and must say so.
 echo '{"type":"commonjs"}' > "$HERE/pkg/node/package.json"
+# …and so must the JS half of the transport (js/fetch.js), whose last line is its only ES syntax.
+for snippet in "$HERE"/pkg/node/snippets/*/js/fetch.js; do
+    sed -i 's/^export { send, sleep };$/module.exports = { send, sleep };/' "$snippet"
+    grep -q '^module.exports = { send, sleep };$' "$snippet" || { echo "build.sh: $snippet not converted" >&2; exit 1; }
+done
 wasm-bindgen "$WASM" --out-dir "$HERE/pkg/web" --target web
 wasm-bindgen "$WASM" --out-dir "$HERE/pkg/bundler" --target bundler
 

@@ -1,5 +1,6 @@
 //! `Client`: construction, and the announcement-group cache.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use js_sys::Reflect;
@@ -12,6 +13,7 @@ use crate::args::{community_id, group_id, optional_string};
 use crate::convert::{options, plain, typed, whole_u32, whole_u64};
 use crate::errors::OrThrow;
 use crate::options::ClientOptions;
+use crate::transport::FetchTransport;
 
 /// A client for one Z-API instance, or for the in-memory simulator (`Client.simulated()`).
 ///
@@ -47,7 +49,7 @@ impl JsClient {
             Some(client_token) => endpoint.with_client_token(client_token),
             None => endpoint,
         };
-        let mut builder = Client::builder(endpoint);
+        let mut builder = Client::builder(endpoint).transport(Arc::new(FetchTransport));
         if let Some(ms) = o.timeout_ms {
             builder = builder.timeout(Duration::from_millis(whole_u64("timeout_ms", ms).js()?));
         }
@@ -82,7 +84,10 @@ impl JsClient {
         let get = |name: &str| {
             if env.is_object() { Reflect::get(&env, &name.into()).ok().and_then(|v| v.as_string()) } else { None }
         };
-        Client::from_vars(get).map(JsClient).js()
+        Client::builder_from_vars(get)
+            .and_then(|builder| builder.transport(Arc::new(FetchTransport)).build())
+            .map(JsClient)
+            .js()
     }
 
     /// A client wired to a fresh in-memory simulator of the service: no network, no

@@ -20,6 +20,7 @@ mod members;
 mod messages;
 mod options;
 mod pager;
+mod transport;
 
 pub use client::JsClient;
 pub use errors::ZapiErrorClass;

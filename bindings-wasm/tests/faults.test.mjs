@@ -46,7 +46,7 @@ describe('shared fault suite', () => {
       if (c.rule) await sim.fault(c.rule);
       const options = sim.clientOptions({ ...faultClientOptions(c), ...(c.closed_port ? { baseUrl: closed } : {}) });
       const got = await bounded(outcome(new Client(options), c.call, c.args), 20_000, c.name);
-      const { expect, note } = faultExpectation(c);
+      const { expect, note } = faultExpectation(c, 'node');
       if (note) t.diagnostic(`${c.name}: ${note}`);
       try {
         if (Object.hasOwn(expect, 'ok')) {

@@ -137,7 +137,7 @@ describe('shared suites in headless Chromium', () => {
           c.name,
         );
         // As in Node: fetch cannot tell a refused connection from a sent request (sent: true).
-        const { expect, note } = faultExpectation(c);
+        const { expect, note } = faultExpectation(c, 'browser');
         if (note) t.diagnostic(`${c.name}: ${note}`);
         try {
           if (Object.hasOwn(expect, 'ok')) {

@@ -1,0 +1,71 @@
+// The HTTP half of the JS client's transport (src/transport.rs holds the Rust half).
+//
+// One call crosses from wasm to JS per request and one object comes back, so a request costs
+// about what a hand-written `fetch` costs. It resolves with an outcome instead of rejecting:
+// `{ status, headers, body }`, or `{ failure, message }` where `failure` is `timeout`, `connect`
+// (provably nothing sent), `io` (the request may have arrived) or `too_large`. The URL carries the
+// instance token, so it is cut out of every message before the message reaches Rust.
+//
+// The last line is the only module syntax: scripts/build.sh swaps it for `module.exports` in the
+// CommonJS (Node) build, which cannot `require` an ES module on Node 18–20.
+
+// Node's fetch (undici) names the socket error in `cause.code`. These happen before a single
+// byte of the request is written; anything else may have been delivered.
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Sends one request. `headers` is a flat `[name, value, name, value, …]` list.
+ * @returns {Promise<object>} the outcome described above
+ */
+async function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    const init = { method, headers: pairs(headers), signal: controller.signal };
+    if (body !== undefined) init.body = body;
+    const response = await fetch(url, init);
+    const declared = response.headers.get('content-length');
+    if (declared !== null && Number(declared) > maxBodyBytes) {
+      controller.abort();
+      return { failure: 'too_large', message: '' };
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > maxBodyBytes) return { failure: 'too_large', message: '' };
+    const flat = [];
+    for (const [name, value] of response.headers) flat.push(name, value);
+    return { status: response.status, headers: flat, body: bytes };
+  } catch (error) {
+    if (timedOut) return { failure: 'timeout', message: '' };
+    const code = error?.cause?.code;
+    const failure = NOT_CONNECTED.has(code) ? 'connect' : 'io';
+    return { failure, message: describe(error).split(url).join('<url>') };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves after `ms` milliseconds (the pause between retries). */
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function pairs(flat) {
+  const headers = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
+  return headers;
+}
+
+// The error and its causes on one line: undici's own message is just "fetch failed".
+function describe(error) {
+  const parts = [];
+  for (let e = error, depth = 0; e != null && depth < 4; e = e.cause, depth += 1) {
+    parts.push(e instanceof Error ? e.message : String(e));
+  }
+  return parts.join(': ');
+}
+
+export { send, sleep };
