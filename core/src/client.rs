@@ -528,6 +528,19 @@ impl Client {
         Pager::new(self.clone(), page_size)
     }
 
+    /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),
+    /// read without building a [`Chat`] for every entry: the cheap way through a list of
+    /// 100,000 chats. The ids are not checked against group metadata; to find the announcement
+    /// group of one community, use [`Client::resolve_announcement_group`].
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`page`, `page_size`) or any call error.
+    pub async fn list_announcement_groups(&self, page: u32, page_size: u32) -> Result<Vec<GroupId>, Error> {
+        let request = ListChats { page, page_size }.build(&self.inner.endpoint)?;
+        let response = self.send(request).await?;
+        ListChats::announcement_groups(&response).map_err(|e| self.inner.endpoint.redact_error(e))
+    }
+
     /// A group's metadata (members, flags, community).
     ///
     /// # Errors

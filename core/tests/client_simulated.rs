@@ -74,6 +74,25 @@ async fn chat_list_tells_apart_the_announcement_groups_of_two_communities() {
 }
 
 #[tokio::test]
+async fn list_announcement_groups_reads_only_the_flagged_chats() {
+    let (_, client) = setup();
+    let (first, regular) = community_with_group(&client).await;
+    let second = client.create_community("Other street", None).await.unwrap();
+    let found = client.list_announcement_groups(1, 100).await.unwrap();
+    let first_announcement = client.cached_announcement_group(&first).unwrap().group_id;
+    let mut want = vec![first_announcement, second.announcement_group.unwrap()];
+    let mut got = found.clone();
+    want.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    got.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    assert_eq!(got, want);
+    assert!(!found.contains(&regular), "a linked regular group is not an announcement group");
+    let chats = client.list_chats(1, 100).await.unwrap();
+    let flagged: Vec<GroupId> = chats.iter().filter(|c| c.is_group_announcement).filter_map(|c| c.group_id()).collect();
+    assert_eq!(found, flagged, "same ids, same order as the full parse");
+    assert_eq!(client.list_announcement_groups(0, 100).await.unwrap_err().field(), Some("page"));
+}
+
+#[tokio::test]
 async fn explicit_groups_are_used_until_invalidated() {
     let (_, client) = setup();
     let community = CommunityId::parse("120363999999999999").unwrap();

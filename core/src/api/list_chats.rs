@@ -27,10 +27,36 @@ impl ListChats {
         Self::scan_announcement_groups(response).map(|(groups, _)| groups)
     }
 
+    /// [`ListChats::announcement_groups`] over the raw body of a successful chat-list response,
+    /// for callers who fetched it themselves (or read a stored copy): no status to check, and
+    /// the body is borrowed, never copied.
+    ///
+    /// ```
+    /// use zapi_communities::api::ListChats;
+    /// let body = br#"[{"phone":"120363019502650977-group","isGroupAnnouncement":true},
+    ///                 {"phone":"5511999999999","isGroupAnnouncement":false}]"#;
+    /// let found = ListChats::announcement_groups_in_body(body)?;
+    /// assert_eq!(found.len(), 1);
+    /// assert_eq!(found[0].as_str(), "120363019502650977-group");
+    /// # Ok::<(), zapi_communities::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Api`] for an `{"error": …}` body, [`Error::Decode`] for one that is not a chat list.
+    pub fn announcement_groups_in_body(body: &[u8]) -> Result<Vec<GroupId>, Error> {
+        if let Some(message) = response::error_field(body) {
+            return Err(Error::Api { status: 200, message });
+        }
+        Self::scan_body(body).map(|(groups, _)| groups)
+    }
+
     /// The announcement groups and the number of chats on the page (to know whether it was the
     /// last one).
     pub(crate) fn scan_announcement_groups(response: &HttpResponse) -> Result<(Vec<GroupId>, usize), Error> {
-        let body = response::success_body(response)?;
+        Self::scan_body(response::success_body(response)?)
+    }
+
+    fn scan_body(body: &[u8]) -> Result<(Vec<GroupId>, usize), Error> {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok((Vec::new(), 0));
         }
@@ -123,5 +149,9 @@ mod tests {
         let found = ListChats::announcement_groups(&HttpResponse::new(200, strict)).unwrap();
         assert_eq!(found.len(), 1, "an unreadable id is skipped, not fatal");
         assert!(ListChats::announcement_groups(&HttpResponse::new(500, "")).is_err());
+        assert_eq!(ListChats::announcement_groups_in_body(strict.as_bytes()).unwrap(), found);
+        let refused = ListChats::announcement_groups_in_body(br#"{"error":"Instance not found"}"#).unwrap_err();
+        assert!(matches!(refused, Error::Api { status: 200, .. }), "{refused:?}");
+        assert!(matches!(ListChats::announcement_groups_in_body(b"<html>"), Err(Error::Decode { .. })));
     }
 }

@@ -102,7 +102,7 @@ pub(crate) fn retry_after(response: &HttpResponse) -> Option<u64> {
     response.header("retry-after").and_then(|v| v.trim().parse().ok())
 }
 
-fn error_field(body: &[u8]) -> Option<String> {
+pub(crate) fn error_field(body: &[u8]) -> Option<String> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
     if *first != b'{' {
         return None;
