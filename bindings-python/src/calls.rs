@@ -97,6 +97,11 @@ pub(crate) async fn list_chats(c: Client, page: i64, page_size: i64) -> Out<Vec<
     c.list_chats(count("page", page)?, count("page_size", page_size)?).await
 }
 
+pub(crate) async fn list_announcement_groups(c: Client, page: i64, page_size: i64) -> Out<Vec<String>> {
+    let found = c.list_announcement_groups(count("page", page)?, count("page_size", page_size)?).await?;
+    Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect())
+}
+
 pub(crate) async fn group_metadata(c: Client, group_id: String) -> Out<GroupMetadata> {
     c.group_metadata(&group(&group_id)?).await
 }

@@ -16,6 +16,7 @@
 //! | `convert.rs` | Python arguments → core values |
 //! | `pager.rs` | `Pager` / `AsyncPager` |
 //! | `errors.rs` | the exception classes and the one mapping from the core's `Error` |
+//! | `scan.rs` | `parse_announcement_groups`, the chat-list scan over a body the caller has |
 //! | `runtime.rs` | the shared tokio runtime and the panic fences |
 //! | `logging.rs` | `tracing` events → `logging.getLogger("zapi_communities")` |
 #![cfg(not(target_family = "wasm"))]
@@ -28,6 +29,7 @@ mod errors;
 mod logging;
 mod pager;
 mod runtime;
+mod scan;
 
 use pyo3::prelude::*;
 use zapi_communities::{
@@ -58,6 +60,7 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GroupSettings>()?;
     m.add_class::<SentMessage>()?;
     m.add_class::<Announcement>()?;
+    m.add_function(wrap_pyfunction!(scan::parse_announcement_groups, m)?)?;
     errors::register(m)?;
     Ok(())
 }

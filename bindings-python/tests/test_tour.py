@@ -48,3 +48,10 @@ def test_the_readme_quickstart_is_the_tested_code() -> None:
     assert region(TOUR.read_text(), "quickstart") in [b.strip() for b in blocks]
     lines = region(TOUR.read_text(), "quickstart").splitlines()
     assert 10 <= len(lines) <= 15
+
+
+def test_the_readme_chat_scan_example_runs() -> None:
+    readme = (BINDING / "README.md").read_text()
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "parse_announcement_groups" in b]
+    assert len(blocks) == 1
+    exec(compile(blocks[0], "README.md", "exec"), {})

@@ -38,6 +38,7 @@ from ._zapi_communities import (
     WhoCanAddGroups,
     ZapiError,
     __version__,
+    parse_announcement_groups,
 )
 
 # Exported (the `as` form) but left out of `__all__`: `from zapi_communities import *` must not
@@ -73,4 +74,5 @@ __all__ = [
     "WhoCanAddGroups",
     "ZapiError",
     "__version__",
+    "parse_announcement_groups",
 ]
