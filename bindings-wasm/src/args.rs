@@ -6,8 +6,8 @@
 //! (`RuntimeError: memory access out of bounds`), and `undefined` a `TypeError` from the glue.
 //! Here each is a `validation` ZapiError naming the argument, like every other bad input.
 
-use js_sys::Array;
-use wasm_bindgen::JsValue;
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{CommunityId, Error, GroupId, Phone};
@@ -22,6 +22,15 @@ fn describe(value: &JsValue) -> String {
 /// A required string.
 pub(crate) fn string(field: &str, value: &JsValue) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| Error::validation(field, format!("must be a string, got {}", describe(value)))).js()
+}
+
+/// A body as bytes: a `Uint8Array` (copied into the module) or a string (encoded as UTF-8).
+pub(crate) fn body(field: &str, value: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    let reason = || format!("must be a Uint8Array or a string, got {}", describe(value));
+    value.as_string().map(String::into_bytes).ok_or_else(|| Error::validation(field, reason())).js()
 }
 
 /// A string that may be left out (`undefined` or `null`).

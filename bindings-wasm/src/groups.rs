@@ -37,6 +37,21 @@ impl JsClient {
         plain(&self.0.list_chats(page, page_size).await.js()?)
     }
 
+    /// The ids of the announcement groups (`isGroupAnnouncement`) on one page of the chat list,
+    /// read inside the module without building a `Chat` for every entry: the fast way through
+    /// 100,000 chats. They are not checked against group metadata; for the announcement group of
+    /// one community use `resolveAnnouncementGroup`.
+    #[wasm_bindgen(js_name = listAnnouncementGroups)]
+    pub async fn list_announcement_groups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
+        #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+    ) -> Result<Vec<String>, JsValue> {
+        let (page, page_size) = (count("page", &page)?, count("page_size", &page_size)?);
+        let found = self.0.list_announcement_groups(page, page_size).await.js()?;
+        Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect())
+    }
+
     /// Every chat, page by page: `for await (const chat of client.chats(100))`, or call
     /// `nextPage()` on the result. Nothing is requested until then.
     pub fn chats(

@@ -20,12 +20,14 @@ mod members;
 mod messages;
 mod options;
 mod pager;
+mod scan;
 mod transport;
 
 pub use client::JsClient;
 pub use errors::ZapiErrorClass;
 pub use options::{AnnounceOptions, ClientOptions, InviteOptions, MentionInput, SendTextOptions};
 pub use pager::{ChatPager, CommunityPager};
+pub use scan::parse_announcement_groups;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -1,6 +1,6 @@
 // Loads the package the way Node users get it: by name, through package.json `exports`
 // (the nodejs build), and adds small assertion helpers.
-export { Client, ZapiError } from 'zapi-communities';
+export { Client, ZapiError, parseAnnouncementGroups } from 'zapi-communities';
 
 /** Rejection of `promise` (fails the test if it resolves). */
 export async function rejection(promise) {

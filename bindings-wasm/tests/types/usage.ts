@@ -1,6 +1,6 @@
 // Compiled by tests/types.test.mjs with `tsc --strict`: what must type-check does, and every
 // `@ts-expect-error` line must be an error. Never run.
-import { Client, ZapiError } from 'zapi-communities';
+import { Client, ZapiError, parseAnnouncementGroups } from 'zapi-communities';
 import type {
   Announcement,
   AnnouncementGroup,
@@ -45,6 +45,11 @@ export async function usage(): Promise<void> {
     const name: string = summary.name;
   }
   const chats: Chat[] = await client.listChats(1, 10);
+  const announcementIds: string[] = await client.listAnnouncementGroups(1, 1000);
+  const parsed: string[] = parseAnnouncementGroups(new Uint8Array(0));
+  const parsedText: string[] = parseAnnouncementGroups('[]');
+  // @ts-expect-error bytes or text only
+  parseAnnouncementGroups(42);
   const chatPager: ChatPager = client.chats(10);
   for await (const chat of chatPager) {
     const unread: number = chat.unread;
