@@ -247,6 +247,17 @@ impl Client {
         Arc::new(ChatPager::new(self.0.chats(page_size)))
     }
 
+    /// The ids of the announcement groups on one page (from 1) of the chat list (the chats
+    /// flagged `isGroupAnnouncement`), read without building a `Chat` for every entry: the cheap
+    /// way through a list of 100,000 chats. The ids are not checked against group metadata; to
+    /// find the announcement group of one community, use `resolve_announcement_group`.
+    ///
+    /// # Errors
+    /// `Validation` (`page`, `page_size`) before any I/O, or any call error.
+    pub async fn list_announcement_groups(&self, page: u32, page_size: u32) -> Result<Vec<GroupId>, Error> {
+        self.0.list_announcement_groups(page, page_size).await
+    }
+
     /// A group's metadata: members, flags, community.
     ///
     /// # Errors

@@ -31,6 +31,11 @@ pub struct ClientConfig {
     /// was sent.
     #[uniffi(default = 2)]
     pub max_retries: u32,
+    /// Largest response body read, in bytes; a longer one is refused unread and the call fails
+    /// with `Decode`. Default 32 MiB (a 100,000-chat page is about 28 MB); 0 refuses every
+    /// non-empty body. A value beyond the platform's address space means no cap.
+    #[uniffi(default = 33554432)]
+    pub max_body_bytes: u64,
 }
 
 impl ClientConfig {
@@ -46,7 +51,9 @@ impl ClientConfig {
         }
         Ok(zapi_communities::Client::builder(endpoint)
             .timeout(Duration::from_millis(self.timeout_ms))
-            .retry(RetryPolicy { max_retries: self.max_retries, ..RetryPolicy::default() }))
+            .retry(RetryPolicy { max_retries: self.max_retries, ..RetryPolicy::default() })
+            // As in the JS binding: on a 32-bit target a cap beyond `usize` cannot be reached.
+            .max_body_bytes(usize::try_from(self.max_body_bytes).unwrap_or(usize::MAX)))
     }
 }
 
@@ -54,12 +61,13 @@ impl fmt::Display for ClientConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "ClientConfig(instanceId={}, token=***, clientToken={}, baseUrl={}, timeoutMs={}, maxRetries={})",
+            "ClientConfig(instanceId={}, token=***, clientToken={}, baseUrl={}, timeoutMs={}, maxRetries={}, maxBodyBytes={})",
             self.instance_id,
             if self.client_token.is_some() { "***" } else { "null" },
             self.base_url.as_deref().unwrap_or("null"),
             self.timeout_ms,
-            self.max_retries
+            self.max_retries,
+            self.max_body_bytes
         )
     }
 }
@@ -82,6 +90,7 @@ mod tests {
             base_url: Some("http://127.0.0.1:9".into()),
             timeout_ms: 1500,
             max_retries: 0,
+            max_body_bytes: 1024,
         }
     }
 
@@ -100,10 +109,20 @@ mod tests {
         assert_eq!(client.endpoint().base_url(), "http://127.0.0.1:9");
         assert_eq!(client.config().timeout, Duration::from_millis(1500));
         assert_eq!(client.config().retry.max_retries, 0);
+        assert_eq!(client.config().max_body_bytes, 1024);
         let zero =
             ClientConfig { timeout_ms: 0, ..config() }.into_builder().and_then(ClientBuilder::build).unwrap_err();
         assert_eq!(zero.field(), Some("timeout"));
         let blank = ClientConfig { token: " ".into(), ..config() }.into_builder().unwrap_err();
         assert_eq!(blank.field(), Some("token"));
+    }
+
+    #[test]
+    fn the_default_body_cap_is_the_cores() {
+        // `#[uniffi(default = …)]` takes a literal: this keeps it in step with the core.
+        let default = ClientConfig { max_body_bytes: 33_554_432, ..config() };
+        let client = default.into_builder().unwrap().build().unwrap();
+        assert_eq!(client.config().max_body_bytes, zapi_communities::ClientConfig::default().max_body_bytes);
+        assert!(config().to_string().contains("maxBodyBytes=1024"));
     }
 }

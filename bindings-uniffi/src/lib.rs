@@ -1,8 +1,8 @@
 #![doc = include_str!("../README.md")]
 //! The Kotlin/Swift binding: thin uniffi objects over [`zapi_communities::Client`]. Every domain
 //! type (records, enums, the `ZapiError` error) is the core's own, given its shape by derives in
-//! the core behind its `uniffi` feature; this crate adds only the stateful objects and the
-//! parameter bundles that exist for foreign callers.
+//! the core behind its `uniffi` feature; this crate adds only the stateful objects, the
+//! parameter bundles that exist for foreign callers, and the sans-IO body parser.
 
 uniffi::setup_scaffolding!();
 
@@ -10,10 +10,12 @@ mod client;
 mod config;
 mod options;
 mod pager;
+mod parse;
 mod transport;
 
 pub use client::Client;
 pub use config::ClientConfig;
 pub use options::SendTextOptions;
 pub use pager::{ChatPager, CommunityPager};
+pub use parse::parse_announcement_groups;
 pub use transport::{HttpHeader, HttpTransport, IncomingResponse, OutgoingRequest, TransportFailure};

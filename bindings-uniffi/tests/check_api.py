@@ -3,7 +3,8 @@
 
 The source of truth is the Rust code, read as text: every type deriving `uniffi::Record`,
 `uniffi::Enum`, `uniffi::Error` or `uniffi::Object` (in the core behind `cfg_attr`, or in the
-binding), every `uniffi::custom_type!`, and every `pub fn` of a `#[uniffi::export]` impl block.
+binding), every `uniffi::custom_type!`, every `pub fn` of a `#[uniffi::export]` impl block, and
+every top-level `#[uniffi::export] pub fn` (a module-level function in Swift and Kotlin).
 For each, the Swift module must declare it with the right shape (a struct with every field, an
 enum with every case and label, `async` and `throws` where the Rust side is async and fallible)
 and the Kotlin package must declare it (`suspend fun` where async).
@@ -31,7 +32,7 @@ def blocks(text: str, opener: str):
 
 def rust_items(root: Path):
     sources = sorted((root / "core" / "src").rglob("*.rs")) + sorted((root / "bindings-uniffi" / "src").rglob("*.rs"))
-    records, enums, errors, objects, customs, methods, traits = [], [], [], [], [], [], []
+    records, enums, errors, objects, customs, methods, traits, functions = [], [], [], [], [], [], [], []
     for path in sources:
         text = path.read_text()
         derive = r"derive\(([^)]*uniffi::(Record|Enum|Error|Object)[^)]*)\)(?:, uniffi\(name = \"(\w+)\"\))?[^\n]*\n(?:[^\n]*\n)*?pub (struct|enum) (\w+)"
@@ -63,7 +64,10 @@ def rust_items(root: Path):
                 attrs, is_async, name, signature = f.groups()
                 ctor = "uniffi::constructor" in attrs
                 methods.append((owner, name, bool(is_async), "Result<" in signature, ctor))
-    return records, enums, errors, objects, customs, methods, traits
+        for f in re.finditer(r"^#\[uniffi::export[^\]]*\]\n(?:#\[[^\n]*\n)*pub (async )?fn (\w+)\(([^{]*)\{", text, re.M):
+            is_async, name, signature = f.groups()
+            functions.append((name, bool(is_async), "Result<" in signature))
+    return records, enums, errors, objects, customs, methods, traits, functions
 
 
 def normalise(text: str) -> str:
@@ -80,7 +84,7 @@ def main() -> int:
     root, swift_dir, kotlin_dir = (Path(a) for a in sys.argv[1:4])
     swift = normalise("\n".join(p.read_text() for p in sorted(swift_dir.glob("*.swift"))))
     kotlin = normalise("\n".join(p.read_text() for p in sorted(kotlin_dir.rglob("*.kt"))))
-    records, enums, errors, objects, customs, methods, traits = rust_items(root)
+    records, enums, errors, objects, customs, methods, traits, functions = rust_items(root)
     checks = []  # (what, ok)
 
     def expect(what: str, pattern: str, haystack: str):
@@ -143,6 +147,16 @@ def main() -> int:
             expect(f"swift {owner}.{camel(name)}", rf"open func {camel(name)}{params}{effects}", swift_body)
             keyword = "suspend fun" if is_async else "fun"
             expect(f"kotlin {owner}.{camel(name)}", rf"(?<!suspend ){keyword} `{camel(name)}`\(", kotlin)
+
+    for name, is_async, fallible in functions:
+        effects = " ".join(w for w, on in (("async", is_async), ("throws", fallible)) if on)
+        effects = rf" ?{effects}\b" if effects else r"(?! ?(?:async|throws))"
+        params = r"\((?:[^()]|\(\))*\)"
+        # Module level: methods are `open func`, constructors `public static func`.
+        expect(f"swift func {camel(name)}", rf"public func {camel(name)}{params}{effects}", swift)
+        keyword = "suspend fun" if is_async else "fun"
+        throws = r"@Throws\(\w+::class\) " if fallible else ""
+        expect(f"kotlin fun {camel(name)}", rf"{throws}(?<!suspend ){keyword} `{camel(name)}`\(", kotlin)
 
     for owner, name, is_async, fallible in traits:
         effects = " ".join(w for w, on in (("async", is_async), ("throws", fallible)) if on)

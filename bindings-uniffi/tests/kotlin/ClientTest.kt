@@ -19,7 +19,20 @@ class ClientTest {
         assertNull(config.baseUrl)
         assertEquals(30_000uL, config.timeoutMs)
         assertEquals(2u, config.maxRetries)
+        assertEquals(32uL * 1024uL * 1024uL, config.maxBodyBytes, "the core's default cap")
+        assertTrue("maxBodyBytes=33554432" in config.toString(), config.toString())
         Client(config).close() // no request is made until a call
+    }
+
+    @Test
+    fun `maxBodyBytes is the client's body cap`() = on(Backend.HTTP) {
+        // Every ULong is accepted, as in Python and JS: 0 refuses every non-empty body, and a cap
+        // beyond the address space is no cap.
+        val none = Client(SimServer.config().copy(maxBodyBytes = 0uL))
+        val refused = assertFailsWith<ZapiException.Decode> { none.listCommunities(1u, 10u) }
+        assertTrue("0-byte cap" in refused.detail, refused.detail)
+        val unlimited = Client(SimServer.config().copy(maxBodyBytes = ULong.MAX_VALUE))
+        assertEquals(0, unlimited.listCommunities(1u, 10u).size)
     }
 
     @Test

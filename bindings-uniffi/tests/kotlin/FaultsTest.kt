@@ -12,15 +12,12 @@ import org.junit.jupiter.api.TestInstance
 
 /**
  * Runs one case of tests/faults/cases.json against `sim` (mirrors sim-server/tests/client_faults.rs):
- * queues its rule, makes a client with its `timeout_ms`/`max_retries` (and the given
- * credentials, which `sim` must accept), runs the call bounded by 20 s, and returns the outcome
- * and how many requests with the call's method the server logged.
+ * queues its rule, makes a client with its `timeout_ms`/`max_retries`/`max_body_bytes` (and the
+ * given credentials, which `sim` must accept), runs the call bounded by 20 s, and returns the
+ * outcome and how many requests with the call's method the server logged.
  */
 object FaultRunner {
-    /**
-     * `max_body_bytes` has no counterpart in the Kotlin `ClientConfig` (the binding builds its
-     * client with the core's default cap), so it is not passed; see the note FaultsTest prints.
-     */
+    /** The cap a `ClientConfig` gets when `maxBodyBytes` is left out: the core's 32 MiB. */
     const val DEFAULT_BODY_CAP = 32L * 1024 * 1024
 
     fun cases(): List<Map<String, Any?>> = loadCases("faults/cases.json")
@@ -45,6 +42,7 @@ object FaultRunner {
                 baseUrl = if (closed) closedUrl else sim.url,
                 timeoutMs = (settings["timeout_ms"] as Long).toULong(),
                 maxRetries = (settings["max_retries"] as Long).toUInt(),
+                maxBodyBytes = (settings["max_body_bytes"] as Long).toULong(),
             ),
         )
         val outcome = try {
@@ -77,12 +75,10 @@ class FaultsTest {
             val (got, sent) = FaultRunner.run(sim, case, closedUrl = closed)
             checkExpect(case["expect"].obj(), got, okValue = false)
             expect(sent == (case["requests"] as Long).toInt()) { "the server saw $sent requests, want ${case["requests"]} ($got)" }
-            val cap = case["client"].obj()["max_body_bytes"] as Long?
-            if (kind == "huge" && cap != null && cap != FaultRunner.DEFAULT_BODY_CAP) {
-                println(
-                    "  note ${case["name"]}: ClientConfig has no maxBodyBytes, so the case's $cap-byte cap is not applied " +
-                        "(the default ${FaultRunner.DEFAULT_BODY_CAP} is); outcome $got",
-                )
+            if (kind == "huge") {
+                // `decode` alone would also pass if the body were read and failed to parse.
+                val cap = case["client"].obj()["max_body_bytes"]
+                expect(got is Outcome.Err && "$cap-byte cap" in got.error.toString()) { "want the case's $cap-byte cap, got $got" }
             }
         }
         println("  fault kinds: ${kinds.size} (${kinds.sorted().joinToString(", ")})")
@@ -91,24 +87,30 @@ class FaultsTest {
 
     @Test
     fun `the default body cap refuses a body larger than it`() = runBlocking {
-        // What the shared huge-body case checks with a 1 MiB cap, checked with the cap Kotlin
-        // clients get (the server's `huge` fault goes up to 64 MiB).
+        // The shared huge-body case sets a 1 MiB cap; this one leaves `maxBodyBytes` out and
+        // checks the default cap (the server's `huge` fault goes up to 64 MiB).
+        val config = ClientConfig(
+            instanceId = "SIM-INSTANCE",
+            token = "sim-token",
+            clientToken = "sim-client-token",
+            baseUrl = sim.url,
+            timeoutMs = 10_000uL,
+            maxRetries = 0u,
+        )
+        expect(config.maxBodyBytes == FaultRunner.DEFAULT_BODY_CAP.toULong()) { "default maxBodyBytes ${config.maxBodyBytes}" }
+        val client = Client(config)
+        val page = mapOf("page" to 1L, "page_size" to 10L)
         sim.reset()
         sim.fault(mapOf("fault" to mapOf("kind" to "huge", "bytes" to FaultRunner.DEFAULT_BODY_CAP + 1)))
-        val client = Client(
-            ClientConfig(
-                instanceId = "SIM-INSTANCE",
-                token = "sim-token",
-                clientToken = "sim-client-token",
-                baseUrl = sim.url,
-                timeoutMs = 10_000uL,
-                maxRetries = 0u,
-            ),
-        )
-        val got = withTimeout(30_000) { outcome(client, "list_communities", mapOf("page" to 1L, "page_size" to 10L)) }
-        expect(got is Outcome.Err && got.error is ZapiException.Decode && "cap" in (got.error as ZapiException.Decode).detail) {
-            "want a Decode error naming the cap, got $got"
+        val over = withTimeout(30_000) { outcome(client, "list_communities", page) }
+        expect(over is Outcome.Err && over.error is ZapiException.Decode && "byte cap" in (over.error as ZapiException.Decode).detail) {
+            "want a Decode error naming the cap, got $over"
         }
-        println("kotlin faults/default-cap: 1 passed ($got)")
+        // Just under the default cap, the same body is read (and fails only as a non-list).
+        sim.reset()
+        sim.fault(mapOf("fault" to mapOf("kind" to "huge", "bytes" to FaultRunner.DEFAULT_BODY_CAP - 1024)))
+        val under = withTimeout(30_000) { outcome(client, "list_communities", page) }
+        expect(!(under is Outcome.Err && "byte cap" in under.error.toString())) { "a body under the cap was refused: $under" }
+        println("kotlin faults/default-cap: 2 passed ($over; under the cap: $under)")
     }
 }

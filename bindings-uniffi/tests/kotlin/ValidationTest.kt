@@ -26,6 +26,7 @@ class ValidationTest {
             "description" to { client.createCommunity("ok", "d".repeat(2049)) },
             "page" to { client.listCommunities(0u, 10u) },
             "page_size" to { client.listChats(1u, 0u) },
+            "page" to { client.listAnnouncementGroups(0u, 10u) },
             "page_size" to { client.communities(5000u).nextPage() },
             "community_id" to { client.communityMetadata("abc") },
             "community_id" to { client.deactivateCommunity(group) },

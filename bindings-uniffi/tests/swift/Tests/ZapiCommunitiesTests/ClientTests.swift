@@ -88,6 +88,48 @@ final class ClientTests: XCTestCase {
         }
     }
 
+    func testAnnouncementGroupScan() async throws {
+        try await onEachBackend { h in
+            let first = try await h.client.createCommunity(name: "Rua das Flores")
+            let second = try await h.client.createCommunity(name: "Rua das Pedras")
+            let group = try await h.client.createGroup(name: "Building A", phones: [phones[0]])
+            try await h.client.linkGroups(communityId: first.id, groupIds: [group.id])
+
+            let found = try await h.client.listAnnouncementGroups(page: 1, pageSize: 100)
+            if let seen = try await h.last("GET", "/chats") {
+                XCTAssertEqual(seen.query, [["page", "1"], ["pageSize", "100"]])
+            }
+            XCTAssertEqual(Set(found), Set([first.announcementGroup, second.announcementGroup].compactMap { $0 }))
+            XCTAssertEqual(found.count, 2)
+            XCTAssertFalse(found.contains(group.id), "a linked regular group is not an announcement group")
+            let flagged = try await h.client.listChats(page: 1, pageSize: 100).filter(\.isGroupAnnouncement).map(\.phone)
+            XCTAssertEqual(found, flagged)
+            let empty = try await h.client.listAnnouncementGroups(page: 2, pageSize: 100)
+            XCTAssertTrue(empty.isEmpty)
+
+            let field = await validationField({ _ = try await h.client.listAnnouncementGroups(page: 0, pageSize: 10) })
+            XCTAssertEqual(field, "page")
+        }
+    }
+
+    func testParseAnnouncementGroups() throws {
+        let body = Data(#"""
+            [{"phone":"120363019502650977-group","isGroupAnnouncement":true},
+             {"phone":"120363019502650978-group","isGroupAnnouncement":false},
+             {"phone":"120363019502650979@g.us","isGroupAnnouncement":"true"}]
+            """#.utf8)
+        XCTAssertEqual(try parseAnnouncementGroups(body: body), ["120363019502650977-group", "120363019502650979-group"])
+        XCTAssertEqual(try parseAnnouncementGroups(body: Data()), [])
+        XCTAssertThrowsError(try parseAnnouncementGroups(body: Data(#"{"error":"x"}"#.utf8))) { error in
+            guard case ZapiError.Api(let status, let message) = error else { return XCTFail("want Api, got \(error)") }
+            XCTAssertEqual(status, 200)
+            XCTAssertEqual(message, "x")
+        }
+        XCTAssertThrowsError(try parseAnnouncementGroups(body: Data("<html>".utf8))) { error in
+            guard case ZapiError.Decode = error else { return XCTFail("want Decode, got \(error)") }
+        }
+    }
+
     func testMessagesAndResolver() async throws {
         try await onEachBackend { h in
             let community = try await h.client.createCommunity(name: "Neighbours")

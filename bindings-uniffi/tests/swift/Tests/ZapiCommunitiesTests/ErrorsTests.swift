@@ -45,6 +45,15 @@ final class ErrorsTests: XCTestCase {
         guard case .Decode = await zapiError({ _ = try await client.listCommunities(page: 1, pageSize: 10) })
         else { return XCTFail("decode") }
 
+        var capped = server.config()
+        capped = ClientConfig(instanceId: capped.instanceId, token: capped.token, clientToken: capped.clientToken,
+                              baseUrl: capped.baseUrl, timeoutMs: capped.timeoutMs, maxRetries: capped.maxRetries,
+                              maxBodyBytes: 0)
+        guard case .Decode(let detail) = await zapiError({ _ = try await Client(config: capped).listCommunities(page: 1, pageSize: 10) })
+        else { return XCTFail("body cap") }
+        XCTAssertTrue(detail.contains("0-byte cap"), detail)
+        XCTAssertEqual(server.config().maxBodyBytes, 32 * 1024 * 1024)
+
         let community = try await client.createCommunity(name: "Neighbours")
         client.invalidateAll()
         guard case .NotFound(_, let id) = await zapiError({
@@ -59,6 +68,7 @@ final class ErrorsTests: XCTestCase {
         let cases: [(String, () async throws -> Void)] = [
             ("name", { _ = try await client.createCommunity(name: "") }),
             ("page", { _ = try await client.listCommunities(page: 0, pageSize: 10) }),
+            ("page", { _ = try await client.listAnnouncementGroups(page: 0, pageSize: 10) }),
             ("community_id", { _ = try await client.communityMetadata(communityId: "abc") }),
             ("group_ids[1]", { try await client.linkGroups(communityId: community, groupIds: ["12345-group", "12345-group"]) }),
             ("photo", { try await client.updateCommunityPhoto(communityId: community, photo: "logo.png") }),
