@@ -94,3 +94,65 @@ proptest! {
         }
     }
 }
+
+/// One chat as the service might render it: fields in any order, the flag in any of its forms,
+/// phones of every kind, names with escapes, the odd nested value.
+fn chat_json() -> impl Strategy<Value = String> {
+    let phone = prop_oneof![
+        "[1-9][0-9]{9,17}-group".prop_map(|p| format!("\"{p}\"")),
+        "[1-9][0-9]{9,17}@g\\.us".prop_map(|p| format!("\"{p}\"")),
+        "[1-9][0-9]{9,12}".prop_map(|p| format!("\"{p}\"")),
+        Just("null".to_owned()),
+        Just("\"\"".to_owned()),
+        Just("\"1\\u002dgroup\"".to_owned()),
+    ];
+    let flag = prop_oneof![
+        Just("true"),
+        Just("false"),
+        Just("null"),
+        Just("\"true\""),
+        Just("\"false\""),
+        Just("\"TRUE\""),
+        Just("\"1\""),
+        Just("\"\""),
+        Just("1"),
+        Just("\"maybe\""),
+    ];
+    let other = prop_oneof![
+        any::<String>().prop_map(|s| format!("\"name\":{}", serde_json::to_string(&s).unwrap())),
+        (0u64..u64::MAX).prop_map(|n| format!("\"lastMessageTime\":\"{n}\"")),
+        (-5i64..5).prop_map(|n| format!("\"muteEndTime\":{n}")),
+        Just("\"pinned\":\"false\"".to_owned()),
+        Just("\"extra\":{\"a\":[1,{\"b\":\"]\\\"\"}],\"c\":null}".to_owned()),
+        Just("\"unread\":1.5e3".to_owned()),
+    ];
+    (proptest::option::of(phone), proptest::option::of(flag), proptest::collection::vec(other, 0..4), any::<u8>())
+        .prop_map(|(phone, flag, mut fields, spin)| {
+            if let Some(p) = phone {
+                fields.push(format!("\"phone\":{p}"));
+            }
+            if let Some(f) = flag {
+                fields.push(format!("\"isGroupAnnouncement\":{f}"));
+            }
+            let turn = usize::from(spin) % fields.len().max(1);
+            fields.rotate_left(turn);
+            format!("{{ {} }}", fields.join(" , "))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// The announcement-group scan (a hand-written fast pass with serde behind it) finds exactly
+    /// what the full parse and a filter find, whenever the full parse succeeds.
+    #[test]
+    fn chat_scan_agrees_with_the_full_parse(chats in proptest::collection::vec(chat_json(), 0..12), trailing in any::<bool>()) {
+        let body = format!("[{}{}]", chats.join(",\n"), if trailing && !chats.is_empty() { "," } else { "" });
+        let response = HttpResponse::new(200, body.clone());
+        if let Ok(all) = (ListChats { page: 1, page_size: 100 }).parse(&response) {
+            let flagged: Vec<GroupId> = all.iter().filter(|c| c.is_group_announcement).filter_map(|c| c.group_id()).collect();
+            prop_assert_eq!(ListChats::announcement_groups(&response).unwrap(), flagged.clone());
+            prop_assert_eq!(ListChats::announcement_groups_in_body(body.as_bytes()).unwrap(), flagged);
+        }
+    }
+}

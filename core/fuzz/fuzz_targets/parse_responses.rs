@@ -22,7 +22,13 @@ fuzz_target!(|data: &[u8]| {
     let _ = DeactivateCommunity { community_id: community.clone() }.parse(&response);
     let _ = RedefineInvitationLink { target: MemberTarget::Community(community) }.parse(&response);
     let _ = GetGroupMetadata { group_id: group, light: false }.parse(&response);
-    let _ = ListChats { page: 1, page_size: 1 }.parse(&response);
-    let _ = ListChats::announcement_groups(&response);
+    // The announcement-group scan (a fast pass with serde behind it) must agree with the full
+    // parse and a filter whenever the full parse succeeds.
+    let scanned = ListChats::announcement_groups(&response);
+    let _ = ListChats::announcement_groups_in_body(&data[2..]);
+    if let Ok(chats) = (ListChats { page: 1, page_size: 1 }).parse(&response) {
+        let flagged: Vec<GroupId> = chats.iter().filter(|c| c.is_group_announcement).filter_map(|c| c.group_id()).collect();
+        assert_eq!(scanned.expect("the full parse succeeded"), flagged);
+    }
     let _ = SendText::new(Phone::parse("5511999999999").unwrap(), "x").parse(&response);
 });

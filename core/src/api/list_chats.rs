@@ -4,8 +4,8 @@ use super::{Call, Endpoint, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{Chat, GroupId};
-use crate::wire::response;
 use crate::wire::shapes::{WireChat, WireChatProbe};
+use crate::wire::{chat_scan, response};
 
 /// Lists chats, one page at a time. Both paging parameters are required on this route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,10 @@ impl ListChats {
         if body.iter().all(u8::is_ascii_whitespace) {
             return Ok((Vec::new(), 0));
         }
+        if let Some((phones, rows)) = chat_scan::announcement_phones(body) {
+            return Ok((phones.into_iter().filter_map(|phone| GroupId::parse(phone).ok()).collect(), rows));
+        }
+        // Not a list the fast pass reads exactly: the serde readers decide.
         let probes: Vec<WireChatProbe<'_>> = match serde_json::from_slice::<Option<Vec<WireChatProbe<'_>>>>(body) {
             Ok(p) => p.unwrap_or_default(),
             // Rare path (trailing commas and the like): fall back to the forgiving reader.

@@ -1,5 +1,6 @@
 //! Private mirrors of the service's JSON and the helpers that read it leniently.
 
+pub(crate) mod chat_scan;
 pub(crate) mod lenient;
 pub(crate) mod path;
 pub(crate) mod response;
