@@ -13,16 +13,9 @@ cd "$ROOT"
         rustup target add wasm32-unknown-unknown >/dev/null
         bash bindings-wasm/scripts/build.sh 2>&1 | grep -v 'target_features. custom section is missing' || true
     fi
-    cargo build -q -p zapi-communities-sim --bin zapi-sim
 } >&2
 
-SIM_BIN="${ZAPI_SIM_BIN:-$ROOT/target/debug/zapi-sim}"
-SIM_OUT="$(mktemp)"
-"$SIM_BIN" --port 0 > "$SIM_OUT" 2>/dev/null &
-SIM_PID=$!
-trap 'kill "$SIM_PID" 2>/dev/null || true; rm -f "$SIM_OUT"' EXIT
-for _ in $(seq 100); do grep -q listening "$SIM_OUT" && break; sleep 0.1; done
-SIM_URL="$(sed -n 's/^zapi-sim listening on \(http:[^ ]*\)$/\1/p' "$SIM_OUT" | head -1)"
-[ -n "$SIM_URL" ] || { echo "zapi-sim did not start" >&2; exit 1; }
+source "$ROOT/tests/lib/env.sh"
+start_zapi_sim
 
 node "$ROOT/tests/bench/node_bench.mjs" "$SIM_URL" "$ROOT/bindings-wasm" ${BENCH_QUICK:+--quick}

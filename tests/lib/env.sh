@@ -12,3 +12,20 @@ apt_install() {
     if [ ! -f /tmp/.zapi-apt-updated ]; then apt-get update -qq && touch /tmp/.zapi-apt-updated; fi
     apt-get install -y -qq "${missing[@]}"
 }
+
+# Starts zapi-sim on a free loopback port (the benchmarks' server): a release build unless
+# ZAPI_SIM_BIN names one, so the server's own cost stays small next to what is measured. Sets
+# SIM_URL and SIM_PID; the server stops when the calling shell exits.
+start_zapi_sim() {
+    local bin="${ZAPI_SIM_BIN:-$ROOT/target/release/zapi-sim}"
+    [ -n "${ZAPI_SIM_BIN:-}" ] || cargo build -q --release -p zapi-communities-sim --bin zapi-sim >&2
+    local out
+    out="$(mktemp)"
+    "$bin" --port 0 > "$out" 2>/dev/null &
+    SIM_PID=$!
+    # shellcheck disable=SC2064  # expand now: the values are this call's
+    trap "kill $SIM_PID 2>/dev/null || true; rm -f '$out'" EXIT
+    for _ in $(seq 100); do grep -q listening "$out" && break; sleep 0.1; done
+    SIM_URL="$(sed -n 's/^zapi-sim listening on \(http:[^ ]*\)$/\1/p' "$out" | head -1)"
+    [ -n "$SIM_URL" ] || { echo "zapi-sim did not start" >&2; return 1; }
+}
