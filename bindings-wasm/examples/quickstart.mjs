@@ -1,6 +1,7 @@
 // The README's quick start, run by tests/examples.test.mjs. Prints one line.
 // START quickstart
-import { Client, ZapiError } from 'zapi-communities';
+// The simulator entry is the same client plus Client.simulated(); in production import 'zapi-communities'.
+import { Client, ZapiError } from 'zapi-communities/simulator';
 
 const client = Client.simulated(); // or new Client({ instanceId, token, clientToken }) on your server
 const community = await client.createCommunity('Rua das Flores', 'Street news');

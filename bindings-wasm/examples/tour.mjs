@@ -7,7 +7,8 @@
 //                                       ZAPI_CLIENT_TOKEN, ZAPI_BASE_URL and ZAPI_TOUR_PHONES
 //                                       (three or more comma-separated numbers)
 // The same story runs in every mode; only the client differs.
-import { Client } from 'zapi-communities';
+// The simulator entry: the same client, plus `Client.simulated()`.
+import { Client } from 'zapi-communities/simulator';
 import { DEMO_PHONES, runTour } from './tour-story.mjs';
 
 const args = process.argv.slice(2);

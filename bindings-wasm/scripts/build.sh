@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Builds the npm package's three outputs into bindings-wasm/pkg/:
+# Builds the npm package's outputs into bindings-wasm/pkg/:
 #   pkg/node     --target nodejs  (CommonJS, loads the .wasm with fs; Node >= 18)
 #   pkg/web      --target web     (ES module; `await init()` fetches the .wasm; browsers and bundlers)
 #   pkg/bundler  --target bundler (ES module importing the .wasm; webpack's asyncWebAssembly, …)
-# from one `cargo build --profile wasm-release` (opt-level z, fat LTO, panic=abort, strip).
+# and the same three under pkg/simulator/ from a second build with the `simulator` feature
+# (`Client.simulated()`; the package's `zapi-communities/simulator` entry). Each comes from one
+# `cargo build --profile wasm-release` (opt-level z, fat LTO, panic=abort, strip).
 #
 # Installs wasm-bindgen-cli at exactly the version Cargo.lock pins for the wasm-bindgen crate
 # (the CLI and the crate must match), unless that version is already on PATH.
@@ -27,26 +29,40 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WBG_VERSION
 fi
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
 
-cargo build -p zapi-communities-wasm --target wasm32-unknown-unknown --profile "$PROFILE"
 case "$PROFILE" in dev) DIR=debug ;; *) DIR="$PROFILE" ;; esac
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 WASM="$TARGET_DIR/wasm32-unknown-unknown/$DIR/zapi_communities_wasm.wasm"
+STAGE="$TARGET_DIR/wasm-package"
 
-# `strip = true` also drops the `target_features` section; wasm-bindgen then recognises
-# reference types from the runtime's intrinsics and says so in a warning, which is harmless.
-rm -rf "$HERE/pkg"
-wasm-bindgen "$WASM" --out-dir "$HERE/pkg/node" --target nodejs
-# The package is "type": "module"; the nodejs output is CommonJS and must say so.
-echo '{"type":"commonjs"}' > "$HERE/pkg/node/package.json"
-# …and so must the JS half of the transport (js/fetch.js), whose last line is its only ES syntax.
-for snippet in "$HERE"/pkg/node/snippets/*/js/fetch.js; do
-    sed -i 's/^export { send, sleep };$/module.exports = { send, sleep };/' "$snippet"
-    grep -q '^module.exports = { send, sleep };$' "$snippet" || { echo "build.sh: $snippet not converted" >&2; exit 1; }
-done
-wasm-bindgen "$WASM" --out-dir "$HERE/pkg/web" --target web
-wasm-bindgen "$WASM" --out-dir "$HERE/pkg/bundler" --target bundler
+# `bundle OUT [cargo flags]`: one cargo build, then the three wasm-bindgen outputs under OUT.
+bundle() {
+    local out="$1"
+    shift
+    cargo build -p zapi-communities-wasm --target wasm32-unknown-unknown --profile "$PROFILE" "$@"
+    # Staged under the same file name: wasm-bindgen names its outputs after the input.
+    mkdir -p "$STAGE/$out"
+    cp "$WASM" "$STAGE/$out/zapi_communities_wasm.wasm"
+    # `strip = true` also drops the `target_features` section; wasm-bindgen then recognises
+    # reference types from the runtime's intrinsics and says so in a warning, which is harmless.
+    wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/node" --target nodejs
+    # The package is "type": "module"; the nodejs output is CommonJS and must say so …
+    echo '{"type":"commonjs"}' > "$HERE/$out/node/package.json"
+    # … and so must the JS half of the transport (js/fetch.js), whose last line is its only ES syntax.
+    for snippet in "$HERE/$out"/node/snippets/*/js/fetch.js; do
+        sed -i 's/^export { send, sleep };$/module.exports = { send, sleep };/' "$snippet"
+        grep -q '^module.exports = { send, sleep };$' "$snippet" || { echo "build.sh: $snippet not converted" >&2; exit 1; }
+    done
+    wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/web" --target web
+    wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/bundler" --target bundler
+}
+
+rm -rf "$HERE/pkg" "$STAGE"
+bundle pkg
+bundle pkg/simulator --features simulator
 
 BG="$HERE/pkg/web/zapi_communities_wasm_bg.wasm"
 RAW=$(wc -c < "$BG")
 GZ=$(gzip -9 -c "$BG" | wc -c)
 echo "wasm size ($PROFILE): $((RAW / 1024)) KiB raw, $((GZ / 1024)) KiB gzip -9 ($GZ bytes)"
+SIM_BG="$HERE/pkg/simulator/web/zapi_communities_wasm_bg.wasm"
+echo "with the simulator (pkg/simulator): $(($(wc -c < "$SIM_BG") / 1024)) KiB raw, $(($(gzip -9 -c "$SIM_BG" | wc -c) / 1024)) KiB gzip -9"

@@ -15,7 +15,8 @@ use crate::errors::OrThrow;
 use crate::options::ClientOptions;
 use crate::transport::FetchTransport;
 
-/// A client for one Z-API instance, or for the in-memory simulator (`Client.simulated()`).
+/// A client for one Z-API instance, or (from `zapi-communities/simulator`) for the in-memory
+/// simulator: `Client.simulated()`.
 ///
 /// Every call validates its arguments before any request (a bad one rejects with a
 /// `ZapiError` of kind `validation` and nothing is sent), retries only what is safe to repeat,
@@ -91,7 +92,9 @@ impl JsClient {
     }
 
     /// A client wired to a fresh in-memory simulator of the service: no network, no
-    /// credentials. For demos and front-end tests.
+    /// credentials. For demos and front-end tests. Only in the `zapi-communities/simulator`
+    /// build, so that the module most pages load does not carry the simulator.
+    #[cfg(feature = "simulator")]
     pub fn simulated() -> JsClient {
         JsClient(Client::simulated())
     }

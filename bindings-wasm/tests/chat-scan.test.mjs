@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { Client, parseAnnouncementGroups, rejection, thrown } from './helpers/client.mjs';
+import { Client, SimClient, parseAnnouncementGroups, rejection, thrown } from './helpers/client.mjs';
 import { startSim } from './helpers/sim.mjs';
 
 /** A chat list with an announcement group every 50 chats and the service's string scalars. */
@@ -58,7 +58,7 @@ describe('listAnnouncementGroups', () => {
   });
 
   it('on the in-memory simulator too', async () => {
-    await flaggedBoth(Client.simulated());
+    await flaggedBoth(SimClient.simulated());
   });
 });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { Client, thrown } from './helpers/client.mjs';
+import { Client, SimClient, thrown } from './helpers/client.mjs';
 import { SIM, routes, startSim } from './helpers/sim.mjs';
 
 /** Runs `fn` with console.warn captured. */
@@ -84,7 +84,7 @@ describe('constructing a Client', () => {
       assert.match(direct[0], /api\.z-api\.io directly.*backend proxy/s);
       assert.ok(!direct[0].includes(' t '), 'the token is not in the warning');
       assert.deepEqual(warnings(() => new Client({ baseUrl: 'https://my.app/zapi' })), []);
-      assert.deepEqual(warnings(() => Client.simulated()), []);
+      assert.deepEqual(warnings(() => SimClient.simulated()), []);
     } finally {
       delete globalThis.document;
     }

@@ -15,15 +15,35 @@ const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-const STORY = `
-  const client = Client.simulated();
-  const community = await client.createCommunity('Rua');
-  const sent = await client.announce(community.id, 'hi');
-  let refused = '';
-  try { await client.sendText(community.id, 'hi'); } catch (e) { refused = e instanceof ZapiError && e.kind; }
-  console.log(JSON.stringify({ group: sent.announcementGroup.groupId, refused }));
-`;
-const EXPECTED = { group: '120363000000000002-group', refused: 'not_announcement_group' };
+// The main entry has no simulator: it is checked with what works offline (validation before any
+// request, the sans-IO chat scan); the simulator entry runs a whole story.
+const VARIANTS = [
+  {
+    entry: 'zapi-communities',
+    dir: 'pkg',
+    story: `
+      const client = new Client({ instanceId: 'INSTANCE', token: 'token' });
+      let refused = '';
+      try { await client.createCommunity(''); } catch (e) { refused = e instanceof ZapiError && e.kind; }
+      const groups = parseAnnouncementGroups('[{"phone":"120363019502650977-group","isGroupAnnouncement":true}]');
+      console.log(JSON.stringify({ simulated: typeof Client.simulated, refused, groups }));`,
+    expected: { simulated: 'undefined', refused: 'validation', groups: ['120363019502650977-group'] },
+  },
+  {
+    entry: 'zapi-communities/simulator',
+    dir: 'pkg/simulator',
+    story: `
+      const client = Client.simulated();
+      const community = await client.createCommunity('Rua');
+      const sent = await client.announce(community.id, 'hi');
+      let refused = '';
+      try { await client.sendText(community.id, 'hi'); } catch (e) { refused = e instanceof ZapiError && e.kind; }
+      const groups = parseAnnouncementGroups('[]');
+      console.log(JSON.stringify({ group: sent.announcementGroup.groupId, refused, groups }));`,
+    expected: { group: '120363000000000002-group', refused: 'not_announcement_group', groups: [] },
+  },
+];
+const NAMES = 'Client, ZapiError, parseAnnouncementGroups';
 
 describe('the packed npm package', () => {
   let dir;
@@ -40,52 +60,64 @@ describe('the packed npm package', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('ships the three builds, their types and the README, nothing else', () => {
-    for (const build of ['node', 'web', 'bundler']) {
-      for (const file of ['zapi_communities_wasm.js', 'zapi_communities_wasm.d.ts', 'zapi_communities_wasm_bg.wasm']) {
-        assert.ok(files.includes(`pkg/${build}/${file}`), `missing pkg/${build}/${file}`);
+  it('ships the three builds twice (without and with the simulator), their types and the README, nothing else', () => {
+    for (const { dir: base } of VARIANTS) {
+      for (const build of ['node', 'web', 'bundler']) {
+        for (const file of ['zapi_communities_wasm.js', 'zapi_communities_wasm.d.ts', 'zapi_communities_wasm_bg.wasm']) {
+          assert.ok(files.includes(`${base}/${build}/${file}`), `missing ${base}/${build}/${file}`);
+        }
       }
+      assert.ok(files.includes(`${base}/node/package.json`), 'the CommonJS marker');
     }
-    assert.ok(files.includes('pkg/node/package.json'), 'the CommonJS marker');
     assert.ok(files.includes('README.md'));
     assert.deepEqual(files.filter((f) => /^(src|tests|examples|scripts)\//.test(f) || f.endsWith('.rs')), []);
   });
 
-  it('imports as ESM in Node', async () => {
-    const { stdout } = await node(['--input-type=module', '-e', `import { Client, ZapiError } from 'zapi-communities';${STORY}`]);
-    assert.deepEqual(JSON.parse(stdout), EXPECTED);
-  });
+  for (const { entry, dir: base, story, expected } of VARIANTS) {
+    describe(entry, () => {
+      it('imports as ESM in Node', async () => {
+        const { stdout } = await node(['--input-type=module', '-e', `import { ${NAMES} } from '${entry}';${story}`]);
+        assert.deepEqual(JSON.parse(stdout), expected);
+      });
 
-  it('requires as CommonJS in Node', async () => {
-    const script = `const { Client, ZapiError } = require('zapi-communities'); (async () => {${STORY}})();`;
-    const { stdout } = await node(['-e', script]);
-    assert.deepEqual(JSON.parse(stdout), EXPECTED);
-  });
+      it('requires as CommonJS in Node', async () => {
+        const script = `const { ${NAMES} } = require('${entry}'); (async () => {${story}})();`;
+        const { stdout } = await node(['-e', script]);
+        assert.deepEqual(JSON.parse(stdout), expected);
+      });
 
-  it('the web build loads (initSync) and works', async () => {
-    const script = `
-      import { readFileSync } from 'node:fs';
-      import { createRequire } from 'node:module';
-      import { initSync, Client, ZapiError } from 'zapi-communities/web';
-      const wasm = createRequire(import.meta.url).resolve('zapi-communities/package.json').replace('package.json', 'pkg/web/zapi_communities_wasm_bg.wasm');
-      initSync({ module: readFileSync(wasm) });
-      ${STORY}`;
-    const { stdout } = await node(['--input-type=module', '-e', script]);
-    assert.deepEqual(JSON.parse(stdout), EXPECTED);
-  });
+      it('the web build loads (initSync) and works', async () => {
+        const script = `
+          import { readFileSync } from 'node:fs';
+          import { createRequire } from 'node:module';
+          import { initSync, ${NAMES} } from '${entry}/web';
+          const wasm = createRequire(import.meta.url).resolve('zapi-communities/package.json').replace('package.json', '${base}/web/zapi_communities_wasm_bg.wasm');
+          initSync({ module: readFileSync(wasm) });
+          ${story}`;
+        const { stdout } = await node(['--input-type=module', '-e', script]);
+        assert.deepEqual(JSON.parse(stdout), expected);
+      });
 
-  it('the bundler build loads where .wasm imports are supported', async () => {
-    const script = `import { Client, ZapiError } from 'zapi-communities/bundler';${STORY}`;
-    const { stdout } = await node(['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script]);
-    assert.deepEqual(JSON.parse(stdout), EXPECTED);
-  });
+      it('the bundler build loads where .wasm imports are supported', async () => {
+        const script = `import { ${NAMES} } from '${entry}/bundler';${story}`;
+        const { stdout } = await node(['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script]);
+        assert.deepEqual(JSON.parse(stdout), expected);
+      });
+    });
+  }
 
   it('browsers and bundlers resolve the web build, Node the node build', async () => {
     const script = `
       const { exports } = require('zapi-communities/package.json');
-      console.log(JSON.stringify([exports['.'].node.default, exports['.'].default.default]));`;
+      const pick = (key) => [exports[key].node.default, exports[key].default.default];
+      console.log(JSON.stringify([...pick('.'), ...pick('./simulator')]));`;
     const { stdout } = await node(['-e', script]);
-    assert.deepEqual(JSON.parse(stdout), ['./pkg/node/zapi_communities_wasm.js', './pkg/web/zapi_communities_wasm.js']);
+    assert.deepEqual(JSON.parse(stdout), [
+      './pkg/node/zapi_communities_wasm.js',
+      './pkg/web/zapi_communities_wasm.js',
+      './pkg/simulator/node/zapi_communities_wasm.js',
+      './pkg/simulator/web/zapi_communities_wasm.js',
+    ]);
   });
 
   it('its types serve a TypeScript project', { timeout: 120_000 }, async () => {

@@ -1,11 +1,16 @@
-// Client.simulated(): the in-memory simulator inside the wasm module. Every method works with
+// Client.simulated() (the `zapi-communities/simulator` entry): the in-memory simulator inside the wasm module. Every method works with
 // no server and no credentials, so front-end tests need nothing else.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { Client, ZapiError, rejection } from './helpers/client.mjs';
+import { SimClient as Client, SimZapiError as ZapiError, Client as MainClient, rejection } from './helpers/client.mjs';
 
 describe('Client.simulated()', () => {
+  it('is only in the simulator entry', () => {
+    assert.equal(MainClient.simulated, undefined);
+    assert.equal(typeof Client.simulated, 'function');
+  });
+
   it('needs no network and no credentials', () => {
     assert.equal(Client.simulated().baseUrl, 'http://simulator.invalid');
   });

@@ -15,6 +15,7 @@ cargo build -q -p zapi-communities-sim --bin zapi-sim
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 export ZAPI_SIM_BIN="$TARGET_DIR/debug/zapi-sim"
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features simulator -- -D warnings
 # Installs wasm-bindgen-cli when missing, builds pkg/{node,web,bundler}, prints the wasm size.
 bash bindings-wasm/scripts/build.sh 2>&1 | grep -v 'target_features. custom section is missing'
 

@@ -26,7 +26,7 @@ const FLAGS = [
   '--disable-quic',
 ];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
-const SERVED = ['/pkg/web/', '/examples/', '/tests/browser/'];
+const SERVED = ['/pkg/web/', '/pkg/simulator/web/', '/examples/', '/tests/browser/'];
 
 /** Serves the page, the web build and the tour story from the package directory. */
 function staticServer() {

@@ -2,11 +2,13 @@
 // the simulator server named by ?sim= (another origin, so CORS applies) and on the in-memory
 // simulator, checks errors, and publishes everything as window.report for the test to read.
 import init, { Client, ZapiError } from '/pkg/web/zapi_communities_wasm.js';
+import initSimulator, { Client as SimClient } from '/pkg/simulator/web/zapi_communities_wasm.js';
 import { DEMO_PHONES, runTour } from '/examples/tour-story.mjs';
 
 const report = { ok: false, lines: [], simulatedLines: [], errors: {} };
 try {
   await init();
+  await initSimulator();
   const sim = new URLSearchParams(location.search).get('sim');
   const client = new Client({
     instanceId: 'SIM-INSTANCE',
@@ -16,7 +18,7 @@ try {
     maxRetries: 0,
   });
   await runTour(client, DEMO_PHONES, (line) => report.lines.push(line));
-  await runTour(Client.simulated(), DEMO_PHONES, (line) => report.simulatedLines.push(line));
+  await runTour(SimClient.simulated(), DEMO_PHONES, (line) => report.simulatedLines.push(line));
 
   const describe = (error) => ({
     isZapiError: error instanceof ZapiError,

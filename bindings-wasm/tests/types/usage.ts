@@ -18,9 +18,15 @@ import type {
 } from 'zapi-communities';
 import init, { Client as WebClient } from 'zapi-communities/web';
 import { Client as BundlerClient } from 'zapi-communities/bundler';
+import { Client as SimClient } from 'zapi-communities/simulator';
+import initSim, { Client as SimWebClient } from 'zapi-communities/simulator/web';
+import { Client as SimBundlerClient } from 'zapi-communities/simulator/bundler';
 
 export async function usage(): Promise<void> {
-  const client: Client = Client.simulated();
+  // The main entries have no simulator; `zapi-communities/simulator` is the same API plus it.
+  // @ts-expect-error no simulator in the main entry
+  Client.simulated();
+  const client: SimClient = SimClient.simulated();
   const fromEnv: Client = Client.fromEnv();
   const options: ClientOptions = { instanceId: 'I', token: 't', clientToken: 'c', timeoutMs: 1000, maxRetries: 0 };
   new Client(options);
@@ -158,6 +164,9 @@ export async function usage(): Promise<void> {
   }
 
   await init();
-  const web: WebClient = WebClient.simulated();
-  const bundled: BundlerClient = BundlerClient.simulated();
+  const web: WebClient = new WebClient({ baseUrl: 'https://my.app/zapi' });
+  const bundled: BundlerClient = new BundlerClient({ baseUrl: 'https://my.app/zapi' });
+  await initSim();
+  const simWeb: SimWebClient = SimWebClient.simulated();
+  const simBundled: SimBundlerClient = SimBundlerClient.simulated();
 }
