@@ -32,7 +32,7 @@ async fn main() {
         }
         println!("core only: {:.2} µs/call", start.elapsed().as_secs_f64() * 1e6 / 100_000.0);
     }
-    let addr = responder::start().await;
+    let addr = responder::start();
     let url = format!("http://{addr}/instances/B/token/t/communities?page=1&pageSize=10");
     let http = reqwest::Client::new();
     for round in 0..3 {

@@ -87,6 +87,30 @@ async fn concurrent_raw(http: &reqwest::Client, url: &str, n: usize) -> f64 {
     n as f64 / start.elapsed().as_secs_f64()
 }
 
+/// The sequential figures again on a current-thread runtime (a thread of its own), where the
+/// request future, hyper's connection task and the I/O driver share one thread: no cross-thread
+/// wake-up per request, which is most of what separates a tokio client from `wrk` on loopback.
+fn sequential_on_current_thread(base: &str, url: &str) -> (Summary, Summary) {
+    let (base, url) = (base.to_owned(), url.to_owned());
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+        runtime.block_on(async {
+            let ours = client(&base);
+            let http = reqwest::Client::new();
+            sequential_ours(&ours, 300).await;
+            sequential_raw(&http, &url, 300).await;
+            let (mut a, mut b) = (vec![], vec![]);
+            for _ in 0..ROUNDS {
+                a.push(sequential_ours(&ours, SEQUENTIAL_CALLS).await);
+                b.push(sequential_raw(&http, &url, SEQUENTIAL_CALLS).await);
+            }
+            (Summary::of(a), Summary::of(b))
+        })
+    })
+    .join()
+    .expect("current-thread run")
+}
+
 /// `wrk`'s requests per second for `connections` connections, if wrk is installed.
 fn wrk(url: &str, connections: usize) -> Option<f64> {
     let threads = connections.clamp(1, 2).to_string();
@@ -110,7 +134,7 @@ fn verdict(ok: bool) -> &'static str {
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    let addr = responder::start().await;
+    let addr = responder::start();
     let base = format!("http://{addr}");
     let url = format!("{base}/instances/BENCH/token/bench-token/communities?page=1&pageSize=10");
     let ours = client(&base);
@@ -129,6 +153,7 @@ async fn main() {
     }
     let (seq_ours, seq_raw) = (Summary::of(seq_ours), Summary::of(seq_raw));
     let (con_ours, con_raw) = (Summary::of(con_ours), Summary::of(con_raw));
+    let (seq_local_ours, seq_local_raw) = sequential_on_current_thread(&base, &url);
     let limit_c1 = wrk(&url, 1).map(|rps| 1e6 / rps);
     let limit_c64 = wrk(&url, CONCURRENCY);
 
@@ -164,6 +189,21 @@ async fn main() {
         );
     } else {
         println!("| sequential vs loopback limit | {} | wrk not installed | – | ≤1.2× |", seq_ours.show("µs"));
+    }
+    let r = seq_local_ours.median / seq_local_raw.median;
+    println!(
+        "| sequential, current-thread runtime, µs/call | {} | raw reqwest + timeout {} | {r:.2}× | ≤1.05× ({}) |",
+        seq_local_ours.show("µs"),
+        seq_local_raw.show("µs"),
+        verdict(r <= 1.05)
+    );
+    if let Some(limit) = limit_c1 {
+        let r = seq_local_ours.median / limit;
+        println!(
+            "| sequential, current-thread runtime, vs loopback limit | {} | wrk -c1 {limit:.1} µs | {r:.2}× | ≤1.2× ({}) |",
+            seq_local_ours.show("µs"),
+            verdict(r <= 1.2)
+        );
     }
     let r = con_raw.median / con_ours.median;
     println!(
