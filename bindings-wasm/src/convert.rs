@@ -1,10 +1,14 @@
 //! Values across the boundary: core results out as plain JSON-compatible objects, JS numbers
 //! and option objects in.
 
+use std::fmt;
+
+use js_sys::{Array, ArrayBuffer, Number, Object, Reflect, Symbol, Uint8Array};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Unexpected, Visitor};
 use tsify::{Ts, Tsify};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use zapi_communities::Error;
 
 use crate::errors::to_js;
@@ -32,11 +36,207 @@ pub(crate) fn options<T: DeserializeOwned + Default>(field: &str, value: JsValue
 /// Reads a plain object into `T`. A value of the wrong shape, a missing key or an unknown one
 /// is a validation error naming `field`.
 pub(crate) fn record<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
-    // Through a JSON value: serde-wasm-bindgen only looks up the keys a struct expects, so it
-    // would let a misspelt option pass unnoticed; serde_json reports it (`deny_unknown_fields`).
-    let refuse = |e: &dyn std::fmt::Display| to_js(Error::validation(field, e.to_string()));
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value).map_err(|e| refuse(&e))?;
-    serde_json::from_value(json).map_err(|e| refuse(&e))
+    T::deserialize(AsJson(value)).map_err(|e| to_js(Error::validation(field, e.to_string())))
+}
+
+/// A JS value read as the JSON value it stands for, as a `serde_json::Value` made from it by
+/// serde-wasm-bindgen reads (same results, same errors), without building one: that type and
+/// its map would be linked into the module for this alone. `undefined`, `NaN` and `±Infinity`
+/// are `null`, safe integers are integers, and an object (or `Map`) shows every key, in sorted
+/// order. serde-wasm-bindgen alone only looks up the keys a struct expects, so
+/// `deny_unknown_fields` would never see a misspelt option.
+struct AsJson(JsValue);
+
+/// What an [`AsJson`] holds, worked out once outside the code that is generic over visitors.
+enum Json {
+    Null,
+    Bool(bool),
+    I64(i64),
+    U64(u64),
+    F64(f64),
+    String(String),
+    Array(Array),
+    Object(Vec<(String, AsJson)>),
+}
+
+/// `null`, `undefined`, `NaN` or `±Infinity`: all `null` in JSON.
+fn is_null(value: &JsValue) -> bool {
+    value.is_null() || value.is_undefined() || value.as_f64().is_some_and(|n| !n.is_finite())
+}
+
+/// An error worded as serde-wasm-bindgen words the ones it raises: as a JS `Error`'s text.
+fn js_error(message: fmt::Arguments<'_>) -> serde_json::Error {
+    de::Error::custom(format_args!("Error: {message}"))
+}
+
+impl AsJson {
+    fn classify(self) -> Result<Json, serde_json::Error> {
+        let value = self.0;
+        if is_null(&value) {
+            return Ok(Json::Null);
+        }
+        if let Some(b) = value.as_bool() {
+            return Ok(Json::Bool(b));
+        }
+        if let Some(n) = value.as_f64() {
+            return Ok(if Number::is_safe_integer(&value) { Json::I64(n as i64) } else { Json::F64(n) });
+        }
+        if let Some(s) = value.as_string() {
+            return Ok(Json::String(s));
+        }
+        if value.is_bigint() {
+            return match i64::try_from(value) {
+                Ok(n) => Ok(Json::I64(n)),
+                Err(value) => u64::try_from(value).map(Json::U64).map_err(|_| {
+                    js_error(format_args!(
+                        "Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds"
+                    ))
+                }),
+            };
+        }
+        if let Some(array) = value.dyn_ref::<Array>() {
+            return Ok(Json::Array(array.clone()));
+        }
+        let object: Object = if value.is_instance_of::<Uint8Array>() || value.is_instance_of::<ArrayBuffer>() {
+            return Err(js_error(format_args!("invalid type: byte array, expected any valid JSON value")));
+        } else if value.is_instance_of::<js_sys::Map>() {
+            // Its string keys become the object's; a Map cannot fail to convert.
+            Object::from_entries(&value).unwrap_or_else(|e| wasm_bindgen::throw_val(e))
+        } else if value.is_object() && !Symbol::iterator().js_in(&value) {
+            value.unchecked_into()
+        } else {
+            return Err(js_error(format_args!("invalid type: {value:?}, expected any valid JSON value")));
+        };
+        // Sorted by JS, which compares UTF-16 units where Rust (and serde_json's map) compares
+        // bytes: the orders differ only between astral characters and U+E000–U+FFFF in a key.
+        let keys = Object::keys(&object).sort();
+        let mut entries = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            // A getter that throws: its exception goes on to the caller unchanged.
+            let value = Reflect::get(&object, &key).unwrap_or_else(|e| wasm_bindgen::throw_val(e));
+            entries.push((key.as_string().unwrap_or_default(), AsJson(value)));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+impl Json {
+    /// The error for a visitor that takes no such value, worded as `serde_json::Value` words it.
+    fn invalid_type(&self, expected: &dyn de::Expected) -> serde_json::Error {
+        let unexpected = match self {
+            Json::Null => Unexpected::Unit,
+            Json::Bool(b) => Unexpected::Bool(*b),
+            Json::I64(n) => Unexpected::Signed(*n),
+            Json::U64(n) => Unexpected::Unsigned(*n),
+            Json::F64(n) => Unexpected::Float(*n),
+            Json::String(s) => Unexpected::Str(s),
+            Json::Array(_) => Unexpected::Seq,
+            Json::Object(_) => Unexpected::Map,
+        };
+        de::Error::invalid_type(unexpected, expected)
+    }
+}
+
+fn visit_array<'de, V: Visitor<'de>>(array: Array, visitor: V) -> Result<V::Value, serde_json::Error> {
+    let len = array.length() as usize;
+    let mut items = SeqDeserializer::new(array.iter().map(AsJson));
+    let value = visitor.visit_seq(&mut items)?;
+    items.end().map_err(|_: serde_json::Error| de::Error::invalid_length(len, &"fewer elements in array"))?;
+    Ok(value)
+}
+
+fn visit_object<'de, V: Visitor<'de>>(
+    entries: Vec<(String, AsJson)>,
+    visitor: V,
+) -> Result<V::Value, serde_json::Error> {
+    let len = entries.len();
+    let mut entries = MapDeserializer::new(entries.into_iter());
+    let value = visitor.visit_map(&mut entries)?;
+    entries.end().map_err(|_: serde_json::Error| de::Error::invalid_length(len, &"fewer elements in map"))?;
+    Ok(value)
+}
+
+/// Like `serde_json::Value`'s, the methods for a given type call only the visitor method that
+/// takes it and refuse anything else, which keeps the code made for each visitor small.
+impl<'de> Deserializer<'de> for AsJson {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::Null => visitor.visit_unit(),
+            Json::Bool(b) => visitor.visit_bool(b),
+            Json::I64(n) => visitor.visit_i64(n),
+            Json::U64(n) => visitor.visit_u64(n),
+            Json::F64(n) => visitor.visit_f64(n),
+            Json::String(s) => visitor.visit_string(s),
+            Json::Array(array) => visit_array(array, visitor),
+            Json::Object(entries) => visit_object(entries, visitor),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::Bool(b) => visitor.visit_bool(b),
+            other => Err(other.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::I64(n) => visitor.visit_i64(n),
+            Json::U64(n) => visitor.visit_u64(n),
+            Json::F64(n) => visitor.visit_f64(n),
+            other => Err(other.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::String(s) => visitor.visit_string(s),
+            other => Err(other.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        if is_null(&self.0) { visitor.visit_none() } else { visitor.visit_some(self) }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::Array(array) => visit_array(array, visitor),
+            other => Err(other.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::Array(array) => visit_array(array, visitor),
+            Json::Object(entries) => visit_object(entries, visitor),
+            other => Err(other.invalid_type(&visitor)),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 char bytes byte_buf unit unit_struct
+        newtype_struct tuple tuple_struct map enum identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, serde_json::Error> for AsJson {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
 }
 
 /// A JS number that must be a whole number fitting a `u32` (pages, delays, retries).

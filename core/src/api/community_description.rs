@@ -1,8 +1,8 @@
 //! `POST /update-community-description` (facts §3.13).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint, validate};
+use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::CommunityId;
@@ -17,12 +17,20 @@ pub struct UpdateCommunityDescription {
     pub description: String,
 }
 
+/// The request body, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    community_description: &'a str,
+    community_id: &'a str,
+}
+
 impl Call for UpdateCommunityDescription {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let description = validate::description("description", &self.description)?;
-        let body = json!({ "communityId": self.community_id.as_str(), "communityDescription": description });
+        let body = json_body(&Body { community_description: &description, community_id: self.community_id.as_str() });
         Ok(endpoint.request(Method::Post, "/update-community-description".into(), vec![], Some(body)))
     }
 

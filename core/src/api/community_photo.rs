@@ -1,8 +1,8 @@
 //! `POST /update-community-photo` (facts §3.14).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint};
+use super::{Call, Endpoint, json_body};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{CommunityId, Photo};
@@ -17,11 +17,19 @@ pub struct UpdateCommunityPhoto {
     pub photo: Photo,
 }
 
+/// The request body, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    community_id: &'a str,
+    community_photo: &'a str,
+}
+
 impl Call for UpdateCommunityPhoto {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-        let body = json!({ "communityId": self.community_id.as_str(), "communityPhoto": self.photo.as_str() });
+        let body = json_body(&Body { community_id: self.community_id.as_str(), community_photo: self.photo.as_str() });
         Ok(endpoint.request(Method::Post, "/update-community-photo".into(), vec![], Some(body)))
     }
 

@@ -1,8 +1,8 @@
 //! `POST /communities/settings` — who may add groups (facts §3.7).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint};
+use super::{Call, Endpoint, json_body};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{CommunityId, WhoCanAddGroups};
@@ -17,13 +17,21 @@ pub struct UpdateCommunitySettings {
     pub who_can_add_new_groups: WhoCanAddGroups,
 }
 
+/// The request body, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    community_id: &'a str,
+    who_can_add_new_groups: &'a str,
+}
+
 impl Call for UpdateCommunitySettings {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-        let body = json!({
-            "communityId": self.community_id.as_str(),
-            "whoCanAddNewGroups": self.who_can_add_new_groups.as_str(),
+        let body = json_body(&Body {
+            community_id: self.community_id.as_str(),
+            who_can_add_new_groups: self.who_can_add_new_groups.as_str(),
         });
         Ok(endpoint.request(Method::Post, "/communities/settings".into(), vec![], Some(body)))
     }

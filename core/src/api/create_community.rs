@@ -1,8 +1,8 @@
 //! `POST /communities` — create a community (facts §3.1).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint, validate};
+use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::Community;
@@ -31,15 +31,21 @@ impl CreateCommunity {
     }
 }
 
+/// The request body, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+struct Body {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    name: String,
+}
+
 impl Call for CreateCommunity {
     type Output = Community;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let name = validate::name("name", &self.name)?;
-        let mut body = json!({ "name": name });
-        if let Some(description) = &self.description {
-            body["description"] = json!(validate::description("description", description)?);
-        }
+        let description = self.description.as_deref().map(|d| validate::description("description", d)).transpose()?;
+        let body = json_body(&Body { description, name });
         Ok(endpoint.request(Method::Post, "/communities".into(), vec![], Some(body)))
     }
 

@@ -1,8 +1,8 @@
 //! `POST /create-group` — a community is built from groups (facts §4.12).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint, validate};
+use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{CreatedGroup, Phone};
@@ -19,17 +19,22 @@ pub struct CreateGroup {
     pub auto_invite: bool,
 }
 
+/// The request body, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    auto_invite: bool,
+    group_name: String,
+    phones: &'a [Phone],
+}
+
 impl Call for CreateGroup {
     type Output = CreatedGroup;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let name = validate::name("name", &self.name)?;
         validate::phone_list("phones", &self.phones)?;
-        let body = json!({
-            "autoInvite": self.auto_invite,
-            "groupName": name,
-            "phones": self.phones.iter().map(Phone::as_str).collect::<Vec<_>>(),
-        });
+        let body = json_body(&Body { auto_invite: self.auto_invite, group_name: name, phones: &self.phones });
         Ok(endpoint.request(Method::Post, "/create-group".into(), vec![], Some(body)))
     }
 

@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde_json::Value;
-
 use crate::error::Error;
 use crate::http::{CLIENT_TOKEN_HEADER, HttpRequest, Method};
 use crate::secret::Secret;
@@ -128,14 +126,15 @@ impl Endpoint {
         }
     }
 
-    /// Renders a request to `path` (already encoded, starting with `/`). JSON bodies get
-    /// `Content-Type: application/json`, without which the service answers 415 (facts §1.2).
+    /// Renders a request to `path` (already encoded, starting with `/`). `body` is JSON text
+    /// (see `api::json_body`) and gets `Content-Type: application/json`, without which the
+    /// service answers 415 (facts §1.2).
     pub(crate) fn request(
         &self,
         method: Method,
         path: String,
         query: Vec<(String, String)>,
-        body: Option<Value>,
+        body: Option<String>,
     ) -> HttpRequest {
         let mut headers = Vec::with_capacity(3);
         headers.push(("Accept".to_owned(), "application/json".to_owned()));
@@ -153,7 +152,7 @@ impl Endpoint {
             path,
             query,
             headers,
-            body: body.map(|b| b.to_string()),
+            body,
         }
     }
 }
@@ -224,7 +223,7 @@ mod tests {
     #[test]
     fn json_requests_carry_content_type_and_client_token() {
         let e = Endpoint::new("inst", "tok").unwrap().with_client_token("ct");
-        let r = e.request(Method::Post, "/x".into(), vec![], Some(serde_json::json!({"a": 1})));
+        let r = e.request(Method::Post, "/x".into(), vec![], Some(r#"{"a":1}"#.to_owned()));
         assert_eq!(r.header("content-type"), Some("application/json"));
         assert_eq!(r.header("client-token"), Some("ct"));
         let g = Endpoint::new("inst", "tok").unwrap().request(Method::Get, "/x".into(), vec![], None);

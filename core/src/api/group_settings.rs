@@ -1,8 +1,8 @@
 //! `POST /update-group-settings` (facts §4.7).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint};
+use super::{Call, Endpoint, json_body};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{GroupId, GroupSettings};
@@ -17,6 +17,17 @@ pub struct UpdateGroupSettings {
     pub settings: GroupSettings,
 }
 
+/// The request body, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    admin_only_add_member: bool,
+    admin_only_message: bool,
+    admin_only_settings: bool,
+    phone: &'a str,
+    require_admin_approval: bool,
+}
+
 impl Call for UpdateGroupSettings {
     type Output = ();
 
@@ -24,12 +35,12 @@ impl Call for UpdateGroupSettings {
         // The page uses `phone` for the group; the HAR sample `groupId` (inconsistency 14). The
         // page is the reference and the simulator follows it.
         let s = self.settings;
-        let body = json!({
-            "phone": self.group_id.as_str(),
-            "adminOnlyMessage": s.admin_only_message,
-            "adminOnlySettings": s.admin_only_settings,
-            "requireAdminApproval": s.require_admin_approval,
-            "adminOnlyAddMember": s.admin_only_add_member,
+        let body = json_body(&Body {
+            admin_only_add_member: s.admin_only_add_member,
+            admin_only_message: s.admin_only_message,
+            admin_only_settings: s.admin_only_settings,
+            phone: self.group_id.as_str(),
+            require_admin_approval: s.require_admin_approval,
         });
         Ok(endpoint.request(Method::Post, "/update-group-settings".into(), vec![], Some(body)))
     }

@@ -1,8 +1,8 @@
 //! `POST /communities/link` — link groups to a community (facts §3.4).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, CommunityGroups, Endpoint, validate};
+use super::{Call, CommunityGroups, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{CommunityId, GroupId};
@@ -71,15 +71,20 @@ impl LinkGroups {
     }
 }
 
+/// The request body of link and unlink, its fields in sorted key order (see `json_body`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct GroupsBody<'a> {
+    pub(super) community_id: &'a str,
+    pub(super) groups_phones: &'a [GroupId],
+}
+
 impl Call for LinkGroups {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
-        let body = json!({
-            "communityId": self.community_id.as_str(),
-            "groupsPhones": self.group_ids.iter().map(GroupId::as_str).collect::<Vec<_>>(),
-        });
+        let body = json_body(&GroupsBody { community_id: self.community_id.as_str(), groups_phones: &self.group_ids });
         Ok(endpoint.request(Method::Post, "/communities/link".into(), vec![], Some(body)))
     }
 

@@ -2,9 +2,9 @@
 //! §4.8). The routes are shared by groups and communities; the body key (`communityId` or
 //! `groupId`) tells the service which one is meant, so exactly one is ever sent.
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint, validate};
+use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{CommunityId, GroupId, Phone};
@@ -29,13 +29,6 @@ impl MemberTarget {
         match crate::model::Recipient::parse(raw) {
             Ok(crate::model::Recipient::Group(group)) => Ok(MemberTarget::Group(group)),
             _ => CommunityId::parse_field(raw, field).map(MemberTarget::Community),
-        }
-    }
-
-    fn key_and_id(&self) -> (&'static str, &str) {
-        match self {
-            MemberTarget::Community(c) => ("communityId", c.as_str()),
-            MemberTarget::Group(g) => ("groupId", g.as_str()),
         }
     }
 }
@@ -78,16 +71,34 @@ pub struct ChangeMembers {
     pub phones: Vec<Phone>,
 }
 
+/// The request body, its fields in sorted key order (see `json_body`). Exactly one of
+/// `communityId` and `groupId` is sent, and `autoInvite` only when adding participants.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    auto_invite: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group_id: Option<&'a str>,
+    phones: &'a [Phone],
+}
+
 impl Call for ChangeMembers {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         validate::phone_list("phones", &self.phones)?;
-        let (key, id) = self.target.key_and_id();
-        let mut body = json!({ key: id, "phones": self.phones.iter().map(Phone::as_str).collect::<Vec<_>>() });
-        if let MemberAction::AddParticipants { auto_invite } = self.action {
-            body["autoInvite"] = json!(auto_invite);
-        }
+        let (community_id, group_id) = match &self.target {
+            MemberTarget::Community(c) => (Some(c.as_str()), None),
+            MemberTarget::Group(g) => (None, Some(g.as_str())),
+        };
+        let auto_invite = match self.action {
+            MemberAction::AddParticipants { auto_invite } => Some(auto_invite),
+            _ => None,
+        };
+        let body = json_body(&Body { auto_invite, community_id, group_id, phones: &self.phones });
         Ok(endpoint.request(Method::Post, self.action.route().into(), vec![], Some(body)))
     }
 

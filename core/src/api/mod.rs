@@ -82,10 +82,20 @@ fn seg(id: &str) -> String {
     crate::wire::path::segment(id)
 }
 
+/// Renders a request body: a `#[derive(Serialize)]` struct of strings, numbers and booleans,
+/// which serde_json always renders. The struct's field order is the body's key order, and every
+/// body struct lists its fields sorted by key: bodies have always been sent that way (they were
+/// built as `serde_json::Value` maps), and `tests::bodies_keep_their_key_order` holds them to it.
+fn json_body(body: &impl serde::Serialize) -> String {
+    serde_json::to_string(body).expect("a request body is plain JSON")
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::Endpoint;
     use crate::http::HttpRequest;
+    /// For the tests' expected bodies.
+    pub(crate) use serde_json::json;
 
     pub(crate) fn endpoint() -> Endpoint {
         Endpoint::new("INST", "TOKEN").unwrap().with_client_token("CT")
@@ -103,4 +113,43 @@ pub(crate) mod test_support {
     pub(crate) const JSON_HEADERS: [(&str, &str); 3] =
         [("Accept", "application/json"), ("Content-Type", "application/json"), ("Client-Token", "CT")];
     pub(crate) const BARE_HEADERS: [(&str, &str); 2] = [("Accept", "application/json"), ("Client-Token", "CT")];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::endpoint;
+    use super::*;
+    use crate::model::{GroupId, GroupMention, Phone, Recipient};
+
+    /// The exact bytes, which the JSON comparisons of the other tests do not pin.
+    #[test]
+    fn bodies_keep_their_key_order() {
+        let phone = || Phone::parse("5544999999999").unwrap();
+        let mut text = SendText::new(Recipient::parse("120363019502650977-group").unwrap(), "Hi @120363019502650978");
+        text.delay_message = Some(15);
+        text.delay_typing = Some(1);
+        text.edit_message_id = Some(" ABC ".into());
+        text.mentioned = vec![phone()];
+        text.group_mentioned =
+            vec![GroupMention { group_id: GroupId::parse("120363019502650978-group").unwrap(), subject: "S".into() }];
+        let add = ChangeMembers {
+            target: MemberTarget::parse("120363019502650977-group", "target").unwrap(),
+            action: MemberAction::AddParticipants { auto_invite: false },
+            phones: vec![phone()],
+        };
+        let cases = [
+            (
+                text.build(&endpoint()),
+                r#"{"delayMessage":15,"delayTyping":1,"editMessageId":"ABC","groupMentioned":[{"phone":"120363019502650978-group","subject":"S"}],"mentioned":["5544999999999"],"message":"Hi @120363019502650978","phone":"120363019502650977-group"}"#,
+            ),
+            (
+                add.build(&endpoint()),
+                r#"{"autoInvite":false,"groupId":"120363019502650977-group","phones":["5544999999999"]}"#,
+            ),
+            (CreateCommunity::new("N").with_description("D").build(&endpoint()), r#"{"description":"D","name":"N"}"#),
+        ];
+        for (request, want) in cases {
+            assert_eq!(request.unwrap().body.as_deref(), Some(want));
+        }
+    }
 }

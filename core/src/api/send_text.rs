@@ -1,8 +1,8 @@
 //! `POST /send-text`, with delays and mentions (facts §4.9–4.11).
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Call, Endpoint, validate};
+use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{GroupMention, Phone, Recipient, SentMessage};
@@ -82,31 +82,50 @@ impl SendText {
     }
 }
 
+/// The request body, its fields in sorted key order (see `json_body`). Options left unset are
+/// not sent.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    delay_message: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    delay_typing: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edit_message_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    group_mentioned: Vec<Mention<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    mentioned: &'a [Phone],
+    message: &'a str,
+    phone: &'a str,
+}
+
+/// One `groupMentioned` entry: the group id goes as `phone`.
+#[derive(Serialize)]
+struct Mention<'a> {
+    phone: &'a str,
+    subject: &'a str,
+}
+
 impl Call for SendText {
     type Output = SentMessage;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
-        let mut body = json!({ "phone": self.to.as_str(), "message": self.message });
-        if let Some(d) = self.delay_message {
-            body["delayMessage"] = json!(d);
-        }
-        if let Some(d) = self.delay_typing {
-            body["delayTyping"] = json!(d);
-        }
-        if let Some(id) = &self.edit_message_id {
-            body["editMessageId"] = json!(id.trim());
-        }
-        if !self.mentioned.is_empty() {
-            body["mentioned"] = json!(self.mentioned.iter().map(Phone::as_str).collect::<Vec<_>>());
-        }
-        if !self.group_mentioned.is_empty() {
-            body["groupMentioned"] = self
+        let body = json_body(&Body {
+            delay_message: self.delay_message,
+            delay_typing: self.delay_typing,
+            edit_message_id: self.edit_message_id.as_deref().map(str::trim),
+            group_mentioned: self
                 .group_mentioned
                 .iter()
-                .map(|m| json!({ "phone": m.group_id.as_str(), "subject": m.subject }))
-                .collect();
-        }
+                .map(|m| Mention { phone: m.group_id.as_str(), subject: &m.subject })
+                .collect(),
+            mentioned: &self.mentioned,
+            message: &self.message,
+            phone: self.to.as_str(),
+        });
         Ok(endpoint.request(Method::Post, "/send-text".into(), vec![], Some(body)))
     }
 

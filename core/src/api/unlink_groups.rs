@@ -1,8 +1,7 @@
 //! `POST /communities/unlink` — unlink groups from a community (facts §3.5).
 
-use serde_json::json;
-
-use super::{Call, Endpoint, validate};
+use super::link_groups::GroupsBody;
+use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{Community, CommunityId, GroupId};
@@ -82,10 +81,7 @@ impl Call for UnlinkGroups {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
-        let body = json!({
-            "communityId": self.community_id.as_str(),
-            "groupsPhones": self.group_ids.iter().map(GroupId::as_str).collect::<Vec<_>>(),
-        });
+        let body = json_body(&GroupsBody { community_id: self.community_id.as_str(), groups_phones: &self.group_ids });
         Ok(endpoint.request(Method::Post, "/communities/unlink".into(), vec![], Some(body)))
     }
 

@@ -1,7 +1,10 @@
 //! Status and body handling shared by every call: errors are read here once.
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::json_value::JsonValue;
+use super::lenient::LooseBool;
 use crate::error::Error;
 use crate::http::HttpResponse;
 
@@ -72,23 +75,25 @@ pub(crate) fn ack(response: &HttpResponse) -> Result<(), Error> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(());
     }
-    #[derive(serde::Deserialize)]
-    struct Ack {
-        success: Option<super::lenient::LooseBool>,
-        value: Option<super::lenient::LooseBool>,
-    }
-    let parsed: serde_json::Value = parse_json(body)?;
-    if !parsed.is_object() {
+    let parsed: JsonValue = parse_json(body)?;
+    let JsonValue::Object(object) = parsed else {
         // A bare `true`/`"ok"`: accept truthy scalars, refuse `false`.
         return match parsed {
-            serde_json::Value::Bool(false) => Err(refused(response.status, "false")),
+            JsonValue::Bool(false) => Err(refused(response.status, "false")),
             _ => Ok(()),
         };
-    }
-    let ack: Ack =
-        serde_json::from_value(parsed).map_err(|e| Error::decode(format!("unexpected acknowledgement: {e}")))?;
-    match ack.success.or(ack.value) {
-        Some(flag) if !flag.0 => Err(refused(response.status, "success: false")),
+    };
+    // `{"success"?, "value"?}`, each a loose boolean where `null` means absent; `success` is
+    // read (and refused when unreadable) first.
+    let flag = |key: &str| match object.get(key) {
+        None | Some(JsonValue::Null) => Ok(None),
+        Some(value) => LooseBool::deserialize(value).map(|b| Some(b.0)),
+    };
+    let unexpected = |e: serde_json::Error| Error::decode(format!("unexpected acknowledgement: {e}"));
+    let success = flag("success").map_err(unexpected)?;
+    let value = flag("value").map_err(unexpected)?;
+    match success.or(value) {
+        Some(false) => Err(refused(response.status, "success: false")),
         _ => Ok(()),
     }
 }
@@ -109,13 +114,13 @@ pub(crate) fn error_field(body: &[u8]) -> Option<String> {
     }
     #[derive(serde::Deserialize)]
     struct ErrorBody {
-        error: Option<serde_json::Value>,
+        error: Option<JsonValue>,
         message: Option<String>,
     }
     let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
     let error = match parsed.error? {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Bool(false) | serde_json::Value::Null => return None,
+        JsonValue::String(s) => s,
+        JsonValue::Bool(false) | JsonValue::Null => return None,
         other => other.to_string(),
     };
     Some(scrub(&match parsed.message {
@@ -134,8 +139,8 @@ pub(crate) fn describe_error_body(response: &HttpResponse) -> String {
     if let Some(message) = error_field(body) {
         return message;
     }
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_slice::<serde_json::Value>(body) {
-        if let Some(serde_json::Value::String(message)) = map.get("message") {
+    if let Ok(JsonValue::Object(object)) = serde_json::from_slice::<JsonValue>(body) {
+        if let Some(JsonValue::String(message)) = object.get("message") {
             return scrub(message);
         }
     }

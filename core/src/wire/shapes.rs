@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use super::json_value::{JsonObject, JsonValue};
 use super::lenient::{LooseBool, LooseString, LooseU64};
 use crate::error::Error;
 use crate::model::{
@@ -10,21 +11,21 @@ use crate::model::{
     SentMessage,
 };
 
-/// `subGroups[]` of create-community and communities-metadata (facts §3.1, §3.3), read from a
-/// JSON map: the PT metadata example repeats the key `phone` (inconsistency 9), which a derived
-/// reader refuses but a map keeps, last value winning, and the last one is the id.
-fn read_sub_group(index: usize, map: serde_json::Map<String, serde_json::Value>) -> Result<LinkedGroup, Error> {
-    let text = |key: &str| match map.get(key) {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+/// `subGroups[]` of create-community and communities-metadata (facts §3.1, §3.3), read as a
+/// JSON object: the PT metadata example repeats the key `phone` (inconsistency 9), which a derived
+/// reader refuses but an object keeps, last value winning, and the last one is the id.
+fn read_sub_group(index: usize, object: JsonObject) -> Result<LinkedGroup, Error> {
+    let text = |key: &str| match object.get(key) {
+        Some(JsonValue::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(JsonValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     let phone = text("phone").ok_or_else(|| Error::decode(format!("subGroups[{index}] has no phone")))?;
     let id = GroupId::parse(&phone)
         .map_err(|_| Error::decode(format!("subGroups[{index}].phone {phone:?} is not a group id")))?;
-    let is_announcement = match map.get("isGroupAnnouncement") {
+    let is_announcement = match object.get("isGroupAnnouncement") {
         Some(value) => {
-            serde_json::from_value::<LooseBool>(value.clone())
+            LooseBool::deserialize(value)
                 .map_err(|e| Error::decode(format!("subGroups[{index}].isGroupAnnouncement: {e}")))?
                 .0
         }
@@ -44,7 +45,7 @@ pub(crate) struct WireCommunity {
     #[serde(default)]
     description: LooseString,
     #[serde(default)]
-    sub_groups: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+    sub_groups: Option<Vec<JsonObject>>,
 }
 
 impl WireCommunity {
@@ -61,7 +62,7 @@ impl WireCommunity {
             .unwrap_or_default()
             .into_iter()
             .enumerate()
-            .map(|(i, map)| read_sub_group(i, map))
+            .map(|(i, object)| read_sub_group(i, object))
             .collect::<Result<Vec<_>, _>>()?;
         let announcement_group = groups.iter().find(|g| g.is_announcement).map(|g| g.id.clone());
         let name = self
