@@ -15,11 +15,15 @@ use crate::errors::to_js;
 
 /// Serialises a result the JSON way: numbers as numbers (never `BigInt`), `None` as `null`,
 /// maps as plain objects.
+///
+/// Through JSON text and `JSON.parse`: one crossing of the boundary for the whole value instead
+/// of one per field, which is several times faster on a long list (100,000 chats) and keeps the
+/// module smaller. Every number the model holds (counts, millisecond timestamps) is far below
+/// 2^53, so none loses precision on the way.
 pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        // Only a number beyond 2^53 (which JS cannot hold exactly) can fail here.
-        .map_err(|e| to_js(Error::decode(format!("the response cannot be represented in JavaScript: {e}"))))
+    let text = serde_json::to_string(value)
+        .map_err(|e| to_js(Error::decode(format!("the response cannot be represented in JavaScript: {e}"))))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// [`plain`], typed for wasm-bindgen with the core type's TypeScript name.
@@ -39,12 +43,12 @@ pub(crate) fn record<T: DeserializeOwned>(field: &str, value: JsValue) -> Result
     T::deserialize(AsJson(value)).map_err(|e| to_js(Error::validation(field, e.to_string())))
 }
 
-/// A JS value read as the JSON value it stands for, as a `serde_json::Value` made from it by
-/// serde-wasm-bindgen reads (same results, same errors), without building one: that type and
-/// its map would be linked into the module for this alone. `undefined`, `NaN` and `±Infinity`
+/// A JS value read as the JSON value it stands for, with the results and error texts options
+/// had when they went through serde-wasm-bindgen and a `serde_json::Value`, without building
+/// one: that type and its map would be linked into the module for this alone. `undefined`, `NaN` and `±Infinity`
 /// are `null`, safe integers are integers, and an object (or `Map`) shows every key, in sorted
-/// order. serde-wasm-bindgen alone only looks up the keys a struct expects, so
-/// `deny_unknown_fields` would never see a misspelt option.
+/// order: a reader that only looks up the keys a struct expects (as serde-wasm-bindgen's does)
+/// would never let `deny_unknown_fields` see a misspelt option.
 struct AsJson(JsValue);
 
 /// What an [`AsJson`] holds, worked out once outside the code that is generic over visitors.
@@ -64,7 +68,7 @@ fn is_null(value: &JsValue) -> bool {
     value.is_null() || value.is_undefined() || value.as_f64().is_some_and(|n| !n.is_finite())
 }
 
-/// An error worded as serde-wasm-bindgen words the ones it raises: as a JS `Error`'s text.
+/// An error worded as serde-wasm-bindgen worded the ones it raised: as a JS `Error`'s text.
 fn js_error(message: fmt::Arguments<'_>) -> serde_json::Error {
     de::Error::custom(format_args!("Error: {message}"))
 }

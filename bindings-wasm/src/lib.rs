@@ -6,8 +6,8 @@
 //!
 //! Thin wrappers only: [`JsClient`] (`Client` in JS) holds a [`zapi_communities::Client`] and
 //! each method converts its arguments with the core's own parsers, awaits the core call and
-//! serialises the answer with `serde-wasm-bindgen` (JSON-compatible: numbers are numbers,
-//! missing values are `null`). The model types' TypeScript comes from `tsify` derives in the
+//! hands the answer over as JSON text that `JSON.parse` turns into plain objects (numbers are
+//! numbers, missing values are `null`). The model types' TypeScript comes from `tsify` derives in the
 //! core; errors become a thrown `ZapiError`.
 
 mod args;
