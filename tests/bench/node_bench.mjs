@@ -59,7 +59,20 @@ const viaFetch = async () => {
   if (!r.ok) throw new Error(`fetch: ${r.status}`);
   if (JSON.parse(await r.text()).length !== expected) throw new Error('fetch: wrong length');
 };
-const fns = { ours, fetch: viaFetch };
+// The same with the client's own per-request timeout (an AbortController and a timer, 30 s): what
+// a production caller writes, and where most of the per-call gap to bare fetch goes in Node.
+const viaFetchWithTimeout = async () => {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30_000);
+  try {
+    const r = await fetch(LIST_URL, { headers: HEADERS, signal: controller.signal });
+    if (!r.ok) throw new Error(`fetch: ${r.status}`);
+    if (JSON.parse(await r.text()).length !== expected) throw new Error('fetch: wrong length');
+  } finally {
+    clearTimeout(timer);
+  }
+};
+const fns = { ours, fetch: viaFetch, timed: viaFetchWithTimeout };
 
 // ------------------------------------------------------------ 1. sequential
 async function perCallUs(fn, calls) {
@@ -67,15 +80,20 @@ async function perCallUs(fn, calls) {
   for (let i = 0; i < calls; i++) await fn();
   return (ms(start) * 1000) / calls;
 }
-const seq = { ours: [], fetch: [] };
+const seq = { ours: [], fetch: [], timed: [] };
 for (const fn of Object.values(fns)) await perCallUs(fn, 100);
 for (let r = 0; r < ROUNDS; r++) {
-  for (const name of r % 2 ? ['fetch', 'ours'] : ['ours', 'fetch']) seq[name].push(await perCallUs(fns[name], SEQ_CALLS));
+  for (const name of r % 2 ? ['timed', 'fetch', 'ours'] : ['ours', 'fetch', 'timed']) {
+    seq[name].push(await perCallUs(fns[name], SEQ_CALLS));
+  }
   await clearLog();
 }
 const seqRatio = median(seq.ours) / median(seq.fetch);
 rows.push(['sequential listCommunities, per call', fmt(seq.ours, 'µs'), `fetch ${fmt(seq.fetch, 'µs')}`,
   `${seqRatio.toFixed(2)}×`, `≤1.1× — ${verdict(seqRatio <= 1.1)}`]);
+const timedRatio = median(seq.ours) / median(seq.timed);
+rows.push(['sequential listCommunities, per call', fmt(seq.ours, 'µs'),
+  `fetch + AbortController timeout ${fmt(seq.timed, 'µs')}`, `${timedRatio.toFixed(2)}×`, '—']);
 
 // ------------------------------------------------------------ 2. concurrency 64
 async function throughput(fn, calls) {
