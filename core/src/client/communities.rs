@@ -1,0 +1,221 @@
+//! Communities, their members and their invitation links.
+
+use crate::api::{
+    ChangeMembers, CreateCommunity, DeactivateCommunity, GetCommunityMetadata, GetGroupInvitationLink, LinkGroups,
+    ListCommunities, MemberAction, MemberTarget, RedefineInvitationLink, UnlinkGroups, UpdateCommunityDescription,
+    UpdateCommunityPhoto, UpdateCommunitySettings,
+};
+use crate::error::Error;
+use crate::model::{
+    AnnouncementSource, Community, CommunityId, CommunitySummary, GroupId, Phone, Photo, WhoCanAddGroups,
+};
+use crate::pager::Pager;
+use crate::resolve;
+
+use super::Client;
+
+impl Client {
+    /// Creates a community and remembers its announcement group from the response.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`name`, `description`) before any I/O, or any call error.
+    pub async fn create_community(&self, name: &str, description: Option<&str>) -> Result<Community, Error> {
+        let call = CreateCommunity { name: name.to_owned(), description: description.map(str::to_owned) };
+        let community = self.execute(&call).await?;
+        let announcement = resolve::from_community(&community, AnnouncementSource::CreateResponse);
+        self.knowledge().learn_community(&community, announcement);
+        Ok(community)
+    }
+
+    /// One page of the community list (id and name only).
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`page`, `page_size`) or any call error.
+    pub async fn list_communities(&self, page: u32, page_size: u32) -> Result<Vec<CommunitySummary>, Error> {
+        self.execute(&ListCommunities::page(page, page_size)).await
+    }
+
+    /// Pages through every community.
+    pub fn communities(&self, page_size: u32) -> Pager<ListCommunities> {
+        Pager::new(self.clone(), page_size)
+    }
+
+    /// A community's name, description and groups; refreshes what the client knows of it.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn community_metadata(&self, community_id: &CommunityId) -> Result<Community, Error> {
+        let community = self.execute(&GetCommunityMetadata { community_id: community_id.clone() }).await?;
+        let announcement = resolve::from_community(&community, AnnouncementSource::CommunityMetadata);
+        self.knowledge().learn_community(&community, announcement);
+        Ok(community)
+    }
+
+    /// Links groups to a community. What the client knows (groups already linked, groups owned
+    /// by another community) is checked first.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`group_ids`, `group_ids[i]`) before any I/O, or any call error.
+    pub async fn link_groups(&self, community_id: &CommunityId, group_ids: &[GroupId]) -> Result<(), Error> {
+        let call = {
+            let known = self.knowledge();
+            LinkGroups {
+                community_id: community_id.clone(),
+                group_ids: group_ids.to_vec(),
+                known: known.groups(community_id),
+                linked_elsewhere: known.owners(group_ids),
+            }
+        };
+        self.execute(&call).await?;
+        self.knowledge().linked(community_id, group_ids);
+        Ok(())
+    }
+
+    /// Unlinks groups from a community; the groups are kept.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (e.g. unlinking the last regular group, when known) or any call error.
+    pub async fn unlink_groups(&self, community_id: &CommunityId, group_ids: &[GroupId]) -> Result<(), Error> {
+        let known = self.knowledge().groups(community_id);
+        let call = UnlinkGroups { community_id: community_id.clone(), group_ids: group_ids.to_vec(), known };
+        self.execute(&call).await?;
+        self.knowledge().unlinked(community_id, group_ids);
+        Ok(())
+    }
+
+    /// Deactivates a community: all its groups are unlinked and kept. Forgets what the client
+    /// knew of it, announcement group included.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn deactivate_community(&self, community_id: &CommunityId) -> Result<(), Error> {
+        self.execute(&DeactivateCommunity { community_id: community_id.clone() }).await?;
+        self.knowledge().forget(community_id);
+        Ok(())
+    }
+
+    /// Sets who may add groups to the community.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn update_community_settings(
+        &self,
+        community_id: &CommunityId,
+        who_can_add_new_groups: WhoCanAddGroups,
+    ) -> Result<(), Error> {
+        self.execute(&UpdateCommunitySettings { community_id: community_id.clone(), who_can_add_new_groups }).await
+    }
+
+    /// Replaces the community's description.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`description`) or any call error.
+    pub async fn update_community_description(
+        &self,
+        community_id: &CommunityId,
+        description: &str,
+    ) -> Result<(), Error> {
+        let call =
+            UpdateCommunityDescription { community_id: community_id.clone(), description: description.to_owned() };
+        self.execute(&call).await
+    }
+
+    /// Replaces the community's photo.
+    ///
+    /// # Errors
+    /// Any call error (the photo was validated by [`Photo::parse`]).
+    pub async fn update_community_photo(&self, community_id: &CommunityId, photo: &Photo) -> Result<(), Error> {
+        self.execute(&UpdateCommunityPhoto { community_id: community_id.clone(), photo: photo.clone() }).await
+    }
+
+    /// Adds people to a community or group.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`phones`) or any call error.
+    pub async fn add_participants(
+        &self,
+        target: impl Into<MemberTarget>,
+        phones: &[Phone],
+        auto_invite: bool,
+    ) -> Result<(), Error> {
+        self.change_members(target.into(), MemberAction::AddParticipants { auto_invite }, phones).await
+    }
+
+    /// Removes people from a community or group.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`phones`) or any call error.
+    pub async fn remove_participants(&self, target: impl Into<MemberTarget>, phones: &[Phone]) -> Result<(), Error> {
+        self.change_members(target.into(), MemberAction::RemoveParticipants, phones).await
+    }
+
+    /// Promotes people to admins of a community or group.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`phones`) or any call error.
+    pub async fn add_admins(&self, target: impl Into<MemberTarget>, phones: &[Phone]) -> Result<(), Error> {
+        self.change_members(target.into(), MemberAction::AddAdmins, phones).await
+    }
+
+    /// Takes admin rights away in a community or group.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`phones`) or any call error.
+    pub async fn remove_admins(&self, target: impl Into<MemberTarget>, phones: &[Phone]) -> Result<(), Error> {
+        self.change_members(target.into(), MemberAction::RemoveAdmins, phones).await
+    }
+
+    async fn change_members(&self, target: MemberTarget, action: MemberAction, phones: &[Phone]) -> Result<(), Error> {
+        self.execute(&ChangeMembers { target, action, phones: phones.to_vec() }).await
+    }
+
+    /// Revokes the invitation link of a community or group and returns the new link.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn redefine_invitation_link(&self, target: impl Into<MemberTarget>) -> Result<String, Error> {
+        self.execute(&RedefineInvitationLink { target: target.into() }).await
+    }
+
+    /// A community's current invitation link, read from its announcement group (there is no
+    /// community route for reading it, facts §3.12).
+    ///
+    /// # Errors
+    /// Resolution errors ([`Error::NotFound`]) or any call error.
+    pub async fn community_invitation_link(&self, community_id: &CommunityId) -> Result<String, Error> {
+        let group = self.resolve_announcement_group(community_id).await?;
+        self.group_invitation_link(&group.group_id).await
+    }
+
+    /// A group's current invitation link.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn group_invitation_link(&self, group_id: &GroupId) -> Result<String, Error> {
+        self.execute(&GetGroupInvitationLink { group_id: group_id.clone() }).await
+    }
+}
+
+impl From<CommunityId> for MemberTarget {
+    fn from(value: CommunityId) -> Self {
+        MemberTarget::Community(value)
+    }
+}
+
+impl From<&CommunityId> for MemberTarget {
+    fn from(value: &CommunityId) -> Self {
+        MemberTarget::Community(value.clone())
+    }
+}
+
+impl From<GroupId> for MemberTarget {
+    fn from(value: GroupId) -> Self {
+        MemberTarget::Group(value)
+    }
+}
+
+impl From<&GroupId> for MemberTarget {
+    fn from(value: &GroupId) -> Self {
+        MemberTarget::Group(value.clone())
+    }
+}

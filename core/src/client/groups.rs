@@ -1,0 +1,62 @@
+//! Groups and the chat list.
+
+use crate::api::{Call, CreateGroup, GetGroupMetadata, ListChats, UpdateGroupSettings};
+use crate::error::Error;
+use crate::model::{Chat, CreatedGroup, GroupId, GroupMetadata, GroupSettings, Phone};
+use crate::pager::Pager;
+
+use super::Client;
+
+impl Client {
+    /// Creates a group (to link it to a community afterwards).
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`name`, `phones`) or any call error.
+    pub async fn create_group(&self, name: &str, phones: &[Phone], auto_invite: bool) -> Result<CreatedGroup, Error> {
+        self.execute(&CreateGroup { name: name.to_owned(), phones: phones.to_vec(), auto_invite }).await
+    }
+
+    /// One page of the chat list.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`page`, `page_size`) or any call error.
+    pub async fn list_chats(&self, page: u32, page_size: u32) -> Result<Vec<Chat>, Error> {
+        self.execute(&ListChats { page, page_size }).await
+    }
+
+    /// Pages through every chat.
+    pub fn chats(&self, page_size: u32) -> Pager<ListChats> {
+        Pager::new(self.clone(), page_size)
+    }
+
+    /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),
+    /// read without building a [`Chat`] for every entry: the cheap way through a list of
+    /// 100,000 chats. The ids are not checked against group metadata; to find the announcement
+    /// group of one community, use [`Client::resolve_announcement_group`].
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`page`, `page_size`) or any call error.
+    pub async fn list_announcement_groups(&self, page: u32, page_size: u32) -> Result<Vec<GroupId>, Error> {
+        let request = ListChats { page, page_size }.build(&self.inner.endpoint)?;
+        let response = self.send(request).await?;
+        ListChats::announcement_groups(&response).map_err(|e| self.inner.endpoint.redact_error(e))
+    }
+
+    /// A group's metadata (members, flags, community).
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn group_metadata(&self, group_id: &GroupId) -> Result<GroupMetadata, Error> {
+        let metadata = self.execute(&GetGroupMetadata { group_id: group_id.clone(), light: false }).await?;
+        self.knowledge().learn_group_owner(&metadata.id, metadata.community_id.as_ref());
+        Ok(metadata)
+    }
+
+    /// Sets a group's four switches.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn update_group_settings(&self, group_id: &GroupId, settings: GroupSettings) -> Result<(), Error> {
+        self.execute(&UpdateGroupSettings { group_id: group_id.clone(), settings }).await
+    }
+}

@@ -1,0 +1,217 @@
+//! The async client: validate → build → send → parse, with the retry policy, the announcement
+//! group resolver and its cache. It owns no runtime; the transport brings the I/O.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::api::{Call, Endpoint};
+use crate::error::Error;
+use crate::http::HttpResponse;
+use crate::knowledge::Knowledge;
+use crate::transport::{SendOptions, Transport};
+
+/// Base URL shown for the in-memory simulator (never resolved: requests do not leave the process).
+pub const SIMULATOR_BASE_URL: &str = "http://simulator.invalid";
+
+mod builder;
+mod communities;
+mod groups;
+mod messages;
+mod resolution;
+
+pub use builder::{ClientBuilder, ClientConfig};
+pub use messages::AnnounceOptions;
+
+/// A client for one Z-API instance. Cheap to clone: clones share the connection pool and the
+/// announcement-group cache.
+///
+/// ```
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() -> Result<(), zapi_communities::Error> {
+/// use zapi_communities::Client;
+/// let client = Client::simulated(); // the embedded simulator; use Client::from_env() for the real service
+/// let community = client.create_community("Neighbours", Some("Street news")).await?;
+/// let sent = client.announce(&community.id, "Bins go out tonight", Default::default()).await?;
+/// assert_eq!(sent.announcement_group.group_id, community.announcement_group.unwrap());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    endpoint: Endpoint,
+    config: ClientConfig,
+    transport: Arc<dyn Transport>,
+    knowledge: Mutex<Knowledge>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("endpoint", &self.inner.endpoint).field("config", &self.inner.config).finish()
+    }
+}
+
+impl Client {
+    /// Starts building a client for `endpoint`.
+    pub fn builder(endpoint: Endpoint) -> ClientBuilder {
+        ClientBuilder { endpoint, config: ClientConfig::default(), transport: None }
+    }
+
+    /// A client reading `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN` (optional) and
+    /// `ZAPI_BASE_URL` (optional, default `https://api.z-api.io`).
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming the missing or invalid variable.
+    pub fn from_env() -> Result<Client, Error> {
+        Self::builder(endpoint_from_env(|name| std::env::var(name).ok())?).build()
+    }
+
+    /// Like [`Client::from_env`], reading each `ZAPI_*` variable through `get`: for runtimes
+    /// whose environment `std::env` cannot see (WebAssembly under Node reads `process.env`).
+    ///
+    /// ```
+    /// use zapi_communities::Client;
+    /// let vars = [("ZAPI_INSTANCE_ID", "MY-INSTANCE"), ("ZAPI_TOKEN", "my-token")];
+    /// let client = Client::from_vars(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()))?;
+    /// assert_eq!(client.endpoint().instance_id(), "MY-INSTANCE");
+    /// let missing = Client::from_vars(|_| None).unwrap_err();
+    /// assert_eq!(missing.field(), Some("ZAPI_INSTANCE_ID"));
+    /// # Ok::<(), zapi_communities::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming the missing or invalid variable.
+    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Result<Client, Error> {
+        Self::builder(endpoint_from_env(get)?).build()
+    }
+
+    /// The builder behind [`Client::from_vars`]: the endpoint read from the `ZAPI_*` variables,
+    /// so a caller can set the timeout or the retry policy before building (the Python binding's
+    /// `Client.from_env(timeout=…, max_retries=…)`).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use zapi_communities::Client;
+    /// let vars = [("ZAPI_INSTANCE_ID", "MY-INSTANCE"), ("ZAPI_TOKEN", "my-token")];
+    /// let get = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+    /// let client = Client::builder_from_vars(get)?.timeout(Duration::from_secs(5)).build()?;
+    /// assert_eq!(client.config().timeout, Duration::from_secs(5));
+    /// assert_eq!(Client::builder_from_vars(|_| None).unwrap_err().field(), Some("ZAPI_INSTANCE_ID"));
+    /// # Ok::<(), zapi_communities::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming the missing or invalid variable.
+    pub fn builder_from_vars(get: impl Fn(&str) -> Option<String>) -> Result<ClientBuilder, Error> {
+        Ok(Self::builder(endpoint_from_env(get)?))
+    }
+
+    /// A client wired to a fresh in-memory simulator of the service (no network, no
+    /// credentials): the embedded default for tours, tests and demos.
+    pub fn simulated() -> Client {
+        Self::simulated_with(Arc::new(crate::sim::Simulator::demo()))
+            .unwrap_or_else(|_| unreachable!("the demo simulator's credentials are valid"))
+    }
+
+    /// A client wired to `simulator` (share it to inspect its state or request log).
+    ///
+    /// # Errors
+    /// [`Error::Validation`] when the simulator's configured instance id or token cannot be used
+    /// in a URL (naming `instance_id` or `token`).
+    pub fn simulated_with(simulator: Arc<crate::sim::Simulator>) -> Result<Client, Error> {
+        let config = simulator.config();
+        let mut endpoint =
+            Endpoint::new(config.instance_id.clone(), config.token.clone())?.with_base_url(SIMULATOR_BASE_URL)?;
+        if let Some(client_token) = &config.client_token {
+            endpoint = endpoint.with_client_token(client_token.clone());
+        }
+        let transport: Arc<dyn Transport> = Arc::new(crate::sim::SimulatorTransport::new(simulator));
+        Self::builder(endpoint).transport(transport).build()
+    }
+
+    /// The endpoint (tokens redacted in `Debug`).
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.inner.endpoint
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    fn knowledge(&self) -> MutexGuard<'_, Knowledge> {
+        // A panic while holding the lock cannot leave the cache half-written in a way that
+        // matters (every update is a single insert or remove), so a poisoned lock is reused.
+        self.inner.knowledge.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs any call: validates and builds it (no I/O on bad input), sends it under the retry
+    /// policy, parses the answer. Every error is free of both tokens.
+    ///
+    /// # Errors
+    /// Any [`Error`] kind.
+    pub async fn execute<C: Call>(&self, call: &C) -> Result<C::Output, Error> {
+        let endpoint = &self.inner.endpoint;
+        let request = call.build(endpoint).map_err(|e| endpoint.redact_error(e))?;
+        let response = self.send(request).await?;
+        call.parse(&response).map_err(|e| endpoint.redact_error(e))
+    }
+
+    async fn send(&self, request: crate::http::HttpRequest) -> Result<HttpResponse, Error> {
+        let config = &self.inner.config;
+        let options = SendOptions { timeout: config.timeout, max_body_bytes: config.max_body_bytes };
+        let mut attempt = 0;
+        loop {
+            tracing::debug!(method = %request.method, path = %request.path, attempt, "sending");
+            let outcome = self.inner.transport.send(request.clone(), options).await;
+            match config.retry.next_delay(request.method, &outcome, attempt) {
+                Some(delay) => {
+                    tracing::info!(method = %request.method, path = %request.path, attempt, ?delay, "retrying");
+                    self.inner.transport.sleep(delay).await;
+                    attempt += 1;
+                }
+                None => {
+                    return match outcome {
+                        Ok(response) => {
+                            tracing::debug!(path = %request.path, status = response.status, "answered");
+                            Ok(response)
+                        }
+                        Err(error) => {
+                            let error = Error::from_transport(error, config.timeout);
+                            tracing::warn!(path = %request.path, %error, "failed");
+                            Err(self.inner.endpoint.redact_error(error))
+                        }
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Reads the `ZAPI_*` variables through `get` (a parameter so tests need not touch the process
+/// environment).
+pub(crate) fn endpoint_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Endpoint, Error> {
+    let required =
+        |name: &str| get(name).filter(|v| !v.trim().is_empty()).ok_or_else(|| Error::validation(name, "is not set"));
+    let mut endpoint = Endpoint::new(required("ZAPI_INSTANCE_ID")?, required("ZAPI_TOKEN")?)
+        .map_err(|e| rename_field(e, &[("instance_id", "ZAPI_INSTANCE_ID"), ("token", "ZAPI_TOKEN")]))?;
+    if let Some(base) = get("ZAPI_BASE_URL").filter(|v| !v.trim().is_empty()) {
+        endpoint = endpoint.with_base_url(&base).map_err(|e| rename_field(e, &[("base_url", "ZAPI_BASE_URL")]))?;
+    }
+    if let Some(client_token) = get("ZAPI_CLIENT_TOKEN") {
+        endpoint = endpoint.with_client_token(client_token);
+    }
+    Ok(endpoint)
+}
+
+fn rename_field(error: Error, names: &[(&str, &str)]) -> Error {
+    match error {
+        Error::Validation { field, reason } => {
+            let field = names.iter().find(|(from, _)| *from == field).map(|(_, to)| (*to).to_owned()).unwrap_or(field);
+            Error::Validation { field, reason }
+        }
+        other => other,
+    }
+}
