@@ -55,7 +55,8 @@ impl FetchTransport {
             &request.url(),
             headers,
             request.body,
-            options.timeout.as_millis() as f64,
+            // setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days): cap instead.
+            options.timeout.as_millis().min(i32::MAX as u128) as f64,
             options.max_body_bytes as f64,
         );
         let outcome: Outcome = JsFuture::from(promise)

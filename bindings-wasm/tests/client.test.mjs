@@ -99,4 +99,10 @@ describe('constructing a Client', () => {
     assert.ok(sent.every((s) => s.announcementGroup.source === 'create_response'));
     assert.equal(routes(await sim.requests()).filter((r) => r === 'POST /send-text').length, 20);
   });
+
+  it('a timeout longer than setTimeout can hold (2^31 - 1 ms) is not an immediate timeout', async () => {
+    await sim.reset();
+    const patient = new Client(sim.clientOptions({ timeoutMs: 2 ** 32 }));
+    assert.deepEqual(await patient.listCommunities(1, 10), []);
+  });
 });
