@@ -14,16 +14,12 @@ VENV="$ROOT/.venv-bench"
     [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check requests httpx aiohttp
 
-    # The wheel: the one tests/steps/20-python.sh built into dist/, else build one (same command).
-    WHEEL="$(ls -t "$ROOT"/dist/zapi_communities-*.whl 2>/dev/null | head -1 || true)"
-    if [ -z "$WHEEL" ]; then
-        WHEEL="$(ls -t "$ROOT"/target/bench/dist/zapi_communities-*.whl 2>/dev/null | head -1 || true)"
-    fi
-    if [ -z "$WHEEL" ]; then
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check maturin==1.16.0
-        (cd "$ROOT/bindings-python" && "$VENV/bin/maturin" build --release -o "$ROOT/target/bench/dist")
-        WHEEL="$(ls -t "$ROOT"/target/bench/dist/zapi_communities-*.whl | head -1)"
-    fi
+    # The wheel, built from this checkout every time (a wheel left from an earlier build may lack
+    # what the benchmark calls); cargo's cache keeps a rebuild short.
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check maturin==1.16.0
+    rm -rf "$ROOT/target/bench/dist"
+    (cd "$ROOT/bindings-python" && "$VENV/bin/maturin" build --release -o "$ROOT/target/bench/dist")
+    WHEEL="$(ls -t "$ROOT"/target/bench/dist/zapi_communities-*.whl | head -1)"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$WHEEL"
 
 } >&2
