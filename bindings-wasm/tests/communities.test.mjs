@@ -1,21 +1,16 @@
 // Community calls against the HTTP simulator: results are plain camelCase objects, and the
 // server saw exactly the request the core builds.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { Client, rejection } from './helpers/client.mjs';
-import { body, routes, startSim } from './helpers/sim.mjs';
+import { onFreshSimulator, rejection } from './helpers/client.mjs';
+import { body, routes } from './helpers/sim.mjs';
 
 describe('community calls over HTTP', () => {
   let sim;
   let client;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    client = new Client(sim.clientOptions());
+  onFreshSimulator({}, (s, c) => {
+    [sim, client] = [s, c];
   });
 
   it('createCommunity resolves to a plain Community and posts name and description', async () => {

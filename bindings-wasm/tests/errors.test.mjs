@@ -2,10 +2,10 @@
 // failures are provoked with the simulator's fault injection.
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { Client, ZapiError, rejection, thrown } from './helpers/client.mjs';
-import { routes, startSim } from './helpers/sim.mjs';
+import { Client, ZapiError, onFreshSimulator, rejection, thrown } from './helpers/client.mjs';
+import { routes } from './helpers/sim.mjs';
 
 /** A port nothing listens on. */
 async function closedPort() {
@@ -48,13 +48,8 @@ describe('ZapiError', () => {
 describe('error kinds over HTTP', () => {
   let sim;
   let client;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    client = new Client(sim.clientOptions({ maxRetries: 0 }));
+  onFreshSimulator({ maxRetries: 0 }, (s, c) => {
+    [sim, client] = [s, c];
   });
 
   it('api: an error status with the service message as detail', async () => {

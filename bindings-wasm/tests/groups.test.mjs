@@ -1,20 +1,15 @@
 // Groups and chats over HTTP, including the chat pager.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { Client, rejection } from './helpers/client.mjs';
-import { body, routes, startSim } from './helpers/sim.mjs';
+import { onFreshSimulator, rejection } from './helpers/client.mjs';
+import { body, routes } from './helpers/sim.mjs';
 
 describe('groups and chats over HTTP', () => {
   let sim;
   let client;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    client = new Client(sim.clientOptions());
+  onFreshSimulator({}, (s, c) => {
+    [sim, client] = [s, c];
   });
 
   it('createGroup normalises phones and resolves to a CreatedGroup', async () => {

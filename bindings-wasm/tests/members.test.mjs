@@ -1,27 +1,21 @@
 // Members, admins and invitation links over HTTP. A target is a community id (bare digits) or
 // a group id; the body key the server sees (communityId or groupId) says which.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { Client, rejection } from './helpers/client.mjs';
-import { body, routes, startSim } from './helpers/sim.mjs';
+import { onFreshSimulator, rejection } from './helpers/client.mjs';
+import { body, routes } from './helpers/sim.mjs';
 
 describe('members and invitation links over HTTP', () => {
   let sim;
   let client;
   let community;
   let group;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    client = new Client(sim.clientOptions());
+  onFreshSimulator({}, async (s, c) => {
+    [sim, client] = [s, c];
     community = await client.createCommunity('Rua');
     group = await client.createGroup('Building A', ['5511911110001']);
     await client.linkGroups(community.id, [group.id]);
-    await sim.clearRequests();
   });
 
   it('addParticipants on a community, with autoInvite', async () => {

@@ -1,26 +1,20 @@
 // sendText, announce and the announcement-group resolver and cache, over HTTP.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { Client, ZapiError, rejection, thrown } from './helpers/client.mjs';
-import { body, routes, startSim } from './helpers/sim.mjs';
+import { Client, ZapiError, onFreshSimulator, rejection, thrown } from './helpers/client.mjs';
+import { body, routes } from './helpers/sim.mjs';
 
 describe('messages and the announcement group over HTTP', () => {
   let sim;
   let client;
   let community;
   let group;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    client = new Client(sim.clientOptions());
+  onFreshSimulator({}, async (s, c) => {
+    [sim, client] = [s, c];
     community = await client.createCommunity('Rua');
     group = await client.createGroup('Building A', ['5511911110001']);
     await client.linkGroups(community.id, [group.id]);
-    await sim.clearRequests();
   });
 
   it('sendText to a phone resolves to the queued message ids', async () => {

@@ -1,23 +1,16 @@
 // The pagers behind communities() and chats(): async iteration, nextPage(), a failed page asked
 // for again, overlapping calls refused, and both styles mixed without losing items.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { Client, ZapiError, rejection } from './helpers/client.mjs';
-import { startSim } from './helpers/sim.mjs';
+import { Client, ZapiError, onFreshSimulator, rejection } from './helpers/client.mjs';
 
 describe('paging', () => {
   let sim;
   let client;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim.stop());
-  beforeEach(async () => {
-    await sim.reset();
-    client = new Client(sim.clientOptions({ maxRetries: 0 }));
+  onFreshSimulator({ maxRetries: 0 }, async (s, c) => {
+    [sim, client] = [s, c];
     for (const name of ['A', 'B', 'C', 'D', 'E']) await client.createCommunity(name);
-    await sim.clearRequests();
   });
 
   it('a pager is an async iterable; nothing is requested before the first call', async () => {

@@ -1,5 +1,10 @@
 // Loads the package the way Node users get it: by name, through package.json `exports`
 // (the nodejs build), and adds small assertion helpers.
+import { after, before, beforeEach } from 'node:test';
+
+import { Client } from 'zapi-communities';
+import { startSim } from './sim.mjs';
+
 export { Client, ZapiError, parseAnnouncementGroups } from 'zapi-communities';
 // The same API built with the in-memory simulator (`SimClient.simulated()`); its errors are its own
 // module's `ZapiError`.
@@ -23,4 +28,23 @@ export function thrown(fn) {
     return error;
   }
   throw new Error('expected the call to throw');
+}
+
+/**
+ * The hooks every HTTP suite shares: one zapi-sim for the suite and, before each test, a reset
+ * server with a fresh client on it (`clientOptions` on top of the simulator's credentials).
+ * `ready(sim, client)` hands both to the suite (and may seed state); the request log is cleared
+ * after it, so each test's assertions see only its own requests.
+ */
+export function onFreshSimulator(clientOptions, ready) {
+  let sim;
+  before(async () => {
+    sim = await startSim();
+  });
+  after(() => sim?.stop());
+  beforeEach(async () => {
+    await sim.reset();
+    await ready(sim, new Client(sim.clientOptions(clientOptions)));
+    await sim.clearRequests();
+  });
 }
