@@ -3,46 +3,18 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM, FLAGS, staticServer } from './chromium.mjs';
+
 import { PACKAGE_DIR, startSim } from '../helpers/sim.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Closed network: no background traffic, no updates, no QUIC (see the toolchain notes).
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+/** What the page may load. */
 const SERVED = ['/pkg/web/', '/pkg/simulator/web/', '/examples/', '/tests/browser/'];
-
-/** Serves the page, the web build and the tour story from the package directory. */
-function staticServer() {
-  return http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const file = path.normalize(url.pathname);
-    if (!SERVED.some((prefix) => file.startsWith(prefix))) return res.writeHead(404).end();
-    try {
-      const content = await readFile(path.join(PACKAGE_DIR, file));
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(content);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-}
 
 describe('in headless Chromium', () => {
   let sim;
@@ -51,7 +23,7 @@ describe('in headless Chromium', () => {
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
     sim = await startSim();
-    server = staticServer();
+    server = staticServer(SERVED);
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   });

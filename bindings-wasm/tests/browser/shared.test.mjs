@@ -5,12 +5,11 @@
 // goes to target/scenario/chromium.json for tests/steps/90-compare.sh.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
+
+import { CHROMIUM, FLAGS, staticServer } from './chromium.mjs';
 
 import {
   KNOWN_FAULT_FAILURES,
@@ -32,36 +31,10 @@ import {
   vectors,
   writeScenario,
 } from '../helpers/shared.mjs';
-import { PACKAGE_DIR, SIM, startSim } from '../helpers/sim.mjs';
+import { SIM, startSim } from '../helpers/sim.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As in browser.test.mjs: closed network, no background traffic.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+/** What the page may load. */
 const SERVED = ['/pkg/web/', '/tests/browser/', '/tests/helpers/dispatch.mjs'];
-
-function staticServer() {
-  return http.createServer(async (req, res) => {
-    const file = path.normalize(new URL(req.url, 'http://localhost').pathname);
-    if (!SERVED.some((prefix) => file.startsWith(prefix))) return res.writeHead(404).end();
-    try {
-      const content = await readFile(path.join(PACKAGE_DIR, file));
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(content);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-}
 
 const tally = new Tally('chromium');
 
@@ -93,7 +66,7 @@ describe('shared suites in headless Chromium', () => {
     sim = await startSim();
     canarySim = await startSim(['--token', TOKEN, '--client-token', CLIENT_TOKEN]);
     closed = `http://127.0.0.1:${await closedPort()}`;
-    server = staticServer();
+    server = staticServer(SERVED);
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     page = await browser.newPage();
