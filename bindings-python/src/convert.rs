@@ -11,11 +11,10 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
-use zapi_communities::api::validate::parse_phones;
+use zapi_communities::api::validate::{parse_group_mentions, parse_phones};
 use zapi_communities::api::{Endpoint, MemberTarget};
 use zapi_communities::{
-    AnnounceOptions, AnnouncementSource, Client, ClientBuilder, Error, GroupId, GroupMention, RetryPolicy,
-    WhoCanAddGroups,
+    AnnounceOptions, AnnouncementSource, Client, ClientBuilder, Error, GroupMention, RetryPolicy, WhoCanAddGroups,
 };
 
 /// A whole number from Python as a `u32`, naming `field` when it does not fit.
@@ -137,13 +136,7 @@ impl<'a, 'py> FromPyObject<'a, 'py> for MentionArg {
 }
 
 fn mentions(raw: Vec<MentionArg>) -> Result<Vec<GroupMention>, Error> {
-    raw.into_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let group_id = GroupId::parse_field(&m.group_id, &format!("group_mentioned[{i}].group_id"))?;
-            Ok(GroupMention { group_id, subject: m.subject })
-        })
-        .collect()
+    parse_group_mentions(raw.into_iter().map(|m| (m.group_id, m.subject)))
 }
 
 /// The options `send_text` and `announce` share.

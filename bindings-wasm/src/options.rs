@@ -7,8 +7,8 @@
 use serde::Deserialize;
 use tsify::Tsify;
 use zapi_communities::api::SendText;
-use zapi_communities::api::validate::parse_phones;
-use zapi_communities::{Error, GroupId, GroupMention, Recipient};
+use zapi_communities::api::validate::{parse_group_mentions, parse_phones};
+use zapi_communities::{Error, GroupMention, Recipient};
 
 use crate::convert::whole_u32;
 
@@ -129,11 +129,5 @@ impl AnnounceOptions {
 }
 
 fn mentions(raw: Vec<MentionInput>) -> Result<Vec<GroupMention>, Error> {
-    raw.into_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let group_id = GroupId::parse_field(&m.group_id, &format!("group_mentioned[{i}].group_id"))?;
-            Ok(GroupMention { group_id, subject: m.subject })
-        })
-        .collect()
+    parse_group_mentions(raw.into_iter().map(|m| (m.group_id, m.subject)))
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::error::Error;
-use crate::model::{GroupId, Phone};
+use crate::model::{GroupId, GroupMention, Phone};
 
 /// WhatsApp caps group and community names at 100 characters (the Z-API docs set no limit).
 pub const MAX_NAME_CHARS: usize = 100;
@@ -131,9 +131,38 @@ pub fn parse_phones<S: AsRef<str>>(field: &str, raw: &[S]) -> Result<Vec<Phone>,
     raw.iter().enumerate().map(|(i, s)| Phone::parse_field(s.as_ref(), &format!("{field}[{i}]"))).collect()
 }
 
+/// Parses raw group mentions, given as `(group id, subject)` pairs, naming
+/// `group_mentioned[i].group_id` in errors (for bindings and examples). Subjects are checked when
+/// the message is built.
+///
+/// # Errors
+/// [`Error::Validation`] for the first entry whose group id is not one.
+pub fn parse_group_mentions<I, S>(raw: I) -> Result<Vec<GroupMention>, Error>
+where
+    I: IntoIterator<Item = (S, String)>,
+    S: AsRef<str>,
+{
+    raw.into_iter()
+        .enumerate()
+        .map(|(i, (group_id, subject))| {
+            let group_id = GroupId::parse_field(group_id.as_ref(), &format!("group_mentioned[{i}].group_id"))?;
+            Ok(GroupMention { group_id, subject })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn group_mentions_name_the_bad_entry() {
+        let ok = parse_group_mentions([("120363019502650977@g.us", "A".to_owned())]).unwrap();
+        assert_eq!(ok[0].group_id.as_str(), "120363019502650977-group");
+        let bad =
+            parse_group_mentions([("120363019502650977-group", "A".to_owned()), ("nope", "B".to_owned())]).unwrap_err();
+        assert_eq!(bad.field(), Some("group_mentioned[1].group_id"));
+    }
 
     #[test]
     fn names() {

@@ -8,11 +8,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use zapi_communities::api::validate::{parse_group_ids, parse_phones};
+use zapi_communities::api::validate::{parse_group_ids, parse_group_mentions, parse_phones};
 use zapi_communities::api::{Endpoint, MemberTarget, SendText};
 use zapi_communities::{
-    BoxFuture, Client, CommunityId, Error, GroupId, GroupMention, GroupSettings, HttpRequest, HttpResponse, Photo,
-    RetryPolicy, SendOptions, Transport, TransportError, WhoCanAddGroups,
+    BoxFuture, Client, CommunityId, Error, GroupId, GroupSettings, HttpRequest, HttpResponse, Photo, RetryPolicy,
+    SendOptions, Transport, TransportError, WhoCanAddGroups,
 };
 
 /// Answers by `"METHOD path?query"`, else with `fallback`; remembers every request.
@@ -138,11 +138,9 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
             call.edit_message_id = args["edit_message_id"].as_str().map(str::to_owned);
             call.mentioned = parse_phones("mentioned", &list(args, "mentioned"))?;
             if let Some(mentions) = args["group_mentioned"].as_array() {
-                for (i, m) in mentions.iter().enumerate() {
-                    let group_id =
-                        GroupId::parse_field(text(m, "group_id"), &format!("group_mentioned[{i}].group_id"))?;
-                    call.group_mentioned.push(GroupMention { group_id, subject: text(m, "subject").to_owned() });
-                }
+                call.group_mentioned = parse_group_mentions(
+                    mentions.iter().map(|m| (text(m, "group_id"), text(m, "subject").to_owned())),
+                )?;
             }
             to_json(client.send_text(&call).await?)
         }
