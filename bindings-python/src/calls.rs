@@ -119,16 +119,7 @@ pub(crate) async fn send_text(
 ) -> Out<SentMessage> {
     // `recipient` refuses a community id the client knows (NotAnnouncementGroupError).
     let to = c.recipient(&to)?;
-    let options = options.into_core()?;
-    let call = SendText {
-        to,
-        message,
-        delay_message: options.delay_message,
-        delay_typing: options.delay_typing,
-        edit_message_id,
-        mentioned: options.mentioned,
-        group_mentioned: options.group_mentioned,
-    };
+    let call = SendText { edit_message_id, ..options.into_core()?.into_send_text(to, message) };
     c.send_text(&call).await
 }
 

@@ -104,15 +104,13 @@ pub struct InviteOptions {
 impl SendTextOptions {
     /// The core call, every part parsed (the core validates the whole call before sending).
     pub(crate) fn into_call(self, to: Recipient, message: String) -> Result<SendText, Error> {
-        Ok(SendText {
-            to,
-            message,
-            delay_message: self.delay_message.map(|d| whole_u32("delay_message", d)).transpose()?,
-            delay_typing: self.delay_typing.map(|d| whole_u32("delay_typing", d)).transpose()?,
-            edit_message_id: self.edit_message_id,
-            mentioned: parse_phones("mentioned", &self.mentioned.unwrap_or_default())?,
-            group_mentioned: mentions(self.group_mentioned.unwrap_or_default())?,
-        })
+        let shared = AnnounceOptions {
+            delay_message: self.delay_message,
+            delay_typing: self.delay_typing,
+            mentioned: self.mentioned,
+            group_mentioned: self.group_mentioned,
+        };
+        Ok(SendText { edit_message_id: self.edit_message_id, ..shared.into_core()?.into_send_text(to, message) })
     }
 }
 

@@ -49,10 +49,11 @@ pub(crate) struct FetchTransport;
 
 impl FetchTransport {
     async fn exchange(request: HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
-        let headers = request.headers.iter().flat_map(|(name, value)| [name.clone(), value.clone()]).collect();
+        let url = request.url();
+        let headers = request.headers.into_iter().flat_map(|(name, value)| [name, value]).collect();
         let promise = fetch_send(
             request.method.as_str(),
-            &request.url(),
+            &url,
             headers,
             request.body,
             // setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days): cap instead.

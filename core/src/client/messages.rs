@@ -24,6 +24,23 @@ pub struct AnnounceOptions {
     pub group_mentioned: Vec<GroupMention>,
 }
 
+impl AnnounceOptions {
+    /// A [`SendText`] of `message` to `to` with these options (and no `edit_message_id`): the
+    /// one place the options become a call, for `announce` and for bindings whose `send_text`
+    /// takes the same options.
+    pub fn into_send_text(self, to: Recipient, message: impl Into<String>) -> SendText {
+        SendText {
+            to,
+            message: message.into(),
+            delay_message: self.delay_message,
+            delay_typing: self.delay_typing,
+            edit_message_id: None,
+            mentioned: self.mentioned,
+            group_mentioned: self.group_mentioned,
+        }
+    }
+}
+
 impl Client {
     /// Reads a recipient as a user typed it, refusing a community id the client knows (send to
     /// its announcement group instead).
@@ -74,17 +91,9 @@ impl Client {
         options: AnnounceOptions,
     ) -> Result<Announcement, Error> {
         // Validate the message before any lookup, so bad input costs no request at all.
-        let parts = SendText {
-            // A stand-in group recipient: only the message parts are checked here; the real
-            // announcement group replaces it once resolved.
-            to: Recipient::Group(GroupId::parse(community_id.as_str())?),
-            message: text.to_owned(),
-            delay_message: options.delay_message,
-            delay_typing: options.delay_typing,
-            edit_message_id: None,
-            mentioned: options.mentioned,
-            group_mentioned: options.group_mentioned,
-        };
+        // A stand-in group recipient: only the message parts are checked here; the real
+        // announcement group replaces it once resolved.
+        let parts = options.into_send_text(Recipient::Group(GroupId::parse(community_id.as_str())?), text);
         parts.validate()?;
         let group = self.resolve_announcement_group(community_id).await?;
         let call = SendText { to: Recipient::Group(group.group_id.clone()), ..parts };
