@@ -171,7 +171,8 @@ impl<'a> Cursor<'a> {
     fn skip_string(&mut self) -> Option<()> {
         self.at += 1;
         loop {
-            let rest = &self.bytes[self.at..];
+            // `get`: an escape as the very last byte leaves the cursor past the end.
+            let rest = self.bytes.get(self.at..)?;
             let offset = memchr::memchr2(b'"', b'\\', rest)?;
             self.at += offset + 1;
             if rest[offset] == b'"' {
@@ -274,5 +275,8 @@ mod tests {
             assert_eq!(scan(body), None, "{body}");
         }
         assert_eq!(announcement_phones(b"[{\"name\":\"\xff\"}]"), None, "invalid UTF-8");
+        // Found by the fuzz target: a body that ends in the escape of an unclosed nested string.
+        assert_eq!(scan(r#"[{"a":[{"b":"x\"#), None);
+        assert_eq!(scan(r#"[{"a":"\"#), None);
     }
 }
