@@ -105,6 +105,10 @@ class SimServer:
     def state(self) -> dict[str, Any]:
         return cast("dict[str, Any]", self.control("GET", "state"))
 
+    def decoy_connections(self) -> int:
+        """Connections the decoy host (where ``redirect`` faults point) accepted since the last reset."""
+        return cast(int, self.control("GET", "decoy")["connections"])
+
     def client(self, **options: Any) -> Client:
         settings: dict[str, Any] = {
             "instance_id": INSTANCE_ID,

@@ -32,6 +32,8 @@ def test_fault_cases(http_backend: Backend, closed_port: int, case: dict[str, An
         "max_retries": case["client"]["max_retries"],
         "max_body_bytes": case["client"]["max_body_bytes"],
     }
+    if "credentials" in case:
+        options.update(token=case["credentials"]["token"], client_token=case["credentials"]["client_token"])
     if case.get("closed_port"):
         options["base_url"] = f"http://127.0.0.1:{closed_port}"
     if "rule" in case:
@@ -49,6 +51,8 @@ def test_fault_cases(http_backend: Backend, closed_port: int, case: dict[str, An
         for key, value in case["expect"]["error"].items():
             assert got["error"].get(key) == value, f"{case['name']}: {key} want {value!r}, got {got['error']}"
     if "requests" in case:
-        method = "POST" if case["call"] == "create_community" else "GET"
-        sent = [r for r in server.requests() if r["method"] == method]
+        sent = [r for r in server.requests() if r["method"] == case["method"]]
         assert len(sent) == case["requests"], f"{case['name']}: {len(sent)} requests"
+    if "decoy_connections" in case:
+        seen = server.decoy_connections()
+        assert seen == case["decoy_connections"], f"{case['name']}: the decoy host saw {seen} connections"

@@ -59,11 +59,16 @@ pub enum TransportFailure {
 }
 
 /// An HTTP stack provided by the app. Implementations must not retry on their own (the client
-/// decides what is safe to repeat).
+/// decides what is safe to repeat) and **must not follow redirects**: turn redirect-following
+/// off (OkHttp `followRedirects(false)`, Ktor `followRedirects = false`, a `URLSession`
+/// delegate that refuses `willPerformHTTPRedirection`) and return the 3xx answer as it came. A
+/// followed redirect hands the token in the URL and the `Client-Token` header to whatever host
+/// `Location` names, and re-sends a POST; a 3xx handed back is refused as an `Api` error.
 #[uniffi::export(with_foreign)]
 #[async_trait::async_trait]
 pub trait HttpTransport: Send + Sync {
-    /// Sends `request` and returns the answer, whatever its status.
+    /// Sends `request` and returns the answer, whatever its status (a 3xx included: never
+    /// follow it).
     ///
     /// # Errors
     /// `TransportFailure` when no answer came; any other exception counts as `Io`.

@@ -3,8 +3,11 @@
 // One call crosses from wasm to JS per request and one object comes back, so a request costs
 // about what a hand-written `fetch` costs. It resolves with an outcome instead of rejecting:
 // `{ status, headers, body }`, or `{ failure, message }` where `failure` is `timeout`, `connect`
-// (provably nothing sent), `io` (the request may have arrived) or `too_large`. The URL carries the
-// instance token, so it is cut out of every message before the message reaches Rust.
+// (provably nothing sent), `io` (the request may have arrived), `too_large` or `redirect`.
+// Redirects are never followed (`redirect: "manual"`): the URL carries the token, the headers
+// the Client-Token, and a 307/308 would send a POST twice. Node hands back the 3xx response,
+// which the core refuses; a browser hides it (an opaque redirect), hence `redirect`. Since the
+// URL carries the token, it is cut out of every message before the message reaches Rust.
 //
 // The last line is the only module syntax: scripts/build.sh swaps it for `module.exports` in the
 // CommonJS (Node) build, which cannot `require` an ES module on Node 18–20.
@@ -25,9 +28,10 @@ async function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
     controller.abort();
   }, timeoutMs);
   try {
-    const init = { method, headers: pairs(headers), signal: controller.signal };
+    const init = { method, headers: pairs(headers), signal: controller.signal, redirect: 'manual' };
     if (body !== undefined) init.body = body;
     const response = await fetch(url, init);
+    if (response.type === 'opaqueredirect') return { failure: 'redirect', message: '' };
     const declared = response.headers.get('content-length');
     if (declared !== null && Number(declared) > maxBodyBytes) {
       controller.abort();

@@ -69,6 +69,8 @@ impl FetchTransport {
             return Err(match failure.as_str() {
                 "timeout" => TransportError::Timeout,
                 "too_large" => TransportError::BodyTooLarge { limit: options.max_body_bytes },
+                // A browser shows neither the status nor the `Location` of a manual redirect.
+                "redirect" => TransportError::Redirected { status: 0, location: None },
                 "connect" => TransportError::Connect { message },
                 _ => TransportError::Io { message },
             });

@@ -12,6 +12,7 @@ import {
   KNOWN_FAULT_FAILURES,
   Tally,
   bounded,
+  checkDecoy,
   checkOutcome,
   closedPort,
   faultCases,
@@ -65,6 +66,7 @@ describe('shared fault suite', () => {
       const method = faultMethod(c);
       const sent = (await sim.requests()).filter((r) => r.method === method).length;
       assert.equal(sent, c.requests, `${c.name}: ${method} requests seen by the server`);
+      await checkDecoy(sim, c);
     }));
   }
 

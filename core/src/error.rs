@@ -119,6 +119,9 @@ impl Error {
             TransportError::Timeout => {
                 Error::Timeout { timeout_ms: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX) }
             }
+            TransportError::Redirected { status, location } => {
+                crate::wire::redirect::refused(status, location.as_deref())
+            }
             TransportError::BodyTooLarge { limit } => {
                 Error::Decode { message: format!("response body larger than the {limit}-byte cap; refused unread") }
             }

@@ -6,7 +6,13 @@ use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::transport::{BoxFuture, SendOptions, Transport, TransportError};
 
-/// Sends requests with one pooled `reqwest::Client` (keep-alive across calls).
+/// Sends requests with one pooled `reqwest::Client` (keep-alive across calls), following no
+/// redirects.
+///
+/// On wasm32 reqwest sends with the browser's `fetch` and offers no redirect policy, so there a
+/// redirect is followed before the client sees it; the JS binding uses its own `fetch` transport
+/// (`redirect: "manual"`) for that reason. A client from [`ReqwestTransport::from_client`] keeps the
+/// given client's policy: build it with `redirect::Policy::none()`.
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
@@ -21,6 +27,10 @@ impl ReqwestTransport {
         let builder = reqwest::Client::builder();
         #[cfg(not(target_arch = "wasm32"))]
         let builder = builder
+            // Never follow a redirect: the token (a path segment) and `Client-Token` would go to
+            // wherever `Location` points, and a 307/308 would send a POST twice. The 3xx comes
+            // back as a response, which the client refuses (`wire::redirect`).
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(Duration::from_secs(10))
             .pool_idle_timeout(Duration::from_secs(60))
             .user_agent(concat!("zapi-communities/", env!("CARGO_PKG_VERSION")));

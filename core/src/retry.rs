@@ -2,7 +2,7 @@
 //!
 //! The rule that matters: a repeated POST can be a duplicate message, so a POST is repeated only
 //! when the connection was never made. GET and DELETE are idempotent and are repeated on
-//! connection failures, timeouts, 429 and 502/503/504.
+//! connection failures, timeouts, 429 and 502/503/504. A redirect is never repeated, nor followed.
 
 use std::time::Duration;
 
@@ -50,7 +50,7 @@ impl RetryPolicy {
             Err(TransportError::Connect { .. }) => true,
             // The request may have been applied: only repeat what is idempotent.
             Err(TransportError::Timeout | TransportError::Io { .. }) => method.is_idempotent(),
-            Err(TransportError::BodyTooLarge { .. }) => false,
+            Err(TransportError::BodyTooLarge { .. } | TransportError::Redirected { .. }) => false,
             Ok(response) => method.is_idempotent() && matches!(response.status, 429 | 502 | 503 | 504),
         };
         if !retryable {
@@ -100,7 +100,7 @@ mod tests {
             for code in [429, 502, 503, 504] {
                 assert!(p.next_delay(method, &status(code), 0).is_some(), "{method} {code}");
             }
-            for code in [200, 400, 404, 500] {
+            for code in [200, 301, 302, 307, 308, 400, 404, 500] {
                 assert_eq!(p.next_delay(method, &status(code), 0), None, "{method} {code}");
             }
             assert!(p.next_delay(method, &Err(TransportError::Timeout), 1).is_some());

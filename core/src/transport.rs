@@ -70,6 +70,16 @@ pub enum TransportError {
         /// What the HTTP stack said, with no URL in it.
         message: String,
     },
+    /// The server answered a redirect that the HTTP stack reports without its response (a
+    /// browser's `fetch` hides the status and `Location` of a redirect it was told not to
+    /// follow). Transports that see the 3xx response return it as an [`HttpResponse`] instead.
+    #[error("redirect refused")]
+    Redirected {
+        /// The status, or 0 when the stack hides it.
+        status: u16,
+        /// The `Location` header, when the stack shows it.
+        location: Option<String>,
+    },
     /// The response body exceeded [`SendOptions::max_body_bytes`]; it was not read to the end.
     #[error("response body larger than {limit} bytes")]
     BodyTooLarge {
@@ -80,8 +90,10 @@ pub enum TransportError {
 
 /// Sends requests and sleeps. Implement it to bring your own HTTP stack.
 ///
-/// Implementations must not retry on their own (the client decides what is safe to repeat) and
-/// must not put the request URL in error messages (it contains the token).
+/// Implementations must not retry on their own (the client decides what is safe to repeat),
+/// must not follow redirects (a redirect to another host would hand it the token and the
+/// `Client-Token`; return the 3xx response and the client refuses it), and must not put the
+/// request URL in error messages (it contains the token).
 pub trait Transport: MaybeSend + MaybeSync {
     /// Sends one request, honouring the timeout and body cap in `options`.
     fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;

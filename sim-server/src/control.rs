@@ -1,5 +1,6 @@
 //! The control API under `/__sim/`: read and clear the request log, reset or load the state,
-//! read the state, queue and clear faults. No credentials; loopback callers only.
+//! read the state, queue and clear faults, read the decoy's connection count. No credentials;
+//! loopback callers only.
 
 use hyper::body::Bytes;
 use hyper::{Method, Response};
@@ -26,6 +27,7 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         "reset" => &[Method::POST],
         "state" => &[Method::GET],
         "faults" => &[Method::GET, Method::POST, Method::DELETE],
+        "decoy" => &[Method::GET, Method::DELETE],
         _ => return respond::error(404, "unknown control endpoint"),
     };
     if !allowed.contains(method) {
@@ -44,6 +46,17 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         }
         ("faults", "GET") => respond::json(200, &json!(shared.faults.pending())),
         ("faults", "POST") => queue_faults(shared, body),
+        ("decoy", "GET") => respond::json(
+            200,
+            &json!({
+                "url": shared.decoy_url(),
+                "connections": shared.decoy.as_ref().map_or(0, |d| d.connections()),
+            }),
+        ),
+        ("decoy", _) => {
+            clear_decoy(shared);
+            respond::no_content()
+        }
         _ => {
             shared.faults.clear();
             respond::no_content()
@@ -61,7 +74,14 @@ fn reset(shared: &Shared, body: &Bytes) -> Response<SimBody> {
         return respond::error(400, &error.to_string());
     }
     shared.faults.clear();
+    clear_decoy(shared);
     respond::json(200, &json!({ "reset": true }))
+}
+
+fn clear_decoy(shared: &Shared) {
+    if let Some(decoy) = &shared.decoy {
+        decoy.clear();
+    }
 }
 
 fn queue_faults(shared: &Shared, body: &Bytes) -> Response<SimBody> {

@@ -79,6 +79,13 @@ pub enum Fault {
     /// The normal answer plus unknown fields: `"simExtra"` and `"simExtraObject"` on the object,
     /// or on each object of an array; an empty body becomes an object with just those.
     ExtraFields,
+    /// Answer `status` (301, 302, 307 or 308, any 3xx accepted) with a `Location` on the decoy
+    /// host (another loopback address, see `/__sim/decoy`), carrying the request's whole path and
+    /// query, token included. A client must follow none of them: the decoy counts connections.
+    Redirect {
+        /// A status from 300 to 399.
+        status: u16,
+    },
     /// The normal status and headers at once, then the body `chunkBytes` at a time every
     /// `intervalMs` milliseconds.
     SlowBody {
@@ -121,6 +128,7 @@ impl Fault {
             Fault::WrongTypes => "wrong_types",
             Fault::ExtraFields => "extra_fields",
             Fault::SlowBody { .. } => "slow_body",
+            Fault::Redirect { .. } => "redirect",
         }
     }
 
@@ -136,6 +144,9 @@ impl Fault {
             }
             Fault::Respond { status, .. } if !(100..=599).contains(status) => {
                 Err(FaultError::new("respond: status must be from 100 to 599"))
+            }
+            Fault::Redirect { status } if !(300..=399).contains(status) => {
+                Err(FaultError::new("redirect: status must be from 300 to 399"))
             }
             Fault::Delay { ms } if *ms > MAX_DELAY_MS => Err(FaultError::new("delay: ms must be at most 600000")),
             Fault::Huge { bytes } if *bytes > MAX_HUGE_BYTES => {

@@ -31,11 +31,12 @@ impl std::error::Error for Abort {}
 /// really receives the headers and the partial body first.
 const FLUSH_PAUSE: Duration = Duration::from_millis(50);
 
-/// Answers `request` through `rule`'s fault.
+/// Answers `request` through `rule`'s fault; `decoy` is the host a `redirect` points at.
 pub(crate) async fn answer(
     simulator: &Simulator,
     request: &HttpRequest,
     rule: FaultRule,
+    decoy: &str,
 ) -> Result<Response<SimBody>, Abort> {
     let normal = simulator.handle_faulted(request, rule.fault.name(), rule.apply);
     Ok(match rule.fault {
@@ -73,8 +74,21 @@ pub(crate) async fn answer(
             respond::json(200, &value)
         }
         Fault::ExtraFields => extra_fields(normal),
+        Fault::Redirect { status } => redirect(status, request, decoy),
         Fault::SlowBody { chunk_bytes, interval_ms } => slow_body(normal, chunk_bytes, interval_ms),
     })
+}
+
+/// `status` with a `Location` on the decoy host carrying the whole request path and query,
+/// token included: what an attacker between client and service would ask for.
+fn redirect(status: u16, request: &HttpRequest, decoy: &str) -> Response<SimBody> {
+    let url = request.url();
+    let path = url.strip_prefix(request.base_url.as_str()).unwrap_or(&url);
+    let headers = [
+        ("location".to_owned(), format!("{decoy}{path}")),
+        ("content-type".to_owned(), "text/html; charset=utf-8".to_owned()),
+    ];
+    respond::build(status, &headers, SimBody::full(&b"<html><body>Moved</body></html>"[..]))
 }
 
 fn with_header(mut response: Response<SimBody>, name: &'static str, value: &str) -> Response<SimBody> {

@@ -3,6 +3,7 @@
 mod body;
 pub mod cli;
 mod control;
+mod decoy;
 mod fault;
 mod fault_queue;
 mod faulted;

@@ -12,6 +12,7 @@ use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 use zapi_communities::sim::Simulator;
 
+use crate::decoy::Decoy;
 use crate::fault::{FaultError, FaultRule};
 use crate::fault_queue::FaultQueue;
 use crate::service;
@@ -59,6 +60,15 @@ pub(crate) struct Shared {
     pub(crate) simulator: Arc<Simulator>,
     pub(crate) faults: FaultQueue,
     pub(crate) base_url: String,
+    /// Where `redirect` faults point (`None` when no second loopback port could be bound).
+    pub(crate) decoy: Option<Decoy>,
+}
+
+impl Shared {
+    /// The `Location` of a `redirect` fault: the decoy, or a port nothing listens on.
+    pub(crate) fn decoy_url(&self) -> &str {
+        self.decoy.as_ref().map_or("http://127.0.0.2:9", Decoy::url)
+    }
 }
 
 /// Starts a server on 127.0.0.1 and returns once it accepts connections. Call it inside a
@@ -87,6 +97,7 @@ pub async fn spawn(options: SpawnOptions) -> Result<RunningServer, ServerError> 
         simulator: options.simulator.unwrap_or_else(|| Arc::new(Simulator::demo())),
         faults: FaultQueue::default(),
         base_url: format!("http://{addr}"),
+        decoy: Decoy::start().await,
     });
     let (stop, stopped) = oneshot::channel();
     let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));
@@ -124,6 +135,24 @@ impl RunningServer {
     /// The simulator being served.
     pub fn simulator(&self) -> &Arc<Simulator> {
         &self.shared.simulator
+    }
+
+    /// The decoy host `redirect` faults point at, e.g. `http://127.0.0.2:40124`.
+    pub fn decoy_url(&self) -> String {
+        self.shared.decoy_url().to_owned()
+    }
+
+    /// Connections the decoy accepted since it was last cleared (by `/__sim/reset` or
+    /// [`RunningServer::clear_decoy`]): a client that follows no redirects leaves it at 0.
+    pub fn decoy_connections(&self) -> u64 {
+        self.shared.decoy.as_ref().map_or(0, Decoy::connections)
+    }
+
+    /// Starts the decoy's count from zero again.
+    pub fn clear_decoy(&self) {
+        if let Some(decoy) = &self.shared.decoy {
+            decoy.clear();
+        }
     }
 
     /// The pending faults (the same queue `/__sim/faults` manages).

@@ -48,7 +48,7 @@ pub(crate) async fn serve(
     };
     let response = match shared.faults.take(request.method.as_str(), &request.path) {
         None => respond::from_simulator(shared.simulator.handle(&request)),
-        Some(rule) => faulted::answer(&shared.simulator, &request, rule).await?,
+        Some(rule) => faulted::answer(&shared.simulator, &request, rule, shared.decoy_url()).await?,
     };
     Ok(respond::with_cors(response))
 }

@@ -19,12 +19,16 @@ fn cases() -> Vec<Value> {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn client(base: &str, config: &Value) -> Client {
-    let endpoint = Endpoint::new(SimConfig::DEMO_INSTANCE_ID, SimConfig::DEMO_TOKEN)
+/// A client for the case: its `client` settings, and its `credentials` when it has some.
+fn client(base: &str, case: &Value) -> Client {
+    let (config, credentials) = (&case["client"], &case["credentials"]);
+    let token = credentials["token"].as_str().unwrap_or(SimConfig::DEMO_TOKEN);
+    let client_token = credentials["client_token"].as_str().unwrap_or(SimConfig::DEMO_CLIENT_TOKEN);
+    let endpoint = Endpoint::new(SimConfig::DEMO_INSTANCE_ID, token)
         .unwrap()
         .with_base_url(base)
         .unwrap()
-        .with_client_token(SimConfig::DEMO_CLIENT_TOKEN);
+        .with_client_token(client_token);
     let config = ClientConfig {
         timeout: Duration::from_millis(config["timeout_ms"].as_u64().unwrap()),
         max_body_bytes: config["max_body_bytes"].as_u64().unwrap() as usize,
@@ -46,11 +50,12 @@ async fn every_fault_ends_in_a_typed_outcome_and_no_post_is_sent_twice() {
         let name = case["name"].as_str().unwrap();
         server.simulator().reset();
         server.faults().clear();
+        server.clear_decoy();
         let base = if case["closed_port"] == Value::Bool(true) { closed.clone() } else { server.url() };
         if let Some(rule) = case.get("rule") {
             server.push_fault(serde_json::from_value::<FaultRule>(rule.clone()).unwrap()).unwrap();
         }
-        let client = client(&base, &case["client"]);
+        let client = client(&base, case);
         let outcome = tokio::time::timeout(
             Duration::from_secs(20),
             support::dispatch(&client, case["call"].as_str().unwrap(), &case["args"]),
@@ -69,10 +74,13 @@ async fn every_fault_ends_in_a_typed_outcome_and_no_post_is_sent_twice() {
             }
             (_, other) => panic!("{name}: unexpected {other:?}"),
         }
-        let method = if case["call"] == "create_community" { "POST" } else { "GET" };
+        let method = case["method"].as_str().unwrap();
         // Give a request cut by the client's timeout time to be logged.
         tokio::time::sleep(Duration::from_millis(50)).await;
         let sent = server.simulator().requests().iter().filter(|r| r.method.as_str() == method).count();
         assert_eq!(sent, case["requests"].as_u64().unwrap() as usize, "{name}: requests seen by the server");
+        if let Some(want) = case.get("decoy_connections") {
+            assert_eq!(server.decoy_connections(), want.as_u64().unwrap(), "{name}: connections to the decoy host");
+        }
     }
 }

@@ -301,3 +301,44 @@ async fn respond_sends_the_canned_answer_byte_for_byte() {
     assert_eq!(response.headers()["retry-after"], "7");
     assert_eq!(response.text().await.unwrap(), r#"{"error":"slow down"}"#);
 }
+
+#[tokio::test]
+async fn redirect_points_at_the_decoy_with_the_whole_path_and_the_decoy_counts_followers() {
+    let h = start().await;
+    let decoy = h.control_json("decoy").await;
+    let decoy_url = decoy["url"].as_str().unwrap().to_owned();
+    assert!(decoy_url.starts_with("http://127.0.0."), "{decoy_url}");
+    assert_ne!(decoy_url, h.server.url());
+    assert_eq!(decoy["connections"], 0);
+    h.queue(&json!({ "fault": { "kind": "redirect", "status": 307 } })).await;
+    // The harness client follows redirects (reqwest's default): this one does not.
+    let plain = reqwest::Client::builder().no_proxy().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let response =
+        plain.get(h.instance("/communities?page=1&pageSize=2")).header("Client-Token", "x").send().await.unwrap();
+    assert_eq!(response.status(), 307);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with(&format!("{decoy_url}/instances/")), "{location}");
+    assert!(location.ends_with("/communities?page=1&pageSize=2"), "{location}");
+    assert_eq!(h.server.decoy_connections(), 0, "not following leaves the decoy alone");
+    // A client that follows redirects ends up at the decoy, which counts it and answers nothing.
+    h.queue(&json!({ "fault": { "kind": "redirect", "status": 302 } })).await;
+    assert!(h.get(CHATS).send().await.is_err(), "the decoy closes the connection");
+    assert!(h.server.decoy_connections() >= 1);
+    assert!(h.control_json("decoy").await["connections"].as_u64().unwrap() >= 1);
+    let cleared = h.client.delete(h.control("decoy")).send().await.unwrap();
+    assert_eq!(cleared.status(), 204);
+    assert_eq!(h.server.decoy_connections(), 0);
+}
+
+#[tokio::test]
+async fn redirect_statuses_outside_3xx_are_refused() {
+    let h = start().await;
+    let response = h
+        .client
+        .post(h.control("faults"))
+        .body(json!({ "fault": { "kind": "redirect", "status": 200 } }).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+}

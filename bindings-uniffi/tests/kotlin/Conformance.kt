@@ -159,6 +159,9 @@ class SimProcess private constructor(private val process: Process, val url: Stri
     /** The state snapshot as plain JSON. */
     fun state(): Any? = Json.parse(send("GET", "/__sim/state").body())
 
+    /** Connections the decoy host (where `redirect` faults point) accepted since the last reset. */
+    fun decoyConnections(): Long = Json.parse(send("GET", "/__sim/decoy").body()).obj()["connections"] as Long
+
     private fun send(method: String, path: String, body: String? = null): HttpResponse<String> {
         val publisher = body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody()
         val request = HttpRequest.newBuilder(URI.create(url + path)).method(method, publisher).timeout(Duration.ofSeconds(10)).build()

@@ -34,11 +34,12 @@ object FaultRunner {
         val closed = case["closed_port"] == true
         case["rule"]?.let(sim::fault)
         val settings = case["client"].obj()
+        val credentials = case["credentials"]?.obj()
         val client = Client(
             ClientConfig(
                 instanceId = instanceId,
-                token = token,
-                clientToken = clientToken,
+                token = credentials?.get("token") as String? ?: token,
+                clientToken = credentials?.get("client_token") as String? ?: clientToken,
                 baseUrl = if (closed) closedUrl else sim.url,
                 timeoutMs = (settings["timeout_ms"] as Long).toULong(),
                 maxRetries = (settings["max_retries"] as Long).toUInt(),
@@ -50,7 +51,7 @@ object FaultRunner {
         } catch (e: TimeoutCancellationException) {
             throw AssertionError("the client hung (no outcome within 20 s)")
         }
-        val method = if (case["call"] == "create_community") "POST" else "GET"
+        val method = case["method"] as String
         Thread.sleep(50) // give a request cut by the client's timeout time to be logged
         return outcome to sim.requests().count { it["method"] == method }
     }
@@ -75,6 +76,10 @@ class FaultsTest {
             val (got, sent) = FaultRunner.run(sim, case, closedUrl = closed)
             checkExpect(case["expect"].obj(), got, okValue = false)
             expect(sent == (case["requests"] as Long).toInt()) { "the server saw $sent requests, want ${case["requests"]} ($got)" }
+            (case["decoy_connections"] as Long?)?.let { want ->
+                val seen = sim.decoyConnections()
+                expect(seen == want) { "the decoy host saw $seen connections, want $want ($got)" }
+            }
             if (kind == "huge") {
                 // `decode` alone would also pass if the body were read and failed to parse.
                 val cap = case["client"].obj()["max_body_bytes"]

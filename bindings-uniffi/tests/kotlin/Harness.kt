@@ -97,6 +97,9 @@ object SimServer {
     /** The server's state, as fixture JSON. */
     fun state(): JSONObject = JSONObject(send("GET", "/__sim/state").body())
 
+    /** Connections the decoy host (where `redirect` faults point) accepted since the last reset. */
+    fun decoyConnections(): Int = JSONObject(send("GET", "/__sim/decoy").body()).getInt("connections")
+
     private fun send(method: String, path: String, body: String? = null): HttpResponse<String> {
         val publisher = body?.let { HttpRequest.BodyPublishers.ofString(it) } ?: HttpRequest.BodyPublishers.noBody()
         val request = HttpRequest.newBuilder(URI.create(url + path)).method(method, publisher).timeout(Duration.ofSeconds(10)).build()

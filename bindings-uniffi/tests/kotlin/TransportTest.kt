@@ -109,4 +109,28 @@ class TransportTest {
         val client = Client.withTransport(SimServer.config(), limited)
         assertEquals(60uL, assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterSecs)
     }
+
+    @Test
+    fun `a 3xx the app's stack hands back is refused, never retried, and names only the host`() = runBlocking {
+        // The JDK's HttpClient follows no redirects by default (Redirect.NEVER), as the
+        // HttpTransport contract asks: the 3xx reaches the client, which refuses it.
+        for ((method, status) in listOf("GET" to 301, "POST" to 307, "DELETE" to 308, "GET" to 302)) {
+            SimServer.reset()
+            SimServer.fault("""{"fault":{"kind":"redirect","status":$status},"times":5}""")
+            val transport = JdkTransport()
+            val client = Client.withTransport(SimServer.config(maxRetries = 2u), transport)
+            val refused = assertFailsWith<ZapiException.Api> {
+                when (method) {
+                    "GET" -> client.listCommunities(1u, 10u)
+                    "POST" -> client.createCommunity("Redirected")
+                    else -> client.deactivateCommunity("120363019502650977")
+                }
+            }
+            assertEquals(status.toUShort(), refused.status)
+            val detail = refused.detail
+            assertTrue("http://127.0.0." in detail && "/instances/" !in detail && "sim-token" !in detail, detail)
+            assertEquals(1, transport.sent.get(), "a redirect is not retried ($method $status)")
+            assertEquals(0, SimServer.decoyConnections(), "nothing reached the decoy host ($method $status)")
+        }
+    }
 }

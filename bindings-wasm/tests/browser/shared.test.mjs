@@ -17,6 +17,7 @@ import {
   VECTOR_CASES,
   VECTOR_FILES,
   bounded,
+  checkDecoy,
   checkOutcome,
   clearScenario,
   closedPort,
@@ -141,6 +142,7 @@ describe('shared suites in headless Chromium', () => {
         }
         if (got.fetches !== sent) t.diagnostic(`${c.name}: ${got.fetches} fetch call(s) by the client, ${sent} ${method}(s) seen`);
         assert.equal(sent, c.requests, `${c.name}: ${method} requests seen by the server`);
+        await checkDecoy(sim, c);
       }));
     }
   });

@@ -167,7 +167,9 @@ export const VECTOR_CASES = Object.freeze({
 
 /** The client options of a fault case (`client` of cases.json) for the binding. */
 export function faultClientOptions(c) {
-  return { timeoutMs: c.client.timeout_ms, maxRetries: c.client.max_retries, maxBodyBytes: c.client.max_body_bytes };
+  const options = { timeoutMs: c.client.timeout_ms, maxRetries: c.client.max_retries, maxBodyBytes: c.client.max_body_bytes };
+  if (c.credentials) Object.assign(options, { token: c.credentials.token, clientToken: c.credentials.client_token });
+  return options;
 }
 
 /** The binding's default body cap (the core's). */
@@ -176,8 +178,10 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 /**
  * Expectations the binding documents differently, with the reason: a browser's `fetch` does not
  * say why a request failed, so a refused connection cannot be told from one that sent the
- * request and `sent` is true there (README, "Errors"). Node's `fetch` names the socket error,
- * so under Node the case is held to the shared expectation. `runtime` is where the client ran.
+ * request and `sent` is true there (README, "Errors"); nor does it show the status of a redirect
+ * it was told not to follow (an opaque redirect), so `status` is 0 there. Node's `fetch` names the
+ * socket error and hands back the 3xx, so under Node every case is held to the shared
+ * expectation. `runtime` is where the client ran.
  */
 export function faultExpectation(c, runtime) {
   const error = c.expect.error;
@@ -185,6 +189,12 @@ export function faultExpectation(c, runtime) {
     return {
       expect: { error: { ...error, sent: true } },
       note: 'sent is true, not false: a browser fetch cannot say whether a refused request left (README)',
+    };
+  }
+  if (runtime === 'browser' && c.rule?.fault?.kind === 'redirect') {
+    return {
+      expect: { error: { ...error, status: 0 } },
+      note: 'status is 0: a browser hides the status of a redirect it does not follow (README)',
     };
   }
   return { expect: c.expect, note: null };
@@ -198,7 +208,14 @@ export function faultExpectation(c, runtime) {
 export const KNOWN_FAULT_FAILURES = Object.freeze({});
 
 /** The HTTP method a fault case's call uses (to count what the server saw). */
-export const faultMethod = (c) => (c.call === 'create_community' ? 'POST' : 'GET');
+export const faultMethod = (c) => c.method;
+
+/** Checks the decoy host saw what the case allows (`decoy_connections`: 0 = no redirect followed). */
+export async function checkDecoy(sim, c) {
+  if (c.decoy_connections === undefined) return;
+  const { connections } = await sim.decoy();
+  assert.equal(connections, c.decoy_connections, `${c.name}: connections to the decoy host`);
+}
 
 /** A port nothing listens on (for `closed_port` cases). */
 export async function closedPort() {

@@ -71,6 +71,8 @@ export class SimServer {
   state() { return this.control('GET', 'state'); }
   /** Queues one fault rule or an array of them. */
   fault(rules) { return this.control('POST', 'faults', rules); }
+  /** `{url, connections}` of the decoy host `redirect` faults point at. */
+  decoy() { return this.control('GET', 'decoy'); }
 
   async stop() {
     if (this.child.exitCode !== null) return;

@@ -105,9 +105,10 @@ impl Endpoint {
         self.base_url == DEFAULT_BASE_URL
     }
 
-    /// Replaces both tokens with `***` in `text`.
+    /// Replaces both tokens with `***` in `text`, and whatever follows `/token/` in a path (the
+    /// token's segment, whatever its length: see [`Secret::redact_in`] for short secrets).
     pub fn redact(&self, text: &str) -> String {
-        let once = self.token.redact_in(text);
+        let once = crate::wire::response::scrub_token_segments(&self.token.redact_in(text));
         match &self.client_token {
             Some(c) => c.redact_in(&once),
             None => once,
@@ -218,6 +219,17 @@ mod tests {
         assert_eq!(e.redact("a canary-tok b canary-ct"), "a *** b ***");
         let err = e.redact_error(Error::Api { status: 500, message: "echo canary-tok".into() });
         assert!(!err.to_string().contains("canary"));
+    }
+
+    #[test]
+    fn short_tokens_do_not_garble_messages_and_their_segment_still_goes() {
+        let e = Endpoint::new("inst", "t").unwrap().with_client_token("C");
+        assert_eq!(
+            e.redact("Connect failed for http://h/instances/inst/token/t/chats with Client-Token C"),
+            "Connect failed for http://h/instances/inst/token/***/chats with Client-Token ***"
+        );
+        let long = Endpoint::new("inst", "a-very-long-token").unwrap().with_client_token("client-token-long");
+        assert_eq!(long.redact("xa-very-long-tokeny client-token-long"), "x***y ***");
     }
 
     #[test]

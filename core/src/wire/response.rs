@@ -13,9 +13,13 @@ const MAX_MESSAGE_CHARS: usize = 300;
 
 /// Returns the body of a 2xx response, or the error the response describes.
 ///
+/// A 3xx is refused (see `redirect`), whichever transport let it through.
 /// A 2xx body of the form `{"error": "…"}` is an error too: the token and IP refusals
 /// (facts §1.2) are documented with no status, so they may well arrive as 200.
 pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
+    if (300..400).contains(&response.status) {
+        return Err(super::redirect::refused(response.status, response.header("location")));
+    }
     if response.status == 429 {
         return Err(Error::RateLimited { retry_after_secs: retry_after(response) });
     }
@@ -183,7 +187,19 @@ fn html_summary(body: &[u8]) -> String {
 /// Shortens a message and removes anything that follows `/token/` in it: error pages of proxies
 /// and frameworks often echo the request path, and the token is a path segment.
 pub(crate) fn scrub(message: &str) -> String {
-    let mut out = String::with_capacity(message.len().min(MAX_MESSAGE_CHARS + 8));
+    let out = scrub_token_segments(message);
+    let trimmed = out.trim();
+    if trimmed.chars().count() > MAX_MESSAGE_CHARS {
+        let cut: String = trimmed.chars().take(MAX_MESSAGE_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Replaces the path segment after each `/token/` in `message` with `***`.
+pub(crate) fn scrub_token_segments(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(at) = rest.find("/token/") {
         out.push_str(&rest[..at + 7]);
@@ -195,13 +211,7 @@ pub(crate) fn scrub(message: &str) -> String {
         rest = &after[end..];
     }
     out.push_str(rest);
-    let trimmed = out.trim();
-    if trimmed.chars().count() > MAX_MESSAGE_CHARS {
-        let cut: String = trimmed.chars().take(MAX_MESSAGE_CHARS).collect();
-        format!("{cut}…")
-    } else {
-        trimmed.to_owned()
-    }
+    out
 }
 
 /// Removes commas that directly precede `]` or `}` outside strings; `None` when there are none.
@@ -272,6 +282,16 @@ mod tests {
                 Err(Error::Api { status, message: message.into() }),
                 "{body}"
             );
+        }
+    }
+
+    #[test]
+    fn redirects_are_api_errors_without_the_location_path() {
+        for status in [301, 302, 303, 307, 308] {
+            let r = resp(status, "").with_header("Location", "https://evil.example/token/SECRET/x?k=SECRET");
+            let Err(Error::Api { status: s, message }) = success_body(&r) else { panic!("{status}") };
+            assert_eq!(s, status);
+            assert!(message.contains("https://evil.example") && !message.contains("SECRET"), "{message}");
         }
     }
 
