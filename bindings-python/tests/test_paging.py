@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from conftest import PHONES, Backend, SimServer
+from conftest import PHONES, ROOT, Backend, SimServer
 
 from zapi_communities import ApiError, AsyncPager, Chat, Client, CommunitySummary, Pager
 
@@ -104,3 +106,23 @@ def test_async_failed_page(sim: SimServer) -> None:
         assert [c.id async for c in pager] == ids
 
     asyncio.run(main())
+
+
+PAGING: list[dict[str, Any]] = json.loads((ROOT / "tests" / "vectors" / "paging.json").read_text())
+
+
+@pytest.mark.parametrize("case", PAGING, ids=[c["name"] for c in PAGING])
+def test_paging_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
+    """tests/vectors/paging.json: a pager walked to the end over a server that may cap its pages."""
+    server = http_backend.server
+    assert server
+    server.control("POST", "reset", case["fixture"])
+    pager = getattr(http_backend.api, case["pager"])(page_size=case["page_size"])
+    items = list(pager)
+    ids = [item.id if isinstance(item, CommunitySummary) else item.phone for item in items]
+    assert len(ids) == case["expect"]["count"] and ids == case["expect"]["ids"]
+    seen = [
+        f"{r['method']} {r['path']}" + ("?" + "&".join(f"{k}={v}" for k, v in r["query"]) if r["query"] else "")
+        for r in server.requests()
+    ]
+    assert seen == case["requests"]

@@ -26,7 +26,7 @@ pub use client::{AnnounceOptions, Client, ClientBuilder, ClientConfig, SIMULATOR
 pub use error::{Error, Result};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use model::*;
-pub use pager::{PagedCall, Pager};
+pub use pager::{PageEnd, PagedCall, Pager};
 #[cfg(feature = "reqwest")]
 pub use reqwest_transport::ReqwestTransport;
 pub use retry::RetryPolicy;

@@ -1,5 +1,8 @@
 //! Offset paging over the list routes. The service returns bare arrays with no total or next
-//! marker (facts §1.6), so the last page is the first one shorter than the page size.
+//! marker, and documents no maximum page size (facts §1.6). "The first page shorter than the
+//! requested size is the last" would lose everything after page 1 on a service that caps its
+//! pages below that size, so the end is an empty page, or a page shorter than the longest one
+//! seen so far ([`PageEnd`]).
 
 use std::marker::PhantomData;
 
@@ -30,18 +33,36 @@ impl PagedCall for ListChats {
     }
 }
 
+/// Tells the last page of a list from the lengths of its pages: the list has ended at an empty
+/// page, or at a page shorter than the longest one seen so far (the service's real page size,
+/// whatever was asked for). A list that fits in one page costs one more, empty, request.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageEnd {
+    longest: usize,
+}
+
+impl PageEnd {
+    /// Records a page of `len` items; `true` when no page follows it.
+    pub fn is_last(&mut self, len: usize) -> bool {
+        let last = len == 0 || len < self.longest;
+        self.longest = self.longest.max(len);
+        last
+    }
+}
+
 /// Walks the pages of a list. Call [`Pager::next_page`] until it returns `None`.
 #[derive(Debug, Clone)]
 pub struct Pager<C: PagedCall> {
     client: Client,
     next: Option<u32>,
     page_size: u32,
+    end: PageEnd,
     _call: PhantomData<fn() -> C>,
 }
 
 impl<C: PagedCall> Pager<C> {
     pub(crate) fn new(client: Client, page_size: u32) -> Self {
-        Self { client, next: Some(1), page_size, _call: PhantomData }
+        Self { client, next: Some(1), page_size, end: PageEnd::default(), _call: PhantomData }
     }
 
     /// The next page, or `None` after the last one. After an error the same page is asked for
@@ -52,7 +73,7 @@ impl<C: PagedCall> Pager<C> {
     pub async fn next_page(&mut self) -> Result<Option<Vec<C::Item>>, Error> {
         let Some(page) = self.next else { return Ok(None) };
         let items = self.client.execute(&C::at(page, self.page_size)).await?;
-        self.next = if items.len() < self.page_size as usize { None } else { page.checked_add(1) };
+        self.next = if self.end.is_last(items.len()) { None } else { page.checked_add(1) };
         if items.is_empty() { Ok(None) } else { Ok(Some(items)) }
     }
 
@@ -66,5 +87,23 @@ impl<C: PagedCall> Pager<C> {
             all.extend(page);
         }
         Ok(all)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageEnd;
+
+    #[test]
+    fn ends_at_an_empty_page_or_one_shorter_than_the_longest_seen() {
+        let mut capped = PageEnd::default();
+        // Asked for 100, the service gives 50 at most: 50, 50, 20 is the whole list.
+        assert!(!capped.is_last(50));
+        assert!(!capped.is_last(50));
+        assert!(capped.is_last(20));
+        let mut exact = PageEnd::default();
+        assert!(!exact.is_last(7));
+        assert!(exact.is_last(0));
+        assert!(PageEnd::default().is_last(0));
     }
 }

@@ -128,3 +128,42 @@ async fn resolution_vectors() {
         assert_eq!(seen, want, "{name}");
     }
 }
+
+/// `METHOD /path?k=v&…` of a request the simulator logged.
+fn logged_key(entry: &zapi_communities::sim::LoggedRequest) -> String {
+    let query: Vec<String> = entry.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let query = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+    format!("{} {}{query}", entry.method, entry.path)
+}
+
+#[tokio::test]
+async fn paging_vectors() {
+    use std::sync::Arc;
+    use zapi_communities::Client;
+    use zapi_communities::sim::{SimConfig, Simulator};
+    for v in &load("paging.json") {
+        let name = &v["name"];
+        let fixture = v["fixture"].to_string();
+        let sim = Arc::new(Simulator::with_fixture_json(SimConfig::demo(), &fixture).unwrap());
+        let client = Client::simulated_with(Arc::clone(&sim)).unwrap();
+        let size = v["page_size"].as_u64().unwrap() as u32;
+        let ids: Vec<String> = match v["pager"].as_str().unwrap() {
+            "communities" => client
+                .communities(size)
+                .collect_all()
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|c| c.id.as_str().to_owned())
+                .collect(),
+            "chats" => client.chats(size).collect_all().await.unwrap().into_iter().map(|c| c.phone).collect(),
+            other => panic!("{name}: unknown pager {other}"),
+        };
+        assert_eq!(ids.len() as u64, v["expect"]["count"].as_u64().unwrap(), "{name}");
+        let want: Vec<&str> = v["expect"]["ids"].as_array().unwrap().iter().map(|i| i.as_str().unwrap()).collect();
+        assert_eq!(ids, want, "{name}");
+        let seen: Vec<String> = sim.requests().iter().map(logged_key).collect();
+        let want: Vec<&str> = v["requests"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+        assert_eq!(seen, want, "{name}");
+    }
+}

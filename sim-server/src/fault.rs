@@ -177,7 +177,9 @@ pub struct FaultRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
     /// Only requests whose route (the path after `/instances/{id}/token/{token}`, as sent)
-    /// starts with this, e.g. `/communities/link`; any route when absent.
+    /// starts with this, e.g. `/communities/link`; any route when absent. A prefix with a `?`
+    /// names one page exactly: the route and its decoded query must equal it
+    /// (`/chats?page=2&pageSize=200`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path_prefix: Option<String>,
     /// Whether the request still changes the simulator's state (default false: the answer is
@@ -232,10 +234,14 @@ impl FaultRule {
         self.fault.validate()
     }
 
-    /// Whether the rule applies to a request.
-    pub fn matches(&self, method: &str, path: &str) -> bool {
+    /// Whether the rule applies to a request: its method, route and decoded query (`k=v&k=v`,
+    /// empty when there is none).
+    pub fn matches(&self, method: &str, path: &str, query: &str) -> bool {
         let method_ok = self.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
-        let path_ok = self.path_prefix.as_deref().is_none_or(|p| path.starts_with(p));
+        let path_ok = self.path_prefix.as_deref().is_none_or(|p| match p.split_once('?') {
+            Some((route, wanted)) => path == route && query == wanted,
+            None => path.starts_with(p),
+        });
         method_ok && path_ok
     }
 }

@@ -43,9 +43,9 @@ impl FaultQueue {
     }
 
     /// Takes one use of the first rule matching the request, if any.
-    pub(crate) fn take(&self, method: &str, path: &str) -> Option<FaultRule> {
+    pub(crate) fn take(&self, method: &str, path: &str, query: &str) -> Option<FaultRule> {
         let mut rules = self.lock();
-        let index = rules.iter().position(|r| r.matches(method, path))?;
+        let index = rules.iter().position(|r| r.matches(method, path, query))?;
         let hit = rules[index].clone();
         if rules[index].times <= 1 {
             rules.remove(index);

@@ -46,7 +46,8 @@ pub(crate) async fn serve(
             return Ok(respond::with_cors(respond::error(405, "method not allowed")));
         }
     };
-    let response = match shared.faults.take(request.method.as_str(), &request.path) {
+    let query: Vec<String> = request.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let response = match shared.faults.take(request.method.as_str(), &request.path, &query.join("&")) {
         None => respond::from_simulator(shared.simulator.handle(&request)),
         Some(rule) => faulted::answer(&shared.simulator, &request, rule, shared.decoy_url()).await?,
     };

@@ -342,3 +342,21 @@ async fn redirect_statuses_outside_3xx_are_refused() {
         .unwrap();
     assert_eq!(response.status(), 400);
 }
+
+#[tokio::test]
+async fn a_prefix_with_a_query_matches_that_page_only() {
+    let h = with_community().await;
+    h.queue(&json!({
+        "fault": { "kind": "respond", "status": 200, "body": "[]" },
+        "times": 5,
+        "pathPrefix": "/chats?page=2&pageSize=10"
+    }))
+    .await;
+    let first = h.get(CHATS).send().await.unwrap().text().await.unwrap();
+    assert_ne!(first, "[]", "page 1 is not faulted");
+    let second = h.get("/chats?page=2&pageSize=10").send().await.unwrap().text().await.unwrap();
+    assert_eq!(second, "[]");
+    let other = h.get("/chats?page=2&pageSize=100").send().await.unwrap();
+    assert_eq!(other.status(), 200);
+    assert_eq!(h.control_json("faults").await[0]["times"], 4, "only the exact page used the rule");
+}

@@ -127,12 +127,11 @@ class VectorsTest {
         val tally = SuiteTally("vectors/resolution")
         for (v in loadCases("vectors/resolution.json")) tally.case(v["name"] as String) {
             sim.reset()
-            // One rule per scripted "METHOD path?query" (matched by method and path prefix; no
-            // vector scripts two queries of one path), then, as Rust's scripted transport, a 404
-            // for anything else.
+            // One rule per scripted "METHOD path?query" (a prefix with a query matches that page
+            // exactly), then, as Rust's scripted transport, a 404 for anything else.
             val rules = v["responses"].obj().map { (key, response) ->
                 val (method, target) = key.split(" ", limit = 2)
-                respondRule(response.obj(), method = method, pathPrefix = target.substringBefore("?"))
+                respondRule(response.obj(), method = method, pathPrefix = target)
             } + listOf(respondRule(mapOf("status" to 404L, "body" to """{"error":"not scripted"}""")))
             sim.fault(rules)
             val client = client()

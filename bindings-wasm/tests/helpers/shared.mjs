@@ -131,7 +131,7 @@ export async function resolutionCase(sim, v, run) {
   await sim.reset();
   const rules = Object.entries(v.responses).map(([key, response]) => {
     const [method, target] = key.split(' ');
-    return respond(response, { method, pathPrefix: target.split('?')[0], times: 100 });
+    return respond(response, { method, pathPrefix: target, times: 100 });
   });
   // Anything else: what the Rust runner's scripted transport answers when nothing matches.
   rules.push(respond({ status: 404, body: '{"error":"not scripted"}' }, { times: 100 }));

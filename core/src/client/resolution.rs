@@ -64,6 +64,7 @@ impl Client {
         community_id: &CommunityId,
     ) -> Result<Option<AnnouncementGroup>, Error> {
         let mut page = 1;
+        let mut end = crate::pager::PageEnd::default();
         loop {
             let call = ListChats { page, page_size: CHAT_SCAN_PAGE_SIZE };
             let request = call.build(&self.inner.endpoint)?;
@@ -77,7 +78,7 @@ impl Client {
                     return Ok(Some(found));
                 }
             }
-            if rows < CHAT_SCAN_PAGE_SIZE as usize {
+            if end.is_last(rows) {
                 return Ok(None);
             }
             page += 1;

@@ -83,7 +83,8 @@
 //!   "messages": [{"zaapId": "…", "messageId": "…", "phone": "…", "message": "…",
 //!                 "delayMessage": null, "delayTyping": null, "editMessageId": null,
 //!                 "mentioned": [], "groupMentioned": [{"phone": "…", "subject": "…"}],
-//!                 "sentAt": 0}]
+//!                 "sentAt": 0}],
+//!   "limits": {"maxPageSize": 50}            // optional: the list routes return at most 50 per page
 //! }
 //! ```
 //!
@@ -134,6 +135,7 @@ pub use config::SimConfig;
 pub use log::LoggedRequest;
 pub use simulator::Simulator;
 pub use state::{
-    SimCommunity, SimContactChat, SimGroup, SimGroupMention, SimMessage, SimParticipant, SimState, WhoCanAddNewGroups,
+    SimCommunity, SimContactChat, SimGroup, SimGroupMention, SimLimits, SimMessage, SimParticipant, SimState,
+    WhoCanAddNewGroups,
 };
 pub use transport::SimulatorTransport;

@@ -33,6 +33,29 @@ pub struct SimState {
     /// Every message accepted by `send-text`, oldest first.
     #[serde(default)]
     pub messages: Vec<SimMessage>,
+    /// How the simulated service limits its answers (none by default). Written only when set,
+    /// so the snapshots of a default simulator do not carry it.
+    #[serde(default, skip_serializing_if = "SimLimits::is_unlimited")]
+    pub limits: SimLimits,
+}
+
+/// Limits a real deployment may impose and the docs do not state: a test sets them to check
+/// that a client copes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimLimits {
+    /// The longest page a list route returns, whatever `pageSize` asks for (facts §1.6: no
+    /// maximum is documented, so a service that caps pages below the requested size is
+    /// possible). `None`: pages are as long as asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_page_size: Option<usize>,
+}
+
+impl SimLimits {
+    /// Whether no limit is set.
+    pub fn is_unlimited(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// A community. Its linked groups are the [`SimGroup`]s whose `communityId` is its id.
@@ -232,6 +255,7 @@ impl SimState {
             groups: Vec::new(),
             contact_chats: Vec::new(),
             messages: Vec::new(),
+            limits: SimLimits::default(),
         }
     }
 }

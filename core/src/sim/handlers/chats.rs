@@ -15,7 +15,7 @@ use crate::http::HttpRequest;
 /// `lastMessageTime` (seconds), `isMuted` are strings and `isMarkedSpam`/`archived`/`pinned` are
 /// the strings `"false"`, as in the documented examples; `messagesUnread` is the number 0.
 pub(super) fn list_chats(state: &SimState, request: &HttpRequest) -> Outcome {
-    let page = Page::from_query(request, true)?;
+    let page = Page::from_query(state, request, true)?;
     let mut chats: Vec<(u64, Value)> = state.groups.iter().map(|g| (g.last_activity, group_chat(g))).collect();
     chats.extend(
         state.contact_chats.iter().map(|c| (c.last_activity, chat(&c.phone, &c.phone, c.last_activity, false, false))),
@@ -52,7 +52,7 @@ fn chat(name: &str, phone: &str, last_activity: u64, is_group: bool, is_announce
 /// `isGroupAnnouncement`, `lastMessageTime` in milliseconds and `messagesUnread` as the string
 /// `"0"` — the differences facts §4.2 and inconsistency 7 record against `/chats`.
 pub(super) fn list_groups(state: &SimState, request: &HttpRequest) -> Outcome {
-    let page = Page::from_query(request, true)?;
+    let page = Page::from_query(state, request, true)?;
     let mut groups: Vec<&SimGroup> = state.groups.iter().filter(|g| !g.is_group_announcement).collect();
     groups.sort_by_key(|g| std::cmp::Reverse(g.last_activity));
     let items = groups

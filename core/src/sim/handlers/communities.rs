@@ -62,7 +62,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
 
 /// `GET /communities?page=&pageSize=` → bare array of `{name, id}` (facts §3.2); paging optional.
 pub(super) fn list(state: &SimState, request: &HttpRequest) -> Outcome {
-    let page = Page::from_query(request, false)?;
+    let page = Page::from_query(state, request, false)?;
     let items: Vec<Value> =
         state.communities.iter().filter(|c| !c.deactivated).map(|c| json!({ "name": c.name, "id": c.id })).collect();
     ok(Value::Array(paged(page, items)))

@@ -1,6 +1,7 @@
 //! Offset paging with `page` (1-based) and `pageSize` (facts §1.6).
 
 use super::super::reply::Refusal;
+use super::super::state::SimState;
 use crate::http::HttpRequest;
 
 /// A page request.
@@ -13,12 +14,14 @@ pub(super) struct Page {
 impl Page {
     /// Reads `page` and `pageSize` from the query. When `required` (/chats, /groups: facts §4.1,
     /// §4.2) a missing one is a 400; otherwise (/communities, §3.2) both absent means "everything".
-    /// Present values must be whole numbers ≥ 1, else 400.
-    pub(super) fn from_query(request: &HttpRequest, required: bool) -> Result<Option<Page>, Refusal> {
+    /// Present values must be whole numbers ≥ 1, else 400. A `maxPageSize` limit in `state`
+    /// shortens every page to it, as a service capping its pages would.
+    pub(super) fn from_query(state: &SimState, request: &HttpRequest, required: bool) -> Result<Option<Page>, Refusal> {
         let page = read(request, "page")?;
         let size = read(request, "pageSize")?;
+        let cap = state.limits.max_page_size.unwrap_or(usize::MAX).max(1);
         match (page, size) {
-            (Some(page), Some(size)) => Ok(Some(Page { page, size })),
+            (Some(page), Some(size)) => Ok(Some(Page { page, size: size.min(cap) })),
             (None, None) if !required => Ok(None),
             (None, _) => Err(Refusal::bad_request("page is required")),
             (_, None) => Err(Refusal::bad_request("pageSize is required")),
