@@ -209,7 +209,8 @@ impl PyAsyncClient {
         self.spawn(py, move |c| calls::community_metadata(c, community_id))
     }
 
-    /// Links groups to a community.
+    /// Links groups to a community; resolves to which were linked and which were skipped
+    /// (see ``Client.link_groups``).
     ///
     /// Raises ``ValidationError`` (``group_ids``, ``group_ids[i]``) before any request, including
     /// for groups the client knows are linked already or owned by another community.
@@ -219,18 +220,19 @@ impl PyAsyncClient {
         community_id: String,
         group_ids: Vec<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        self.spawn_unit(py, move |c| calls::link_groups(c, community_id, group_ids))
+        self.spawn(py, move |c| calls::link_groups(c, community_id, group_ids))
     }
 
-    /// Unlinks groups from a community; the groups are kept. Unlinking the last regular group
-    /// is refused (``ValidationError``) when the client knows it is the last.
+    /// Unlinks groups from a community (the groups are kept); resolves to which were unlinked.
+    /// Unlinking the last regular group is refused (``ValidationError``) when the client knows
+    /// it is the last.
     fn unlink_groups<'py>(
         &self,
         py: Python<'py>,
         community_id: String,
         group_ids: Vec<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        self.spawn_unit(py, move |c| calls::unlink_groups(c, community_id, group_ids))
+        self.spawn(py, move |c| calls::unlink_groups(c, community_id, group_ids))
     }
 
     /// Deactivates a community: its groups are unlinked and kept. The client forgets it.

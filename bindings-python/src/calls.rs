@@ -6,7 +6,8 @@ use zapi_communities::api::SendText;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Client, Community, CommunityId, CommunitySummary,
-    CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, Photo, SentMessage, WhoCanAddGroups,
+    CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage, UnlinkOutcome,
+    WhoCanAddGroups,
 };
 
 use crate::convert::{self, MessageOptions, Named, count};
@@ -33,11 +34,11 @@ pub(crate) async fn community_metadata(c: Client, community_id: String) -> Out<C
     c.community_metadata(&community(&community_id)?).await
 }
 
-pub(crate) async fn link_groups(c: Client, community_id: String, group_ids: Vec<String>) -> Out<()> {
+pub(crate) async fn link_groups(c: Client, community_id: String, group_ids: Vec<String>) -> Out<LinkOutcome> {
     c.link_groups(&community(&community_id)?, &parse_group_ids("group_ids", &group_ids)?).await
 }
 
-pub(crate) async fn unlink_groups(c: Client, community_id: String, group_ids: Vec<String>) -> Out<()> {
+pub(crate) async fn unlink_groups(c: Client, community_id: String, group_ids: Vec<String>) -> Out<UnlinkOutcome> {
     c.unlink_groups(&community(&community_id)?, &parse_group_ids("group_ids", &group_ids)?).await
 }
 

@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Client, Community, CommunitySummary, CreatedGroup,
-    Error, GroupMetadata, GroupSettings, SentMessage, WhoCanAddGroups,
+    Error, GroupMetadata, GroupSettings, LinkOutcome, SentMessage, UnlinkOutcome, WhoCanAddGroups,
 };
 
 use crate::convert::{self, MentionArg, MessageOptions, Named, Settings};
@@ -269,17 +269,20 @@ impl PyClient {
         self.run(py, move |c| calls::community_metadata(c, community_id))
     }
 
-    /// Links groups to a community.
+    /// Links groups to a community and returns which were linked (``linked``) and which the
+    /// service skipped (``skipped``, e.g. a group already in another community). When the answer
+    /// does not say, the community's metadata is read once to find out.
     ///
     /// Raises ``ValidationError`` (``group_ids``, ``group_ids[i]``) before any request, including
     /// for groups the client knows are linked already or owned by another community.
-    fn link_groups(&self, py: Python<'_>, community_id: String, group_ids: Vec<String>) -> PyResult<()> {
+    fn link_groups(&self, py: Python<'_>, community_id: String, group_ids: Vec<String>) -> PyResult<LinkOutcome> {
         self.run(py, move |c| calls::link_groups(c, community_id, group_ids))
     }
 
-    /// Unlinks groups from a community; the groups are kept. Unlinking the last regular group
-    /// is refused (``ValidationError``) when the client knows it is the last.
-    fn unlink_groups(&self, py: Python<'_>, community_id: String, group_ids: Vec<String>) -> PyResult<()> {
+    /// Unlinks groups from a community (the groups are kept) and returns which were unlinked.
+    /// Unlinking the last regular group is refused (``ValidationError``) when the client knows
+    /// it is the last.
+    fn unlink_groups(&self, py: Python<'_>, community_id: String, group_ids: Vec<String>) -> PyResult<UnlinkOutcome> {
         self.run(py, move |c| calls::unlink_groups(c, community_id, group_ids))
     }
 

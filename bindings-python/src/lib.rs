@@ -34,7 +34,8 @@ mod scan;
 use pyo3::prelude::*;
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
-    GroupMetadata, GroupSettings, LinkedGroup, Participant, SentMessage, WhoCanAddGroups,
+    GroupMetadata, GroupSettings, InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant,
+    SentMessage, SkippedGroup, UnlinkOutcome, WhoCanAddGroups,
 };
 
 /// Typed client for the Communities features of the Z-API WhatsApp HTTP API (native part).
@@ -57,6 +58,11 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Chat>()?;
     m.add_class::<Participant>()?;
     m.add_class::<GroupMetadata>()?;
+    m.add_class::<InvitationLinkError>()?;
+    m.add_class::<InvitationLinkErrorKind>()?;
+    m.add_class::<LinkOutcome>()?;
+    m.add_class::<UnlinkOutcome>()?;
+    m.add_class::<SkippedGroup>()?;
     m.add_class::<GroupSettings>()?;
     m.add_class::<SentMessage>()?;
     m.add_class::<Announcement>()?;

@@ -22,9 +22,11 @@ from zapi_communities import (
     GroupMetadata,
     GroupSettings,
     LinkedGroup,
+    LinkOutcome,
     NotAnnouncementGroupError,
     Participant,
     SentMessage,
+    UnlinkOutcome,
     WhoCanAddGroups,
 )
 
@@ -94,13 +96,21 @@ def test_groups_linking_and_members(backend: Backend) -> None:
     gardens = c.create_group("Gardens", ("+55 11 91111-0003", PHONES[1]))  # any sequence; phones normalised
     saw(server, "POST", "/create-group", {"groupName": "Gardens", "phones": [PHONES[2], PHONES[1]], "autoInvite": False})
 
-    c.link_groups(community.id, [building.id, gardens.id])
-    saw(server, "POST", "/communities/link", {"communityId": community.id, "groupsPhones": [building.id, gardens.id]})
+    outcome = c.link_groups(community.id, [building.id, gardens.id])
+    assert isinstance(outcome, LinkOutcome) and outcome.linked == [building.id, gardens.id] and outcome.skipped == []
+    assert outcome.verified_by_metadata  # the answer said nothing of skipped groups: the metadata was read
+    if server:
+        link, metadata = server.requests()[-2:]
+        assert (link["path"], metadata["path"]) == ("/communities/link", f"/communities-metadata/{community.id}")
+        assert json.loads(link["body"]) == {"communityId": community.id, "groupsPhones": [building.id, gardens.id]}
     linked = c.community_metadata(community.id)
     assert sorted(g.id for g in linked.groups if not g.is_announcement) == sorted([building.id, gardens.id])
 
-    c.unlink_groups(community.id, [building.id])
-    saw(server, "POST", "/communities/unlink", {"communityId": community.id, "groupsPhones": [building.id]})
+    unlinked = c.unlink_groups(community.id, [building.id])
+    assert isinstance(unlinked, UnlinkOutcome) and unlinked.unlinked == [building.id] and unlinked.skipped == []
+    if server:
+        unlink = server.requests()[-2]
+        assert json.loads(unlink["body"]) == {"communityId": community.id, "groupsPhones": [building.id]}
 
     c.add_participants(community.id, [PHONES[3]], auto_invite=True)
     saw(server, "POST", "/add-participant", {"communityId": community.id, "phones": [PHONES[3]], "autoInvite": True})

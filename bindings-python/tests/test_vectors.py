@@ -16,6 +16,7 @@ from zapi_communities import (
     ApiError,
     Client,
     GroupSettings,
+    InvitationLinkErrorKind,
     NotAnnouncementGroupError,
     RateLimitedError,
     ValidationError,
@@ -59,7 +60,7 @@ def to_json(value: Any) -> Any:
         return value
     if isinstance(value, list):
         return [to_json(v) for v in value]
-    if isinstance(value, (AnnouncementSource, WhoCanAddGroups)):
+    if isinstance(value, (AnnouncementSource, WhoCanAddGroups, InvitationLinkErrorKind)):
         return value.value
     names = [n for n, d in vars(type(value)).items() if not n.startswith("_") and hasattr(d, "__get__")]
     return {camel(n): to_json(getattr(value, n)) for n in names}
@@ -115,7 +116,8 @@ def test_request_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
         dispatch(http_backend.api, case["call"], case["args"])
     except ZapiError:
         pass  # an empty answer may not parse as this call's result; only the request matters here
-    [seen] = server.requests()
+    seen, *after = server.requests()
+    assert [key(r) for r in after] == case.get("follow_up", []), "the requests after the call's own"
     want = case["request"]
     assert (seen["method"], seen["path"], seen["query"]) == (want["method"], want["path"], want["query"])
     headers = {k.lower(): v for k, v in seen["headers"]}
@@ -130,9 +132,14 @@ def test_request_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
 def test_response_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
     assert http_backend.server
     http_backend.server.fault(respond(case["response"]))
+    followed_by: dict[str, Any] = case.get("followed_by", {})
+    for request_key, response in followed_by.items():
+        method, target = request_key.split(" ", 1)
+        http_backend.server.fault(respond(response, method=method, pathPrefix=target))
     client = http_backend.make(max_retries=0)
     got = outcome(lambda: to_json(dispatch(client, case["call"], case["args"])))
     check(case["expect"], got, case["name"])
+    assert len(http_backend.server.requests()) == 1 + len(followed_by), case["name"]
 
 
 @pytest.mark.parametrize("case", load("validation.json"), ids=ids(load("validation.json")))
@@ -156,6 +163,8 @@ def test_resolution_vectors(http_backend: Backend, case: dict[str, Any]) -> None
     community = case["community_id"]
     if case.get("remember"):
         client.remember_announcement_group(community, case["remember"])
+    if case.get("list_first"):
+        client.list_communities(1, 10)
 
     def run() -> Any:
         if case.get("send_to"):
@@ -168,7 +177,9 @@ def test_resolution_vectors(http_backend: Backend, case: dict[str, Any]) -> None
 
 
 def test_every_vector_file_is_run() -> None:
+    # paging.json runs in test_paging.py.
     assert sorted(p.name for p in Path(VECTORS).glob("*.json")) == [
+        "paging.json",
         "requests.json",
         "resolution.json",
         "responses.json",

@@ -8,7 +8,8 @@ use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     AnnounceOptions, Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId,
-    CommunitySummary, CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, Photo, SentMessage, WhoCanAddGroups,
+    CommunitySummary, CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage,
+    UnlinkOutcome, WhoCanAddGroups,
 };
 
 use crate::config::ClientConfig;
@@ -98,19 +99,25 @@ impl Client {
         self.0.community_metadata(&community_id).await
     }
 
-    /// Links groups to a community.
+    /// Links groups to a community and says which were linked and which the service skipped
+    /// (a group already in another community); when its answer does not say, the community's
+    /// metadata is read once to find out.
     ///
     /// # Errors
     /// `Validation` (`group_ids`, `group_ids[i]`) before any I/O, or any call error.
-    pub async fn link_groups(&self, community_id: CommunityId, group_ids: Vec<String>) -> Result<(), Error> {
+    pub async fn link_groups(&self, community_id: CommunityId, group_ids: Vec<String>) -> Result<LinkOutcome, Error> {
         self.0.link_groups(&community_id, &parse_group_ids("group_ids", &group_ids)?).await
     }
 
-    /// Unlinks groups from a community; the groups are kept.
+    /// Unlinks groups from a community (the groups are kept) and says which were unlinked.
     ///
     /// # Errors
     /// `Validation` (e.g. unlinking the last regular group, when known) or any call error.
-    pub async fn unlink_groups(&self, community_id: CommunityId, group_ids: Vec<String>) -> Result<(), Error> {
+    pub async fn unlink_groups(
+        &self,
+        community_id: CommunityId,
+        group_ids: Vec<String>,
+    ) -> Result<UnlinkOutcome, Error> {
         self.0.unlink_groups(&community_id, &parse_group_ids("group_ids", &group_ids)?).await
     }
 

@@ -6,8 +6,10 @@
 // (provably nothing sent), `io` (the request may have arrived), `too_large` or `redirect`.
 // Redirects are never followed (`redirect: "manual"`): the URL carries the token, the headers
 // the Client-Token, and a 307/308 would send a POST twice. Node hands back the 3xx response,
-// which the core refuses; a browser hides it (an opaque redirect), hence `redirect`. Since the
-// URL carries the token, it is cut out of every message before the message reaches Rust.
+// which the core refuses; a browser hides it (an opaque redirect), hence `redirect`. Nothing
+// comes from or goes to the browser's HTTP cache (`cache: "no-store"`): a list read from it could
+// be stale, and a cached 301 would keep answering for a host that redirected once. Since the URL
+// carries the token, it is cut out of every message before the message reaches Rust.
 //
 // The last line is the only module syntax: scripts/build.sh swaps it for `module.exports` in the
 // CommonJS (Node) build, which cannot `require` an ES module on Node 18–20.
@@ -28,7 +30,7 @@ async function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
     controller.abort();
   }, timeoutMs);
   try {
-    const init = { method, headers: pairs(headers), signal: controller.signal, redirect: 'manual' };
+    const init = { method, headers: pairs(headers), signal: controller.signal, redirect: 'manual', cache: 'no-store' };
     if (body !== undefined) init.body = body;
     const response = await fetch(url, init);
     if (response.type === 'opaqueredirect') return { failure: 'redirect', message: '' };

@@ -2,7 +2,7 @@
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
-use zapi_communities::{Community, Photo, WhoCanAddGroups};
+use zapi_communities::{Community, LinkOutcome, Photo, UnlinkOutcome, WhoCanAddGroups};
 
 use crate::args::{community_id, count, group_ids, optional_string, string};
 use crate::client::JsClient;
@@ -59,27 +59,30 @@ impl JsClient {
     }
 
     /// Links groups (at most 50 per community; a group belongs to one community at most).
-    /// Their members join the announcement group.
+    /// Their members join the announcement group. Resolves to which groups were linked and
+    /// which the service skipped; when its answer does not say, the community's metadata is
+    /// read once to find out (`verifiedByMetadata`).
     #[wasm_bindgen(js_name = linkGroups)]
     pub async fn link_groups(
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
         #[wasm_bindgen(js_name = groupIds, unchecked_param_type = "string[]")] groups: JsValue,
-    ) -> Result<(), JsValue> {
+    ) -> Result<Ts<LinkOutcome>, JsValue> {
         let (community, groups) = (community_id(&community)?, group_ids(&groups)?);
-        self.0.link_groups(&community, &groups).await.js()
+        typed(&self.0.link_groups(&community, &groups).await.js()?)
     }
 
     /// Unlinks groups; the groups are kept. Unlinking the community's last regular group is
-    /// refused (`validation` when the client knows it, `api` otherwise).
+    /// refused (`validation` when the client knows it, `api` otherwise). Resolves to which
+    /// groups were unlinked.
     #[wasm_bindgen(js_name = unlinkGroups)]
     pub async fn unlink_groups(
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
         #[wasm_bindgen(js_name = groupIds, unchecked_param_type = "string[]")] groups: JsValue,
-    ) -> Result<(), JsValue> {
+    ) -> Result<Ts<UnlinkOutcome>, JsValue> {
         let (community, groups) = (community_id(&community)?, group_ids(&groups)?);
-        self.0.unlink_groups(&community, &groups).await.js()
+        typed(&self.0.unlink_groups(&community, &groups).await.js()?)
     }
 
     /// Deactivates a community: its groups are unlinked and kept. The client forgets it.

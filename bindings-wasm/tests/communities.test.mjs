@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { onFreshSimulator, rejection } from './helpers/client.mjs';
+import { Client, onFreshSimulator, rejection } from './helpers/client.mjs';
 import { body, routes } from './helpers/sim.mjs';
 
 describe('community calls over HTTP', () => {
@@ -76,12 +76,31 @@ describe('community calls over HTTP', () => {
     const b = await client.createGroup('B', ['5511911110002']);
     const digits = (id) => id.replace('-group', '');
     // Users paste ids in other forms; the core normalises them.
-    assert.equal(await client.linkGroups(community.id, [`${digits(a.id)}@g.us`, digits(b.id)]), undefined);
-    await client.unlinkGroups(community.id, [a.id]);
+    const linked = await client.linkGroups(community.id, [`${digits(a.id)}@g.us`, digits(b.id)]);
+    // The answer says nothing of skipped groups, so the metadata was read to find out.
+    assert.deepEqual(linked, { linked: [a.id, b.id], skipped: [], verifiedByMetadata: true });
+    assert.deepEqual(await client.unlinkGroups(community.id, [a.id]), { unlinked: [a.id], skipped: [], verifiedByMetadata: true });
     const log = await sim.requests();
-    assert.deepEqual(routes(log).slice(-2), ['POST /communities/link', 'POST /communities/unlink']);
-    assert.deepEqual(body(log.at(-2)), { communityId: community.id, groupsPhones: [a.id, b.id] });
-    assert.deepEqual(body(log.at(-1)), { communityId: community.id, groupsPhones: [a.id] });
+    const metadata = `GET /communities-metadata/${community.id}`;
+    assert.deepEqual(routes(log).slice(-4), ['POST /communities/link', metadata, 'POST /communities/unlink', metadata]);
+    assert.deepEqual(body(log.at(-4)), { communityId: community.id, groupsPhones: [a.id, b.id] });
+    assert.deepEqual(body(log.at(-2)), { communityId: community.id, groupsPhones: [a.id] });
+  });
+
+  it('a group already in another community is reported as skipped, not remembered as linked', async () => {
+    const [home, elsewhere] = [await client.createCommunity('Home'), await client.createCommunity('Elsewhere')];
+    const [a, b] = [await client.createGroup('A', ['5511911110001']), await client.createGroup('B', ['5511911110002'])];
+    // Another client (another device) links b elsewhere: this client does not know it.
+    await new Client(sim.clientOptions()).linkGroups(elsewhere.id, [b.id]);
+    const outcome = await client.linkGroups(home.id, [a.id, b.id]);
+    assert.deepEqual(outcome.linked, [a.id]);
+    assert.deepEqual(outcome.skipped.map((s) => [s.groupId, s.reason]), [[b.id, 'already in another community']]);
+    assert.equal(outcome.verifiedByMetadata, false, 'the simulator lists what it skipped');
+    // Unlinking b from home is refused before any request: the client knows it is not linked there.
+    await sim.clearRequests();
+    const error = await rejection(client.unlinkGroups(home.id, [b.id]));
+    assert.equal(error.field, 'group_ids[0]');
+    assert.deepEqual(await sim.requests(), []);
   });
 
   it('unlinking the last regular group is refused before any request when the client knows it', async () => {

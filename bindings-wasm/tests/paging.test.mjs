@@ -1,11 +1,9 @@
 // The pagers behind communities() and chats(): async iteration, nextPage(), a failed page asked
 // for again, overlapping calls refused, and both styles mixed without losing items.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import { Client, ZapiError, onFreshSimulator, rejection } from './helpers/client.mjs';
-import { requestKey, vectors } from './helpers/shared.mjs';
-import { startSim } from './helpers/sim.mjs';
 
 describe('paging', () => {
   let sim;
@@ -81,24 +79,4 @@ describe('paging', () => {
     assert.equal((await one.nextPage()).length, 5);
     assert.equal((await two.nextPage()).length, 5);
   });
-});
-
-describe('paging vectors (tests/vectors/paging.json)', () => {
-  let sim;
-  before(async () => {
-    sim = await startSim();
-  });
-  after(() => sim?.stop());
-
-  for (const v of vectors('paging')) {
-    it(v.name, async () => {
-      await sim.reset(v.fixture);
-      const client = new Client(sim.clientOptions({ maxRetries: 0 }));
-      const ids = [];
-      for await (const item of client[v.pager](v.page_size)) ids.push(v.pager === 'chats' ? item.phone : item.id);
-      assert.equal(ids.length, v.expect.count);
-      assert.deepEqual(ids, v.expect.ids);
-      assert.deepEqual((await sim.requests()).map(requestKey), v.requests);
-    });
-  }
 });

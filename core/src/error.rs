@@ -15,6 +15,14 @@ use crate::transport::TransportError;
 #[cfg_attr(feature = "uniffi", derive(uniffi::Error), uniffi(name = "ZapiError"))]
 pub enum Error {
     /// An argument was rejected before any request was built or sent.
+    ///
+    /// `field` follows one convention in every language: the argument's snake_case name in the
+    /// call that was made (`announce(community_id, text)` names `text`, `send_text(to, message)`
+    /// names `message`), `name[i]` for the i-th element of a list argument, `name.part` for a
+    /// part of a structured one (`group_mentioned[1].group_id`), the option's snake_case name
+    /// for client settings (`timeout_ms`, `base_url`), and the variable's name for `from_env`
+    /// (`ZAPI_TOKEN`). Bindings never rename it, so one string identifies one argument in every
+    /// language.
     #[error("invalid {field}: {reason}")]
     Validation {
         /// The offending argument, named as in the call (`name`, `group_ids[3]`, `delay_message`, …).
@@ -100,6 +108,15 @@ impl Error {
             Error::Decode { .. } => "decode",
             Error::NotFound { .. } => "not_found",
             Error::NotAnnouncementGroup { .. } => "not_announcement_group",
+        }
+    }
+
+    /// The same error naming `to` where it named `from` (for a call whose argument has another
+    /// name than the one the shared check uses).
+    pub(crate) fn with_field_renamed(self, from: &str, to: &str) -> Self {
+        match self {
+            Error::Validation { field, reason } if field == from => Error::Validation { field: to.to_owned(), reason },
+            other => other,
         }
     }
 

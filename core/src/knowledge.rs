@@ -24,7 +24,10 @@ impl Knowledge {
     /// Records a community as a create response or metadata described it.
     pub(crate) fn learn_community(&mut self, community: &Community, announcement: Option<AnnouncementGroup>) {
         let entry = self.communities.entry(community.id.clone()).or_default();
-        if announcement.is_some() {
+        // The same group found again keeps the source it was first found by (the resolver
+        // reports where an answer came from); a different one replaces it.
+        let same = matches!((&entry.announcement, &announcement), (Some(a), Some(b)) if a.group_id == b.group_id);
+        if announcement.is_some() && !same {
             entry.announcement = announcement;
         }
         let groups = CommunityGroups::from(community);
@@ -35,6 +38,14 @@ impl Knowledge {
             self.owner_of_group.insert(a.clone(), community.id.clone());
         }
         entry.groups = Some(groups);
+    }
+
+    /// Records that these communities exist (a list page says no more): enough to refuse a
+    /// message addressed to one of them.
+    pub(crate) fn learn_community_ids<'a>(&mut self, ids: impl IntoIterator<Item = &'a CommunityId>) {
+        for id in ids {
+            self.communities.entry(id.clone()).or_default();
+        }
     }
 
     pub(crate) fn remember_announcement(&mut self, group: AnnouncementGroup) {

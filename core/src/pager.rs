@@ -17,12 +17,17 @@ pub trait PagedCall: Call<Output = Vec<Self::Item>> {
     type Item;
     /// The call for `page` (from 1) with `page_size` items.
     fn at(page: u32, page_size: u32) -> Self;
+    /// Tells the client what a page showed (nothing, unless the items teach it something).
+    fn learn(_client: &Client, _items: &[Self::Item]) {}
 }
 
 impl PagedCall for ListCommunities {
     type Item = CommunitySummary;
     fn at(page: u32, page_size: u32) -> Self {
         ListCommunities::page(page, page_size)
+    }
+    fn learn(client: &Client, items: &[CommunitySummary]) {
+        client.knowledge().learn_community_ids(items.iter().map(|c| &c.id));
     }
 }
 
@@ -73,6 +78,7 @@ impl<C: PagedCall> Pager<C> {
     pub async fn next_page(&mut self) -> Result<Option<Vec<C::Item>>, Error> {
         let Some(page) = self.next else { return Ok(None) };
         let items = self.client.execute(&C::at(page, self.page_size)).await?;
+        C::learn(&self.client, &items);
         self.next = if self.end.is_last(items.len()) { None } else { page.checked_add(1) };
         if items.is_empty() { Ok(None) } else { Ok(Some(items)) }
     }

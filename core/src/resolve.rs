@@ -61,6 +61,7 @@ mod tests {
             owner: None,
             creation: None,
             invitation_link: None,
+            invitation_link_error: None,
             community_id: community.map(|c| CommunityId::parse(c).unwrap()),
             is_group_announcement: announcement,
             admin_only_message: true,

@@ -154,7 +154,14 @@ async fn known_state_refuses_impossible_link_and_unlink_before_io() {
     let err = client.link_groups(&community, &many).await.unwrap_err();
     assert_eq!(err.field(), Some("group_ids"), "{err}");
     let err = client.announce(&community, " ", AnnounceOptions::default()).await.unwrap_err();
-    assert_eq!(err.field(), Some("message"));
+    assert_eq!(err.field(), Some("text"), "announce names its own argument");
+    let itself = GroupId::parse(&format!("{community}-group")).unwrap();
+    let linked = client.link_groups(&community, &[group.clone(), itself.clone()]).await.unwrap_err();
+    let unlinked = client.unlink_groups(&community, std::slice::from_ref(&itself)).await.unwrap_err();
+    for (err, field) in [(linked, "group_ids[1]"), (unlinked, "group_ids[0]")] {
+        assert_eq!(err.field(), Some(field));
+        assert!(err.to_string().contains("own id with -group appended"), "{err}");
+    }
     let err = client
         .announce(&community, "x", AnnounceOptions { delay_message: Some(16), ..Default::default() })
         .await
@@ -229,4 +236,20 @@ fn a_simulator_with_unusable_credentials_is_an_error_not_a_panic() {
     config.instance_id = "a/b".into();
     let err = Client::simulated_with(Arc::new(Simulator::new(config))).unwrap_err();
     assert_eq!(err.field(), Some("instance_id"));
+}
+
+#[tokio::test]
+async fn communities_seen_in_a_list_are_refused_as_recipients() {
+    let (sim, writer) = setup();
+    let listed = writer.create_community("Listed", None).await.unwrap();
+    // A second client on the same instance knows nothing of it until it lists the communities.
+    let reader = Client::simulated_with(Arc::clone(&sim)).unwrap();
+    let before = reader.recipient(listed.id.as_str()).unwrap_err();
+    assert_eq!(before.kind(), "validation", "unknown yet: read as a (too long) phone number");
+    reader.list_communities(1, 10).await.unwrap();
+    let after = reader.recipient(listed.id.as_str()).unwrap_err();
+    assert!(matches!(after, Error::NotAnnouncementGroup { .. }), "{after:?}");
+    let paged = Client::simulated_with(Arc::clone(&sim)).unwrap();
+    paged.communities(10).collect_all().await.unwrap();
+    assert!(matches!(paged.recipient(listed.id.as_str()), Err(Error::NotAnnouncementGroup { .. })));
 }

@@ -32,7 +32,10 @@ async fn request_vectors() {
         *transport.fallback.lock().unwrap() = Some(HttpResponse::new(200, ""));
         let _ = dispatch(&client, v["call"].as_str().unwrap(), &v["args"]).await;
         let seen = transport.seen.lock().unwrap();
-        assert_eq!(seen.len(), 1, "{}", v["name"]);
+        let follow_up: Vec<&str> =
+            v["follow_up"].as_array().map(|f| f.iter().map(|r| r.as_str().unwrap()).collect()).unwrap_or_default();
+        let after: Vec<String> = seen.iter().skip(1).map(key).collect();
+        assert_eq!(after, follow_up, "{}: the requests after the call's own", v["name"]);
         let request = &seen[0];
         let want = &v["request"];
         let name = &v["name"];
@@ -60,8 +63,13 @@ async fn response_vectors() {
     for v in &vectors {
         let (transport, client) = scripted_client();
         *transport.fallback.lock().unwrap() = Some(response_of(&v["response"]));
+        let followed_by = v["followed_by"].as_object().cloned().unwrap_or_default();
+        for (k, r) in &followed_by {
+            transport.answers.lock().unwrap().insert(k.clone(), response_of(r));
+        }
         let got = dispatch(&client, v["call"].as_str().unwrap(), &v["args"]).await;
         let name = &v["name"];
+        assert_eq!(transport.seen.lock().unwrap().len(), 1 + followed_by.len(), "{name}: requests");
         match (&v["expect"].get("ok"), got) {
             (Some(want), Ok(value)) => assert_eq!(&value, *want, "{name}"),
             (None, Err(error)) => {
@@ -97,6 +105,9 @@ async fn resolution_vectors() {
         let community = CommunityId::parse(v["community_id"].as_str().unwrap()).unwrap();
         if let Some(group) = v["remember"].as_str() {
             client.remember_announcement_group(&community, &GroupId::parse(group).unwrap());
+        }
+        if v["list_first"] == Value::Bool(true) {
+            client.list_communities(1, 10).await.unwrap();
         }
         let got = if let Some(to) = v["send_to"].as_str() {
             match client.recipient(to) {

@@ -207,6 +207,9 @@ class GroupMetadata:
     def invitation_link(self) -> str | None:
         """The invitation link (only when the connected number is admin)."""
     @property
+    def invitation_link_error(self) -> InvitationLinkError | None:
+        """Why there is no invitation link, when the service says (``TOO_MANY_REQUESTS`` is its throttling signal)."""
+    @property
     def community_id(self) -> str | None:
         """The community this group belongs to."""
     @property
@@ -224,6 +227,85 @@ class GroupMetadata:
     @property
     def participants(self) -> list[Participant]:
         """The members."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class SkippedGroup:
+    """A requested group that a link or unlink did not change."""
+
+    @property
+    def group_id(self) -> str:
+        """The group."""
+    @property
+    def reason(self) -> str:
+        """Why: the service's own reason when it gave one, else what the metadata shows."""
+    @property
+    def other_community(self) -> str | None:
+        """The community the group belongs to instead, when known."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class LinkOutcome:
+    """Which of the requested groups ``link_groups`` linked, and which it did not."""
+
+    @property
+    def linked(self) -> list[str]:
+        """The requested groups linked to the community now, in the order asked."""
+    @property
+    def skipped(self) -> list[SkippedGroup]:
+        """The requested groups that are not, each with the reason."""
+    @property
+    def verified_by_metadata(self) -> bool:
+        """Whether the outcome was read from the community's metadata after the call (one more GET)."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class UnlinkOutcome:
+    """Which of the requested groups ``unlink_groups`` unlinked, and which it did not."""
+
+    @property
+    def unlinked(self) -> list[str]:
+        """The requested groups no longer linked to the community, in the order asked."""
+    @property
+    def skipped(self) -> list[SkippedGroup]:
+        """The requested groups that still are, each with the reason."""
+    @property
+    def verified_by_metadata(self) -> bool:
+        """Whether the outcome was read from the community's metadata after the call (one more GET)."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class InvitationLinkErrorKind:
+    """The documented reasons a group's metadata has no invitation link."""
+
+    FORBIDDEN: ClassVar[InvitationLinkErrorKind]
+    """``forbidden``: the connected number may not see the link."""
+    NOT_AUTHORIZED: ClassVar[InvitationLinkErrorKind]
+    """``not-authorized``: the connected number is not an admin of the group."""
+    TOO_MANY_REQUESTS: ClassVar[InvitationLinkErrorKind]
+    """``too many requests``: WhatsApp is throttling invitation-link lookups; slow down."""
+    OTHER: ClassVar[InvitationLinkErrorKind]
+    """Any other text (kept in ``InvitationLinkError.text``)."""
+    @property
+    def value(self) -> Literal["forbidden", "not_authorized", "too_many_requests", "other"]:
+        """The stable name shared by every language."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class InvitationLinkError:
+    """Why a group's metadata has no invitation link: the kind, and the service's own text."""
+
+    @property
+    def kind(self) -> InvitationLinkErrorKind:
+        """What the text says."""
+    @property
+    def text(self) -> str:
+        """The service's text, as sent."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
@@ -348,8 +430,8 @@ class Client:
     def list_communities(self, page: int = 1, page_size: int = 100) -> list[CommunitySummary]: ...
     def communities(self, page_size: int = 100) -> Pager[CommunitySummary]: ...
     def community_metadata(self, community_id: str) -> Community: ...
-    def link_groups(self, community_id: str, group_ids: Sequence[str]) -> None: ...
-    def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> None: ...
+    def link_groups(self, community_id: str, group_ids: Sequence[str]) -> LinkOutcome: ...
+    def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> UnlinkOutcome: ...
     def deactivate_community(self, community_id: str) -> None: ...
     def update_community_settings(
         self, community_id: str, who_can_add_new_groups: WhoCanAddGroups | _WhoName
@@ -456,8 +538,8 @@ class AsyncClient:
     def list_communities(self, page: int = 1, page_size: int = 100) -> Awaitable[list[CommunitySummary]]: ...
     def communities(self, page_size: int = 100) -> AsyncPager[CommunitySummary]: ...
     def community_metadata(self, community_id: str) -> Awaitable[Community]: ...
-    def link_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[None]: ...
-    def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[None]: ...
+    def link_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[LinkOutcome]: ...
+    def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[UnlinkOutcome]: ...
     def deactivate_community(self, community_id: str) -> Awaitable[None]: ...
     def update_community_settings(
         self, community_id: str, who_can_add_new_groups: WhoCanAddGroups | _WhoName

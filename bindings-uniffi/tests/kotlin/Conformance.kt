@@ -147,6 +147,12 @@ class SimProcess private constructor(private val process: Process, val url: Stri
     /** State back to empty; log and pending faults cleared. */
     fun reset() = check(send("POST", "/__sim/reset").statusCode() == 200)
 
+    /** State replaced by `fixture` (plain JSON values); log and pending faults cleared. */
+    fun load(fixture: Any?) {
+        val response = send("POST", "/__sim/reset", Json.write(fixture))
+        check(response.statusCode() == 200) { "fixture refused: ${response.body()}" }
+    }
+
     /** Queues one fault rule (a JSON object, as plain values) or several (a list). */
     fun fault(rule: Any?) {
         val response = send("POST", "/__sim/faults", Json.write(rule))

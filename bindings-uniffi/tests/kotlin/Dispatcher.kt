@@ -13,8 +13,11 @@ import io.zapi.communities.core.CreatedGroup
 import io.zapi.communities.core.GroupMention
 import io.zapi.communities.core.GroupMetadata
 import io.zapi.communities.core.GroupSettings
+import io.zapi.communities.core.LinkOutcome
 import io.zapi.communities.core.LinkedGroup
 import io.zapi.communities.core.Participant
+import io.zapi.communities.core.SkippedGroup
+import io.zapi.communities.core.UnlinkOutcome
 import io.zapi.communities.core.SentMessage
 import io.zapi.communities.core.WhoCanAddGroups
 import io.zapi.communities.core.ZapiException
@@ -149,6 +152,7 @@ object Dispatcher {
             "owner" to value.owner,
             "creation" to value.creation?.toLong(),
             "invitationLink" to value.invitationLink,
+            "invitationLinkError" to value.invitationLinkError?.let { mapOf("kind" to it.kind.name.lowercase(), "text" to it.text) },
             "communityId" to value.communityId,
             "isGroupAnnouncement" to value.isGroupAnnouncement,
             "adminOnlyMessage" to value.adminOnlyMessage,
@@ -157,6 +161,9 @@ object Dispatcher {
             "participants" to toJson(value.participants),
         )
         is SentMessage -> mapOf("zaapId" to value.zaapId, "messageId" to value.messageId)
+        is LinkOutcome -> mapOf("linked" to value.linked, "skipped" to toJson(value.skipped), "verifiedByMetadata" to value.verifiedByMetadata)
+        is UnlinkOutcome -> mapOf("unlinked" to value.unlinked, "skipped" to toJson(value.skipped), "verifiedByMetadata" to value.verifiedByMetadata)
+        is SkippedGroup -> mapOf("groupId" to value.groupId, "reason" to value.reason, "otherCommunity" to value.otherCommunity)
         is AnnouncementGroup -> mapOf(
             "communityId" to value.communityId,
             "groupId" to value.groupId,

@@ -72,7 +72,10 @@ class VectorsTest {
             sim.fault(respondRule(mapOf("status" to 200L, "body" to "")))
             call { outcome(client(), v["call"] as String, v["args"].obj()) }
             val seen = sim.requests()
-            expect(seen.size == 1) { "want 1 request, the server saw ${seen.map(::requestKey)}" }
+            val followUp = (v["follow_up"] as List<*>?) ?: emptyList<Any?>()
+            expect(seen.isNotEmpty() && seen.drop(1).map(::requestKey) == followUp) {
+                "want the call's request then $followUp, the server saw ${seen.map(::requestKey)}"
+            }
             val request = seen[0]
             val want = v["request"].obj()
             expect(request["method"] == want["method"]) { "method ${request["method"]}, want ${want["method"]}" }
@@ -100,10 +103,15 @@ class VectorsTest {
         val tally = SuiteTally("vectors/responses")
         for (v in loadCases("vectors/responses.json")) tally.case(v["name"] as String) {
             sim.reset()
-            sim.fault(respondRule(v["response"].obj()))
+            val followedBy = (v["followed_by"]?.obj() ?: emptyMap()).map { (key, response) ->
+                val (method, target) = key.split(" ", limit = 2)
+                respondRule(response.obj(), method = method, pathPrefix = target, times = 1)
+            }
+            sim.fault(listOf(respondRule(v["response"].obj(), times = 1)) + followedBy)
             val got = call { outcome(client(), v["call"] as String, v["args"].obj()) }
             checkExpect(v["expect"].obj(), got)
-            expect(sim.requests().size == 1) { "want 1 request, the server saw ${sim.requests().map(::requestKey)}" }
+            val want = 1 + followedBy.size
+            expect(sim.requests().size == want) { "want $want requests, the server saw ${sim.requests().map(::requestKey)}" }
         }
         tally.report(minimumCases = 30)
     }
@@ -137,6 +145,7 @@ class VectorsTest {
             val client = client()
             val community = v["community_id"] as String
             (v["remember"] as String?)?.let { client.rememberAnnouncementGroup(community, it) }
+            if (v["list_first"] == true) call { client.listCommunities(1u, 10u) }
             val got = call {
                 try {
                     val to = v["send_to"] as String?
@@ -157,5 +166,27 @@ class VectorsTest {
             expect(seen == v["requests"]) { "requests $seen, want ${v["requests"]}" }
         }
         tally.report(minimumCases = 10)
+    }
+
+    @Test
+    fun `paging vectors walk every page of a server that caps them`() {
+        val tally = SuiteTally("vectors/paging")
+        for (v in loadCases("vectors/paging.json")) tally.case(v["name"] as String) {
+            sim.load(v["fixture"])
+            val client = client()
+            val size = (v["page_size"] as Long).toUInt()
+            val ids = mutableListOf<String>()
+            call {
+                when (v["pager"]) {
+                    "communities" -> client.communities(size).let { p -> while (true) ids += (p.nextPage() ?: break).map { it.id } }
+                    else -> client.chats(size).let { p -> while (true) ids += (p.nextPage() ?: break).map { it.phone } }
+                }
+            }
+            val expected = v["expect"].obj()
+            expect(ids.size.toLong() == expected["count"] && ids == expected["ids"]) { "ids $ids, want ${expected["ids"]}" }
+            val seen = sim.requests().map(::requestKey)
+            expect(seen == v["requests"]) { "requests $seen, want ${v["requests"]}" }
+        }
+        tally.report(minimumCases = 5)
     }
 }

@@ -67,6 +67,13 @@ const CALLS = {
   resolve_announcement_group: (c, a) => c.resolveAnnouncementGroup(text(a, 'community_id'), a.source ?? undefined),
   remember_announcement_group: (c, a) => c.rememberAnnouncementGroup(text(a, 'community_id'), text(a, 'group_id')),
   invalidate: (c, a) => c.invalidate(text(a, 'community_id')),
+  // Not a client method: walks `communities(pageSize)` or `chats(pageSize)` to the end and
+  // resolves to the ids (community ids, chat phones) in order, for tests/vectors/paging.json.
+  walk_pager: async (c, a) => {
+    const ids = [];
+    for await (const item of c[a.pager](a.page_size)) ids.push(a.pager === 'chats' ? item.phone : item.id);
+    return ids;
+  },
 };
 
 /** Every call name the suites may use. */

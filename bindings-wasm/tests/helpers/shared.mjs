@@ -14,7 +14,7 @@ import { REPO_ROOT } from './sim.mjs';
 /** A JSON file of the repository, e.g. `tests/vectors/requests.json`. */
 export const load = (relative) => JSON.parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8'));
 
-export const VECTOR_FILES = Object.freeze(['requests', 'responses', 'validation', 'resolution']);
+export const VECTOR_FILES = Object.freeze(['requests', 'responses', 'validation', 'resolution', 'paging']);
 export const vectors = (name) => load(`tests/vectors/${name}.json`);
 export const faultCases = () => load('tests/faults/cases.json');
 export const story = () => load('tests/scenario/story.json');
@@ -87,9 +87,9 @@ export async function requestCase(sim, v, run) {
   // the request matters (an empty answer may not parse as this call's result).
   await sim.fault(respond({ status: 200, body: '' }));
   await run([{ call: v.call, args: v.args }], { maxRetries: 0 });
-  const log = await sim.requests();
-  assert.equal(log.length, 1, `${v.name}: ${log.length} requests`);
-  const [seen] = log;
+  const [seen, ...after] = await sim.requests();
+  assert.ok(seen, `${v.name}: no request`);
+  assert.deepStrictEqual(after.map(requestKey), v.follow_up ?? [], `${v.name}: the requests after the call's own`);
   const want = v.request;
   assert.equal(seen.method, want.method, v.name);
   assert.equal(seen.path, want.path, v.name);
@@ -111,10 +111,14 @@ export async function requestCase(sim, v, run) {
 /** responses.json: the canned answer, read into the result or the error. */
 export async function responseCase(sim, v, run) {
   await sim.reset();
-  await sim.fault(respond(v.response));
+  const followedBy = Object.entries(v.followed_by ?? {}).map(([key, response]) => {
+    const [method, target] = key.split(' ');
+    return respond(response, { method, pathPrefix: target });
+  });
+  await sim.fault([respond(v.response), ...followedBy]);
   const got = await run([{ call: v.call, args: v.args }], { maxRetries: 0 });
   checkOutcome(v.expect, got, v.name);
-  assert.equal((await sim.requests()).length, 1, `${v.name}: requests seen by the server`);
+  assert.equal((await sim.requests()).length, 1 + followedBy.length, `${v.name}: requests seen by the server`);
 }
 
 /** validation.json: refused with the named field before any request. */
@@ -140,6 +144,7 @@ export async function resolutionCase(sim, v, run) {
   if (v.remember) {
     steps.push({ call: 'remember_announcement_group', args: { community_id: v.community_id, group_id: v.remember } });
   }
+  if (v.list_first) steps.push({ call: 'list_communities', args: { page: 1, page_size: 10 } });
   if (v.send_to) {
     steps.push({ call: 'send_text', args: { to: v.send_to, message: 'hi' } });
   } else {
@@ -156,11 +161,22 @@ export async function resolutionCase(sim, v, run) {
   assert.deepStrictEqual((await sim.requests()).map(requestKey), v.requests, `${v.name}: requests`);
 }
 
+/** paging.json: a pager walked to the end over a server that may cap its pages. */
+export async function pagingCase(sim, v, run) {
+  await sim.reset(v.fixture);
+  const got = await run([{ call: 'walk_pager', args: { pager: v.pager, page_size: v.page_size } }], { maxRetries: 0 });
+  assert.ok(!got.error, `${v.name}: ${JSON.stringify(got.error)}`);
+  assert.equal(got.ok.length, v.expect.count, v.name);
+  assert.deepStrictEqual(got.ok, v.expect.ids, v.name);
+  assert.deepStrictEqual((await sim.requests()).map(requestKey), v.requests, `${v.name}: requests`);
+}
+
 export const VECTOR_CASES = Object.freeze({
   requests: requestCase,
   responses: responseCase,
   validation: validationCase,
   resolution: resolutionCase,
+  paging: pagingCase,
 });
 
 // ----- the fault suite ----------------------------------------------------------------------

@@ -13,7 +13,10 @@ import type {
   CommunitySummary,
   CreatedGroup,
   GroupMetadata,
+  InvitationLinkErrorKind,
+  LinkOutcome,
   SentMessage,
+  UnlinkOutcome,
   ZapiErrorKind,
 } from 'zapi-communities';
 import init, { Client as WebClient } from 'zapi-communities/web';
@@ -62,7 +65,15 @@ export async function usage(): Promise<void> {
     const time: number | null = chat.lastMessageTime;
   }
 
-  await client.linkGroups(community.id, ['1-group']);
+  const outcome: LinkOutcome = await client.linkGroups(community.id, ['1-group']);
+  const skippedIds: string[] = outcome.skipped.map((s) => s.groupId);
+  const elsewhere: string | null = outcome.skipped[0].otherCommunity;
+  const unlinked: UnlinkOutcome = await client.unlinkGroups(community.id, ['1-group']);
+  const stillLinked: string[] = unlinked.skipped.map((s) => s.groupId);
+  const metadata: GroupMetadata = await client.groupMetadata('1-group');
+  const why: InvitationLinkErrorKind | undefined = metadata.invitationLinkError?.kind;
+  // @ts-expect-error not one of the documented reasons
+  const wrong: InvitationLinkErrorKind = 'nope';
   // @ts-expect-error group ids are an array
   await client.linkGroups(community.id, '1-group');
   await client.updateCommunitySettings(community.id, 'admins');

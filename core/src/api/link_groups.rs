@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{Call, CommunityGroups, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::model::{CommunityId, GroupId};
+use crate::model::{CommunityId, GroupId, SkippedGroup};
 use crate::wire::response;
 
 /// Links groups to a community; their members join the announcement group.
@@ -33,6 +33,7 @@ impl LinkGroups {
 
     fn validate(&self) -> Result<(), Error> {
         validate::group_list("group_ids", &self.group_ids, validate::MAX_GROUPS_PER_COMMUNITY)?;
+        validate::not_the_community_itself("group_ids", &self.community_id, &self.group_ids)?;
         for (i, group) in self.group_ids.iter().enumerate() {
             if let Some((_, other)) = self.linked_elsewhere.iter().find(|(g, c)| g == group && *c != self.community_id)
             {
@@ -79,8 +80,37 @@ pub(super) struct GroupsBody<'a> {
     pub(super) groups_phones: &'a [GroupId],
 }
 
+/// What a link or unlink answer says about the groups, before the client checks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupsAnswer {
+    /// The groups the answer lists as skipped (`skipped`: the simulator's form, the service's
+    /// being undocumented, facts §2.6), or `None` when it lists none: the documented
+    /// `{"success": true}` does not say whether every group was linked.
+    pub skipped: Option<Vec<SkippedGroup>>,
+}
+
+impl GroupsAnswer {
+    /// Reads an acknowledgement and its `skipped` list, if any.
+    pub(super) fn parse(response: &HttpResponse) -> Result<Self, Error> {
+        let listed = response::ack_listing(response, "skipped")?;
+        let skipped = listed.map(|entries| {
+            entries
+                .into_iter()
+                .filter_map(|(id, reason)| {
+                    Some(SkippedGroup {
+                        group_id: GroupId::parse(&id).ok()?,
+                        reason: reason.unwrap_or_else(|| "skipped by the service".to_owned()),
+                        other_community: None,
+                    })
+                })
+                .collect()
+        });
+        Ok(Self { skipped })
+    }
+}
+
 impl Call for LinkGroups {
-    type Output = ();
+    type Output = GroupsAnswer;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
@@ -88,8 +118,8 @@ impl Call for LinkGroups {
         Ok(endpoint.request(Method::Post, "/communities/link".into(), vec![], Some(body)))
     }
 
-    fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
-        response::ack(response)
+    fn parse(&self, response: &HttpResponse) -> Result<GroupsAnswer, Error> {
+        GroupsAnswer::parse(response)
     }
 }
 
@@ -123,8 +153,12 @@ mod tests {
             body(&r),
             json!({"communityId":"98372465382764532938","groupsPhones":["1345353454354354-group","1203634230225498-group"]})
         );
-        assert_eq!(call.parse(&HttpResponse::new(200, r#"{"success":true}"#)), Ok(()));
+        assert_eq!(call.parse(&HttpResponse::new(200, r#"{"success":true}"#)), Ok(GroupsAnswer { skipped: None }));
         assert!(call.parse(&HttpResponse::new(200, r#"{"success":false}"#)).is_err());
+        let partial = r#"{"success":true,"skipped":[{"phone":"1203634230225498-group","reason":"already in another community"}]}"#;
+        let skipped = call.parse(&HttpResponse::new(200, partial)).unwrap().skipped.unwrap();
+        assert_eq!(skipped[0].group_id.as_str(), "1203634230225498-group");
+        assert_eq!(skipped[0].reason, "already in another community");
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub use endpoint::{DEFAULT_BASE_URL, Endpoint, PROXY_PLACEHOLDER};
 pub use group_metadata::GetGroupMetadata;
 pub use group_settings::UpdateGroupSettings;
 pub use invitation_link::{GetGroupInvitationLink, RedefineInvitationLink};
-pub use link_groups::LinkGroups;
+pub use link_groups::{GroupsAnswer, LinkGroups};
 pub use list_chats::ListChats;
 pub use list_communities::ListCommunities;
 pub use members::{ChangeMembers, MemberAction, MemberTarget};

@@ -1,11 +1,10 @@
 //! `POST /communities/unlink` — unlink groups from a community (facts §3.5).
 
-use super::link_groups::GroupsBody;
+use super::link_groups::{GroupsAnswer, GroupsBody};
 use super::{Call, Endpoint, json_body, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::{Community, CommunityId, GroupId};
-use crate::wire::response;
 
 /// What is known of a community's groups, used to validate link and unlink before sending.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -46,6 +45,7 @@ impl UnlinkGroups {
 
     fn validate(&self) -> Result<(), Error> {
         validate::group_list("group_ids", &self.group_ids, validate::MAX_GROUPS_PER_COMMUNITY)?;
+        validate::not_the_community_itself("group_ids", &self.community_id, &self.group_ids)?;
         let Some(known) = &self.known else { return Ok(()) };
         for (i, group) in self.group_ids.iter().enumerate() {
             if known.announcement.as_ref() == Some(group) {
@@ -77,7 +77,7 @@ impl UnlinkGroups {
 }
 
 impl Call for UnlinkGroups {
-    type Output = ();
+    type Output = GroupsAnswer;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
@@ -85,8 +85,8 @@ impl Call for UnlinkGroups {
         Ok(endpoint.request(Method::Post, "/communities/unlink".into(), vec![], Some(body)))
     }
 
-    fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
-        response::ack(response)
+    fn parse(&self, response: &HttpResponse) -> Result<GroupsAnswer, Error> {
+        GroupsAnswer::parse(response)
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::error::Error;
-use crate::model::{GroupId, GroupMention, Phone};
+use crate::model::{CommunityId, GroupId, GroupMention, Phone};
 
 /// WhatsApp caps group and community names at 100 characters (the Z-API docs set no limit).
 pub const MAX_NAME_CHARS: usize = 100;
@@ -78,6 +78,21 @@ pub(crate) fn group_list(field: &str, groups: &[GroupId], max: usize) -> Result<
         return Err(Error::validation(field, format!("at most {max} groups, got {}", groups.len())));
     }
     no_repeats(field, groups.iter().map(GroupId::as_str))
+}
+
+/// Refuses a community's own id with `-group` appended among its groups: a community is not one
+/// of its groups, and its announcement group has an id of its own.
+pub(crate) fn not_the_community_itself(field: &str, community: &CommunityId, groups: &[GroupId]) -> Result<(), Error> {
+    match groups.iter().position(|g| g.digits() == community.as_str()) {
+        Some(i) => Err(Error::validation(
+            format!("{field}[{i}]"),
+            format!(
+                "{} is community {community}'s own id with -group appended, not one of its groups                  (its announcement group has an id of its own: resolve_announcement_group)",
+                groups[i]
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// A non-empty list of phones with no repeats.

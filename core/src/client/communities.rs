@@ -7,7 +7,8 @@ use crate::api::{
 };
 use crate::error::Error;
 use crate::model::{
-    AnnouncementSource, Community, CommunityId, CommunitySummary, GroupId, Phone, Photo, WhoCanAddGroups,
+    AnnouncementSource, Community, CommunityId, CommunitySummary, GroupId, LinkOutcome, Phone, Photo, SkippedGroup,
+    UnlinkOutcome, WhoCanAddGroups,
 };
 use crate::pager::Pager;
 use crate::resolve;
@@ -27,12 +28,15 @@ impl Client {
         Ok(community)
     }
 
-    /// One page of the community list (id and name only).
+    /// One page of the community list (id and name only). The client remembers the ids, so a
+    /// message addressed to one of them is refused ([`Error::NotAnnouncementGroup`]).
     ///
     /// # Errors
     /// [`Error::Validation`] (`page`, `page_size`) or any call error.
     pub async fn list_communities(&self, page: u32, page_size: u32) -> Result<Vec<CommunitySummary>, Error> {
-        self.execute(&ListCommunities::page(page, page_size)).await
+        let page = self.execute(&ListCommunities::page(page, page_size)).await?;
+        self.knowledge().learn_community_ids(page.iter().map(|c| &c.id));
+        Ok(page)
     }
 
     /// Pages through every community.
@@ -51,12 +55,18 @@ impl Client {
         Ok(community)
     }
 
-    /// Links groups to a community. What the client knows (groups already linked, groups owned
-    /// by another community) is checked first.
+    /// Links groups to a community and says which were linked. What the client knows (groups
+    /// already linked, groups owned by another community) is checked first.
+    ///
+    /// A group already in another community is skipped by the service (facts §2.6). When the
+    /// answer lists the skipped groups, that list is the outcome; when it does not (the
+    /// documented `{"success": true}` says nothing either way), the client re-reads the
+    /// community's metadata (one GET) and reports what it shows. Only what is true is
+    /// remembered.
     ///
     /// # Errors
     /// [`Error::Validation`] (`group_ids`, `group_ids[i]`) before any I/O, or any call error.
-    pub async fn link_groups(&self, community_id: &CommunityId, group_ids: &[GroupId]) -> Result<(), Error> {
+    pub async fn link_groups(&self, community_id: &CommunityId, group_ids: &[GroupId]) -> Result<LinkOutcome, Error> {
         let call = {
             let known = self.knowledge();
             LinkGroups {
@@ -66,21 +76,67 @@ impl Client {
                 linked_elsewhere: known.owners(group_ids),
             }
         };
-        self.execute(&call).await?;
-        self.knowledge().linked(community_id, group_ids);
-        Ok(())
+        let answer = self.execute(&call).await?;
+        let (linked, skipped, verified) = match answer.skipped {
+            Some(skipped) => {
+                let linked = without(group_ids, &skipped);
+                self.knowledge().linked(community_id, &linked);
+                (linked, skipped, false)
+            }
+            None => {
+                let now = self.community_metadata(community_id).await?;
+                let (linked, missing) = split_by(group_ids, |g| now.groups.iter().any(|l| &l.id == g));
+                let skipped = missing.into_iter().map(|g| self.skipped(g, "not linked after the call")).collect();
+                (linked, skipped, true)
+            }
+        };
+        Ok(LinkOutcome { linked, skipped: self.with_owners(skipped), verified_by_metadata: verified })
     }
 
-    /// Unlinks groups from a community; the groups are kept.
+    /// Unlinks groups from a community and says which were unlinked; the groups are kept. As
+    /// with [`Client::link_groups`], an answer that does not list what it skipped is checked
+    /// against the community's metadata (one GET).
     ///
     /// # Errors
     /// [`Error::Validation`] (e.g. unlinking the last regular group, when known) or any call error.
-    pub async fn unlink_groups(&self, community_id: &CommunityId, group_ids: &[GroupId]) -> Result<(), Error> {
+    pub async fn unlink_groups(
+        &self,
+        community_id: &CommunityId,
+        group_ids: &[GroupId],
+    ) -> Result<UnlinkOutcome, Error> {
         let known = self.knowledge().groups(community_id);
         let call = UnlinkGroups { community_id: community_id.clone(), group_ids: group_ids.to_vec(), known };
-        self.execute(&call).await?;
-        self.knowledge().unlinked(community_id, group_ids);
-        Ok(())
+        let answer = self.execute(&call).await?;
+        let (unlinked, skipped, verified) = match answer.skipped {
+            Some(skipped) => {
+                let unlinked = without(group_ids, &skipped);
+                self.knowledge().unlinked(community_id, &unlinked);
+                (unlinked, skipped, false)
+            }
+            None => {
+                let now = self.community_metadata(community_id).await?;
+                let (still, unlinked) = split_by(group_ids, |g| now.groups.iter().any(|l| &l.id == g));
+                let skipped = still.into_iter().map(|g| self.skipped(g, "still linked after the call")).collect();
+                (unlinked, skipped, true)
+            }
+        };
+        Ok(UnlinkOutcome { unlinked, skipped, verified_by_metadata: verified })
+    }
+
+    fn skipped(&self, group_id: GroupId, reason: &str) -> SkippedGroup {
+        SkippedGroup { group_id, reason: reason.to_owned(), other_community: None }
+    }
+
+    /// Fills in the community each skipped group is known to belong to.
+    fn with_owners(&self, skipped: Vec<SkippedGroup>) -> Vec<SkippedGroup> {
+        let known = self.knowledge();
+        skipped
+            .into_iter()
+            .map(|s| {
+                let owner = known.owners(std::slice::from_ref(&s.group_id)).pop().map(|(_, c)| c);
+                SkippedGroup { other_community: s.other_community.or(owner), ..s }
+            })
+            .collect()
     }
 
     /// Deactivates a community: all its groups are unlinked and kept. Forgets what the client
@@ -194,6 +250,16 @@ impl Client {
     pub async fn group_invitation_link(&self, group_id: &GroupId) -> Result<String, Error> {
         self.execute(&GetGroupInvitationLink { group_id: group_id.clone() }).await
     }
+}
+
+/// `groups` without the skipped ones, in order.
+fn without(groups: &[GroupId], skipped: &[SkippedGroup]) -> Vec<GroupId> {
+    groups.iter().filter(|g| !skipped.iter().any(|s| &s.group_id == *g)).cloned().collect()
+}
+
+/// `groups` split into those that satisfy `test` and the rest, each in order.
+fn split_by(groups: &[GroupId], test: impl Fn(&GroupId) -> bool) -> (Vec<GroupId>, Vec<GroupId>) {
+    groups.iter().cloned().partition(|g| test(g))
 }
 
 impl From<CommunityId> for MemberTarget {

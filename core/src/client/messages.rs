@@ -93,8 +93,9 @@ impl Client {
         // Validate the message before any lookup, so bad input costs no request at all.
         // A stand-in group recipient: only the message parts are checked here; the real
         // announcement group replaces it once resolved.
-        let parts = options.into_send_text(Recipient::Group(GroupId::parse(community_id.as_str())?), text);
-        parts.validate()?;
+        let parts = options.into_send_text(Recipient::Group(GroupId::from_digits(community_id.as_str())), text);
+        // The text is `text` here (`message` is send_text's name for it).
+        parts.validate().map_err(|e| e.with_field_renamed("message", "text"))?;
         let group = self.resolve_announcement_group(community_id).await?;
         let call = SendText { to: Recipient::Group(group.group_id.clone()), ..parts };
         let message = self.execute(&call).await?;

@@ -141,7 +141,7 @@ impl Client {
         &self.inner.config
     }
 
-    fn knowledge(&self) -> MutexGuard<'_, Knowledge> {
+    pub(crate) fn knowledge(&self) -> MutexGuard<'_, Knowledge> {
         // A panic while holding the lock cannot leave the cache half-written in a way that
         // matters (every update is a single insert or remove), so a poisoned lock is reused.
         self.inner.knowledge.lock().unwrap_or_else(|p| p.into_inner())

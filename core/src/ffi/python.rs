@@ -19,7 +19,8 @@ use pyo3::types::PyString;
 
 use crate::model::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId, CommunitySummary, CreatedGroup,
-    GroupId, GroupMetadata, GroupSettings, LinkedGroup, Participant, Phone, SentMessage, WhoCanAddGroups,
+    GroupId, GroupMetadata, GroupSettings, InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup,
+    Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome, WhoCanAddGroups,
 };
 
 macro_rules! id_as_str {
@@ -87,9 +88,13 @@ dataclass! {
     Chat { phone, name, is_group, is_group_announcement, unread, last_message_time, is_muted, archived, pinned }
     Participant { phone, is_admin, is_super_admin }
     GroupMetadata {
-        id, name, description, owner, creation, invitation_link, community_id, is_group_announcement,
-        admin_only_message, admin_only_settings, require_admin_approval, participants,
+        id, name, description, owner, creation, invitation_link, invitation_link_error, community_id,
+        is_group_announcement, admin_only_message, admin_only_settings, require_admin_approval, participants,
     }
+    InvitationLinkError { kind, text }
+    LinkOutcome { linked, skipped, verified_by_metadata }
+    UnlinkOutcome { unlinked, skipped, verified_by_metadata }
+    SkippedGroup { group_id, reason, other_community }
     SentMessage { zaap_id, message_id }
     Announcement { announcement_group, message }
 }
@@ -133,6 +138,20 @@ impl GroupSettings {
 impl AnnouncementSource {
     /// The stable name shared by every language: `create_response`, `community_metadata`,
     /// `chat_list` or `explicit`.
+    #[getter]
+    fn value(&self) -> &'static str {
+        self.as_str()
+    }
+
+    fn __str__(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
+#[pymethods]
+impl InvitationLinkErrorKind {
+    /// The stable name shared by every language: `forbidden`, `not_authorized`,
+    /// `too_many_requests` or `other`.
     #[getter]
     fn value(&self) -> &'static str {
         self.as_str()

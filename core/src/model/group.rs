@@ -89,6 +89,9 @@ pub struct GroupMetadata {
     pub creation: Option<u64>,
     /// The invitation link (only when the connected number is admin).
     pub invitation_link: Option<String>,
+    /// Why there is no invitation link, when the service says (`invitationLinkError`). A
+    /// `too_many_requests` here is the only throttling signal the docs give.
+    pub invitation_link_error: Option<InvitationLinkError>,
     /// The community this group belongs to (linked or announcement group).
     pub community_id: Option<CommunityId>,
     /// Whether this is a community's announcement group.
@@ -101,6 +104,78 @@ pub struct GroupMetadata {
     pub require_admin_approval: bool,
     /// The members.
     pub participants: Vec<Participant>,
+}
+
+/// Why a group's metadata has no invitation link: `invitationLinkError` of group metadata
+/// (facts §4.3), read into a kind with the service's own text beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct InvitationLinkError {
+    /// What the text says, as one of the documented reasons or `other`.
+    pub kind: InvitationLinkErrorKind,
+    /// The service's text, as sent (`not-authorized`, `too many requests`, …).
+    pub text: String,
+}
+
+/// The documented reasons of `invitationLinkError` (facts §4.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, hash, rename_all = "SCREAMING_SNAKE_CASE", module = "zapi_communities")
+)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum InvitationLinkErrorKind {
+    /// `forbidden`: the connected number may not see the link.
+    Forbidden,
+    /// `not-authorized`: the connected number is not an admin of the group.
+    NotAuthorized,
+    /// `too many requests`: WhatsApp is throttling invitation-link lookups; slow down.
+    TooManyRequests,
+    /// Any other text (kept in [`InvitationLinkError::text`]).
+    Other,
+}
+
+impl InvitationLinkErrorKind {
+    /// The stable name shared by every language: `forbidden`, `not_authorized`,
+    /// `too_many_requests` or `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Forbidden => "forbidden",
+            Self::NotAuthorized => "not_authorized",
+            Self::TooManyRequests => "too_many_requests",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl InvitationLinkError {
+    /// Reads the service's text; the docs give the words, not their exact spelling, so case,
+    /// dashes, underscores and spaces do not matter. `None` for an empty text.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let words: String = text
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let kind = match words.as_str() {
+            "forbidden" => InvitationLinkErrorKind::Forbidden,
+            "not authorized" | "unauthorized" | "not authorised" => InvitationLinkErrorKind::NotAuthorized,
+            "too many requests" | "rate overlimit" | "rate limited" | "429" => InvitationLinkErrorKind::TooManyRequests,
+            _ => InvitationLinkErrorKind::Other,
+        };
+        Some(Self { kind, text: text.to_owned() })
+    }
 }
 
 /// The four switches of `update-group-settings` (facts §4.7).
@@ -119,4 +194,26 @@ pub struct GroupSettings {
     pub require_admin_approval: bool,
     /// Only admins may add members.
     pub admin_only_add_member: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{InvitationLinkError, InvitationLinkErrorKind as Kind};
+
+    #[test]
+    fn invitation_link_errors_read_the_documented_words_in_any_spelling() {
+        for (text, kind) in [
+            ("forbidden", Kind::Forbidden),
+            ("not-authorized", Kind::NotAuthorized),
+            ("Not Authorized", Kind::NotAuthorized),
+            ("too many requests", Kind::TooManyRequests),
+            ("TOO_MANY_REQUESTS", Kind::TooManyRequests),
+            ("rate-overlimit", Kind::TooManyRequests),
+            ("gone fishing", Kind::Other),
+        ] {
+            let parsed = InvitationLinkError::parse(text).unwrap();
+            assert_eq!((parsed.kind, parsed.text.as_str()), (kind, text));
+        }
+        assert_eq!(InvitationLinkError::parse("  "), None);
+    }
 }

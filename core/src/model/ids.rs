@@ -92,7 +92,8 @@ impl std::borrow::Borrow<str> for CommunityId {
 /// The id of a group (a regular group or an announcement group): `<digits>-group`, or the legacy
 /// `<creatorPhone>-<unixSeconds>` form of groups created before November 2021.
 ///
-/// Bare digits and `<digits>@g.us` are completed to `<digits>-group`.
+/// Bare digits and `<digits>@g.us` are completed to `<digits>-group`, except bare digits of a
+/// phone number's length (8–15), which are refused: group ids look like `120363…-group`.
 ///
 /// ```
 /// use zapi_communities::GroupId;
@@ -134,7 +135,22 @@ impl GroupId {
             return Ok(Self(trimmed.to_owned()));
         }
         check_digits(field, "a group id", trimmed, &ID_DIGITS)?;
+        if PHONE_DIGITS.contains(&trimmed.len()) {
+            // Bare digits of a phone's length are far more often a contact pasted by mistake
+            // than a group id whose suffix was dropped; with the suffix it is accepted.
+            return Err(Error::validation(
+                field,
+                format!(
+                    "{trimmed} looks like a phone number, not a group; group ids look like                      120363019502650977-group (write the -group suffix if this is one)"
+                ),
+            ));
+        }
         Ok(Self(format!("{trimmed}-group")))
+    }
+
+    /// The group id `<digits>-group` of checked digits (a stand-in with a community's digits).
+    pub(crate) fn from_digits(digits: &str) -> Self {
+        Self(format!("{digits}-group"))
     }
 
     /// The id as the service expects it.
@@ -340,6 +356,18 @@ mod tests {
             assert!(GroupId::parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(GroupId::parse("120363019502650977-group").unwrap().digits(), "120363019502650977");
+    }
+
+    #[test]
+    fn a_phone_is_not_a_group() {
+        for phone in ["5511999999999", "55119999999", "342532456234453"] {
+            let err = GroupId::parse_field(phone, "group_ids[0]").unwrap_err();
+            assert_eq!(err.field(), Some("group_ids[0]"));
+            assert!(err.to_string().contains("looks like a phone number") && err.to_string().contains("-group"));
+        }
+        // With the suffix a 15-digit id is a group (the docs' own announcement group is one).
+        assert_eq!(GroupId::parse("342532456234453-group").unwrap().as_str(), "342532456234453-group");
+        assert_eq!(GroupId::parse("1345353454354354").unwrap().as_str(), "1345353454354354-group");
     }
 
     #[test]

@@ -3,11 +3,15 @@
 pub mod community;
 pub mod group;
 pub mod ids;
+pub mod linking;
 pub mod message;
 pub mod photo;
 
 pub use community::{AnnouncementGroup, AnnouncementSource, Community, CommunitySummary, LinkedGroup, WhoCanAddGroups};
-pub use group::{Chat, CreatedGroup, GroupMetadata, GroupSettings, Participant};
+pub use group::{
+    Chat, CreatedGroup, GroupMetadata, GroupSettings, InvitationLinkError, InvitationLinkErrorKind, Participant,
+};
 pub use ids::{CommunityId, GroupId, Phone, Recipient};
+pub use linking::{LinkOutcome, SkippedGroup, UnlinkOutcome};
 pub use message::{Announcement, GroupMention, SentMessage};
 pub use photo::Photo;

@@ -75,16 +75,27 @@ fn decode_error(body: &[u8], error: &serde_json::Error) -> Error {
 /// Reads a mutation acknowledgement: `{"success": bool}`, `{"value": bool}` or an empty body
 /// (deactivate documents none, facts §3.6). `false` means the service refused.
 pub(crate) fn ack(response: &HttpResponse) -> Result<(), Error> {
+    ack_listing(response, "").map(|_| ())
+}
+
+/// A group an acknowledgement lists as skipped: its id as sent, and the reason when given.
+pub(crate) type Listed = (String, Option<String>);
+
+/// Reads an acknowledgement that may list skipped entries under `key` (link groups: `skipped`),
+/// as ids or as objects with `phone` (or `groupId`, `id`) and `reason`. `None` when the answer
+/// has no such list, which does not prove that nothing was skipped. A `false` with a list is
+/// not an error here: every entry was skipped, and the list says why.
+pub(crate) fn ack_listing(response: &HttpResponse, key: &str) -> Result<Option<Vec<Listed>>, Error> {
     let body = success_body(response)?;
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(());
+        return Ok(None);
     }
     let parsed: JsonValue = parse_json(body)?;
     let JsonValue::Object(object) = parsed else {
         // A bare `true`/`"ok"`: accept truthy scalars, refuse `false`.
         return match parsed {
             JsonValue::Bool(false) => Err(refused(response.status, "false")),
-            _ => Ok(()),
+            _ => Ok(None),
         };
     };
     // `{"success"?, "value"?}`, each a loose boolean where `null` means absent; `success` is
@@ -96,10 +107,34 @@ pub(crate) fn ack(response: &HttpResponse) -> Result<(), Error> {
     let unexpected = |e: serde_json::Error| Error::decode(format!("unexpected acknowledgement: {e}"));
     let success = flag("success").map_err(unexpected)?;
     let value = flag("value").map_err(unexpected)?;
-    match success.or(value) {
-        Some(false) => Err(refused(response.status, "success: false")),
-        _ => Ok(()),
+    let listed = if key.is_empty() { None } else { object.get(key).and_then(listed_entries) };
+    match (success.or(value), listed) {
+        (Some(false), Some(listed)) if !listed.is_empty() => Ok(Some(listed)),
+        (Some(false), _) => Err(refused(response.status, "success: false")),
+        (_, listed) => Ok(listed),
     }
+}
+
+/// The entries of a `skipped`-style list; `None` unless it is an array.
+fn listed_entries(value: &JsonValue) -> Option<Vec<Listed>> {
+    let JsonValue::Array(items) = value else { return None };
+    let text = |v: Option<&JsonValue>| match v {
+        Some(JsonValue::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
+    };
+    Some(
+        items
+            .iter()
+            .filter_map(|item| match item {
+                JsonValue::String(id) => Some((id.trim().to_owned(), None)),
+                JsonValue::Object(o) => {
+                    let id = text(o.get("phone")).or_else(|| text(o.get("groupId"))).or_else(|| text(o.get("id")))?;
+                    Some((id, text(o.get("reason")).map(|r| scrub(&r))))
+                }
+                _ => None,
+            })
+            .collect(),
+    )
 }
 
 fn refused(status: u16, what: &str) -> Error {
@@ -264,6 +299,22 @@ mod tests {
         assert!(matches!(ack(&resp(200, r#"{"value":false}"#)), Err(Error::Api { .. })));
         assert!(matches!(ack(&resp(200, r#"{"success":"maybe"}"#)), Err(Error::Decode { .. })));
         assert!(matches!(ack(&resp(200, r#"{"success":true,"extra":[1]}"#)), Ok(())));
+    }
+
+    #[test]
+    fn skipped_lists_are_read_in_either_shape() {
+        let body =
+            r#"{"success":true,"skipped":[{"phone":"1-group","reason":"already in another community"},"2-group",7]}"#;
+        let listed = ack_listing(&resp(200, body), "skipped").unwrap().unwrap();
+        assert_eq!(
+            listed,
+            vec![("1-group".into(), Some("already in another community".into())), ("2-group".into(), None)]
+        );
+        assert_eq!(ack_listing(&resp(200, r#"{"success":true}"#), "skipped"), Ok(None));
+        let all = ack_listing(&resp(200, r#"{"success":false,"skipped":["1-group"]}"#), "skipped").unwrap();
+        assert_eq!(all.unwrap().len(), 1, "every group skipped is an outcome, not an error");
+        assert!(ack_listing(&resp(200, r#"{"success":false,"skipped":[]}"#), "skipped").is_err());
+        assert!(ack_listing(&resp(200, r#"{"success":false}"#), "skipped").is_err());
     }
 
     #[test]

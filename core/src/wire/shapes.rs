@@ -7,8 +7,8 @@ use super::json_value::{JsonObject, JsonValue};
 use super::lenient::{LooseBool, LooseString, LooseU64};
 use crate::error::Error;
 use crate::model::{
-    Chat, Community, CommunityId, CommunitySummary, CreatedGroup, GroupId, GroupMetadata, LinkedGroup, Participant,
-    SentMessage,
+    Chat, Community, CommunityId, CommunitySummary, CreatedGroup, GroupId, GroupMetadata, InvitationLinkError,
+    LinkedGroup, Participant, SentMessage,
 };
 
 /// `subGroups[]` of create-community and communities-metadata (facts §3.1, §3.3), read as a
@@ -176,6 +176,8 @@ pub(crate) struct WireGroupMetadata {
     #[serde(default)]
     invitation_link: LooseString,
     #[serde(default)]
+    invitation_link_error: LooseString,
+    #[serde(default)]
     community_id: LooseString,
     #[serde(default)]
     is_group_announcement: LooseBool,
@@ -207,6 +209,7 @@ impl WireGroupMetadata {
             owner: self.owner.non_empty(),
             creation: self.creation.0,
             invitation_link: self.invitation_link.non_empty(),
+            invitation_link_error: self.invitation_link_error.non_empty().and_then(|t| InvitationLinkError::parse(&t)),
             community_id,
             is_group_announcement: self.is_group_announcement.0,
             admin_only_message: self.admin_only_message.0,
