@@ -64,7 +64,7 @@ CASES: list[tuple[str, Callable[[Client], Any], str]] = [
         "group_mentioned[0]",
     ),
     ("announce community", lambda c: c.announce("x", "Hi"), "community_id"),
-    ("announce text", lambda c: c.announce(COMMUNITY, ""), "message"),
+    ("announce text", lambda c: c.announce(COMMUNITY, ""), "text"),
     ("announce delay", lambda c: c.announce(COMMUNITY, "Hi", delay_message=0), "delay_message"),
     ("resolve community", lambda c: c.resolve_announcement_group("x"), "community_id"),
     ("resolve source", lambda c: c.resolve_announcement_group(COMMUNITY, source="cache"), "source"),  # type: ignore[arg-type]

@@ -55,7 +55,7 @@ class ValidationTest {
             "group_mentioned" to {
                 client.sendText(phone, "hi @1", SendTextOptions(groupMentioned = listOf(GroupMention(group, "G"))))
             },
-            "message" to { client.announce(community, " ") },
+            "text" to { client.announce(community, " ") },
             "delay_message" to { client.announce(community, "hi", AnnounceOptions(delayMessage = 99u)) },
             "group_id" to { client.announce(community, "hi", AnnounceOptions(groupMentioned = listOf(GroupMention("x", "G")))) },
             "community_id" to { client.resolveAnnouncementGroup("") },
