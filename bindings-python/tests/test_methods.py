@@ -100,9 +100,10 @@ def test_groups_linking_and_members(backend: Backend) -> None:
     assert isinstance(outcome, LinkOutcome) and outcome.linked == [building.id, gardens.id] and outcome.skipped == []
     assert outcome.verified_by_metadata  # the answer said nothing of skipped groups: the metadata was read
     if server:
-        link, metadata = server.requests()[-2:]
-        assert (link["path"], metadata["path"]) == ("/communities/link", f"/communities-metadata/{community.id}")
-        assert json.loads(link["body"]) == {"communityId": community.id, "groupsPhones": [building.id, gardens.id]}
+        link_request, metadata_request = server.requests()[-2:]
+        assert link_request["path"] == "/communities/link"
+        assert metadata_request["path"] == f"/communities-metadata/{community.id}"
+        assert json.loads(link_request["body"]) == {"communityId": community.id, "groupsPhones": [building.id, gardens.id]}
     linked = c.community_metadata(community.id)
     assert sorted(g.id for g in linked.groups if not g.is_announcement) == sorted([building.id, gardens.id])
 

@@ -49,18 +49,23 @@ class CommunitiesTest {
         val community = client.createCommunity("Neighbours")
         val a = client.createGroup("Building A", PHONES.subList(0, 2), true)
         val b = client.createGroup("Gardens", PHONES.subList(1, 3))
-        client.linkGroups(community.id, listOf(a.id, b.id))
-        last("POST", "/communities/link")?.let {
+        val linked = client.linkGroups(community.id, listOf(a.id, b.id))
+        assertEquals(listOf(a.id, b.id), linked.linked)
+        assertEquals(emptyList(), linked.skipped)
+        // The answer did not say which groups were linked: the metadata was read to find out.
+        assertTrue(linked.verifiedByMetadata)
+        fromLast(2, "POST", "/communities/link")?.let {
             assertEquals(community.id, it.body!!.getString("communityId"))
             assertEquals(listOf(a.id, b.id), it.body.getJSONArray("groupsPhones").toList())
         }
+        last("GET", "/communities-metadata/${community.id}")
 
         val metadata = client.communityMetadata(community.id)
         last("GET", "/communities-metadata/${community.id}")
         assertEquals(setOf(a.id, b.id), metadata.groups.filter { !it.isAnnouncement }.map { it.id }.toSet())
 
-        client.unlinkGroups(community.id, listOf(a.id))
-        last("POST", "/communities/unlink")
+        assertEquals(listOf(a.id), client.unlinkGroups(community.id, listOf(a.id)).unlinked)
+        fromLast(2, "POST", "/communities/unlink")
         val after = client.communityMetadata(community.id)
         assertEquals(listOf(b.id), after.groups.filter { !it.isAnnouncement }.map { it.id })
 

@@ -121,11 +121,15 @@ class Harness(val backend: Backend) {
     fun seen(): List<Seen> = if (backend == Backend.HTTP) SimServer.requests() else emptyList()
 
     /** On HTTP, asserts that the last request was `method path`, and returns it. */
-    fun last(method: String, path: String): Seen? {
+    fun last(method: String, path: String): Seen? = fromLast(1, method, path)
+
+    /// The request `back` from the end (1 = the last), checked to be `method path`.
+    fun fromLast(back: Int, method: String, path: String): Seen? {
         if (backend != Backend.HTTP) return null
-        val last = SimServer.requests().last()
-        assertEquals("$method $path", "${last.method} ${last.path}")
-        return last
+        val seen = SimServer.requests()
+        val request = seen[seen.size - back]
+        assertEquals("$method $path", "${request.method} ${request.path}")
+        return request
     }
 }
 

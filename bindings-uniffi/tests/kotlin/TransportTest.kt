@@ -59,8 +59,11 @@ class TransportTest {
         client.linkGroups(community.id, listOf(group.id))
         val sent = client.announce(community.id, "Hello")
         assertEquals(community.announcementGroup, sent.announcementGroup.groupId)
-        assertEquals(4, transport.sent.get())
-        assertEquals(listOf("/communities", "/create-group", "/communities/link", "/send-text"), SimServer.requests().map { it.path })
+        assertEquals(5, transport.sent.get())
+        assertEquals(
+            listOf("/communities", "/create-group", "/communities/link", "/communities-metadata/${community.id}", "/send-text"),
+            SimServer.requests().map { it.path },
+        )
     }
 
     @Test
