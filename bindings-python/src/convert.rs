@@ -2,19 +2,17 @@
 //! to core values (run inside the call, so `AsyncClient` reports them through its awaitable).
 //!
 //! Every domain check is the core's (`CommunityId::parse`, `parse_group_ids`, `MemberTarget::parse`,
-//! …); this file only adapts Python's types: an `int` to a `u32`, seconds to a `Duration`, a
-//! `GroupMention` dict to the core struct. Each conversion names the argument it came from.
-
-use std::time::Duration;
+//! …); this file only adapts Python's types: an `int` to a `u32`, a `GroupMention` dict to the
+//! core struct. Each conversion names the argument it came from.
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
+use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_mentions, parse_phones};
-use zapi_communities::api::{Endpoint, MemberTarget};
 use zapi_communities::{
-    AnnounceOptions, AnnouncementSource, Client, ClientBuilder, Error, GroupMention, RetryPolicy, WhoCanAddGroups,
+    AnnounceOptions, AnnouncementSource, CommunityId, Error, GroupId, GroupMention, WhoCanAddGroups,
 };
 
 /// A whole number from Python as a `u32`, naming `field` when it does not fit.
@@ -27,53 +25,19 @@ fn optional_count(field: &str, value: Option<i64>) -> Result<Option<u32>, Error>
     value.map(|v| count(field, v)).transpose()
 }
 
-/// Seconds as a `Duration` (zero is left for the core to refuse, with its own message).
-pub(crate) fn seconds(field: &str, value: f64) -> Result<Duration, Error> {
-    Duration::try_from_secs_f64(value)
-        .map_err(|_| Error::validation(field, format!("must be a finite, non-negative number of seconds, got {value}")))
-}
-
-/// The keyword options every constructor takes.
-pub(crate) struct Settings {
-    pub(crate) timeout: f64,
-    pub(crate) max_retries: i64,
-    pub(crate) max_body_bytes: Option<i64>,
-}
-
-impl Settings {
-    /// Applies the options to a builder and builds.
-    pub(crate) fn build(self, builder: ClientBuilder) -> Result<Client, Error> {
-        let retry = RetryPolicy { max_retries: count("max_retries", self.max_retries)?, ..RetryPolicy::default() };
-        let mut builder = builder.timeout(seconds("timeout", self.timeout)?).retry(retry);
-        if let Some(limit) = self.max_body_bytes {
-            let limit = usize::try_from(limit)
-                .map_err(|_| Error::validation("max_body_bytes", format!("must be a whole number ≥ 0, got {limit}")))?;
-            builder = builder.max_body_bytes(limit);
-        }
-        builder.build()
-    }
-}
-
-/// `Client(instance_id=…, token=…, client_token=…, base_url=…)`.
-pub(crate) fn endpoint(
-    instance_id: String,
-    token: String,
-    client_token: Option<String>,
-    base_url: Option<String>,
-) -> Result<Endpoint, Error> {
-    let mut endpoint = Endpoint::new(instance_id, token)?;
-    if let Some(url) = base_url {
-        endpoint = endpoint.with_base_url(&url)?;
-    }
-    if let Some(client_token) = client_token {
-        endpoint = endpoint.with_client_token(client_token);
-    }
-    Ok(endpoint)
-}
-
 /// `target` of the member and link calls: a group id is a group, bare digits a community.
-pub(crate) fn target(raw: &str) -> Result<MemberTarget, Error> {
+pub(crate) fn member_target(raw: &str) -> Result<MemberTarget, Error> {
     MemberTarget::parse(raw, "target")
+}
+
+/// A `community_id` argument.
+pub(crate) fn community(raw: &str) -> Result<CommunityId, Error> {
+    CommunityId::parse(raw)
+}
+
+/// A `group_id` argument.
+pub(crate) fn group(raw: &str) -> Result<GroupId, Error> {
+    GroupId::parse(raw)
 }
 
 /// An enum argument given as the enum (`WhoCanAddGroups.ALL`) or as its stable name (`"all"`).
@@ -168,9 +132,6 @@ mod tests {
         assert_eq!(count("page", 3).unwrap(), 3);
         assert_eq!(count("page", -1).unwrap_err().field(), Some("page"));
         assert_eq!(count("page_size", i64::from(u32::MAX) + 1).unwrap_err().field(), Some("page_size"));
-        assert_eq!(seconds("timeout", 1.5).unwrap(), Duration::from_millis(1500));
-        assert_eq!(seconds("timeout", -1.0).unwrap_err().field(), Some("timeout"));
-        assert_eq!(seconds("timeout", f64::NAN).unwrap_err().field(), Some("timeout"));
     }
 
     #[test]

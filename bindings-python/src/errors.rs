@@ -3,18 +3,21 @@
 //! ```text
 //! ZapiError(Exception)                      .kind (every class), the message is str(e)
 //! ├── ValidationError(ZapiError, ValueError)   .field .reason
-//! ├── ApiError                                  .status .message
-//! ├── RateLimitedError                          .retry_after (seconds or None)
-//! ├── TimeoutError(ZapiError, builtins.TimeoutError)   .timeout (seconds)
-//! ├── TransportError                            .message .sent
-//! ├── DecodeError                               .message
+//! ├── ApiError                                  .status .detail
+//! ├── RateLimitedError                          .retry_after_ms (or None)
+//! ├── TimeoutError(ZapiError, builtins.TimeoutError)   .timeout_ms
+//! ├── TransportError                            .detail .sent
+//! ├── DecodeError                               .detail
 //! ├── NotFoundError                             .what .id
 //! └── NotAnnouncementGroupError                 .community_id .announcement_group
 //! ```
 //!
-//! The classes are built once with `type(name, bases, namespace)` because two of them have a
-//! builtin second base, which `create_exception!` cannot express. `.kind` is a class attribute
-//! (so it exists even on an instance built by hand) and is the core's `Error::kind()`.
+//! Nothing of that is written here: one class per kind of `Error::KINDS` (named after the kind,
+//! with its doc), and the attributes are the error's serde fields in snake_case, so a kind or a
+//! field added in the core reaches Python unchanged. The classes are built once with
+//! `type(name, bases, namespace)` because two of them have a builtin second base, which
+//! `create_exception!` cannot express. `.kind` is a class attribute (so it exists even on an
+//! instance built by hand) and is the core's `Error::kind()`.
 
 use std::any::Any;
 
@@ -70,16 +73,10 @@ impl Failure {
 /// Kind of the base class, used for a caught panic.
 const INTERNAL: &str = "internal";
 
+/// The base class and one class per kind of the core's `Error`, in the order of `Error::KINDS`.
 struct Classes {
     base: Py<PyType>,
-    validation: Py<PyType>,
-    api: Py<PyType>,
-    rate_limited: Py<PyType>,
-    timeout: Py<PyType>,
-    transport: Py<PyType>,
-    decode: Py<PyType>,
-    not_found: Py<PyType>,
-    not_announcement_group: Py<PyType>,
+    kinds: Vec<(&'static str, Py<PyType>)>,
 }
 
 static CLASSES: PyOnceLock<Classes> = PyOnceLock::new();
@@ -94,6 +91,19 @@ fn new_class(py: Python<'_>, name: &str, bases: Bound<'_, PyTuple>, kind: &str, 
     Ok(class.cast_into::<PyType>()?.unbind())
 }
 
+/// `rate_limited` → `RateLimitedError`: the class of each kind is named after it.
+pub(crate) fn class_name(kind: &str) -> String {
+    let mut name: String = kind
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect();
+    name.push_str("Error");
+    name
+}
+
 fn build(py: Python<'_>) -> PyResult<Classes> {
     let base = new_class(
         py,
@@ -101,66 +111,22 @@ fn build(py: Python<'_>) -> PyResult<Classes> {
         PyTuple::new(py, [py.get_type::<PyException>()])?,
         INTERNAL,
         "Base class of every error this package raises. `kind` is the stable name of the error kind \
-         shared by every language (`validation`, `api`, `rate_limited`, `timeout`, `transport`, `decode`, \
-         `not_found`, `not_announcement_group`; `internal` for a bug in the package itself).",
+         shared by every language (one subclass per kind; `internal` for a bug in the package itself).",
     )?;
-    let sub =
-        |name: &str, kind: &str, doc: &str| new_class(py, name, PyTuple::new(py, [base.bind(py).clone()])?, kind, doc);
-    let with = |name: &str, second: Bound<'_, PyType>, kind: &str, doc: &str| {
-        new_class(py, name, PyTuple::new(py, [base.bind(py).clone(), second])?, kind, doc)
-    };
-    Ok(Classes {
-        validation: with(
-            "ValidationError",
-            py.get_type::<PyValueError>(),
-            "validation",
-            "An argument was rejected before any request was sent. `field` names it as in the call \
-             (`name`, `group_ids[3]`, `delay_message`); `reason` says why.",
-        )?,
-        api: sub(
-            "ApiError",
-            "api",
-            "The service answered with an error: `status` is the HTTP status (200 when a 2xx body reported \
-             failure), `message` the service's message.",
-        )?,
-        rate_limited: sub(
-            "RateLimitedError",
-            "rate_limited",
-            "The service asked to slow down (HTTP 429). `retry_after` is the wait in seconds it asked for, \
-             or None.",
-        )?,
-        timeout: with(
-            "TimeoutError",
-            py.get_type::<PyTimeoutError>(),
-            "timeout",
-            "The request did not complete within the timeout (`timeout`, in seconds). A POST may have been \
-             applied. Also a builtins.TimeoutError.",
-        )?,
-        transport: sub(
-            "TransportError",
-            "transport",
-            "The connection failed. `sent` is False only when the request provably never left; `message` \
-             says what failed.",
-        )?,
-        decode: sub(
-            "DecodeError",
-            "decode",
-            "A successful response whose body could not be understood (or was larger than the cap).",
-        )?,
-        not_found: sub(
-            "NotFoundError",
-            "not_found",
-            "What was asked for does not exist, e.g. a community whose announcement group no source has. \
-             `what` is the kind of thing, `id` the id it was looked for by.",
-        )?,
-        not_announcement_group: sub(
-            "NotAnnouncementGroupError",
-            "not_announcement_group",
-            "A message was addressed to a community's own id; a community is messaged through its \
-             announcement group (`announce`). `announcement_group` is that group when already known.",
-        )?,
-        base,
-    })
+    let mut kinds = Vec::with_capacity(Error::KINDS.len());
+    for (kind, doc) in Error::KINDS {
+        // Two kinds are also builtin exceptions, so `except ValueError` / `except TimeoutError`
+        // catch them as Python code expects.
+        let mut bases = vec![base.bind(py).clone()];
+        match *kind {
+            "validation" => bases.push(py.get_type::<PyValueError>()),
+            "timeout" => bases.push(py.get_type::<PyTimeoutError>()),
+            _ => {}
+        }
+        let class = new_class(py, &class_name(kind), PyTuple::new(py, bases)?, kind, doc)?;
+        kinds.push((*kind, class));
+    }
+    Ok(Classes { base, kinds })
 }
 
 fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
@@ -171,18 +137,9 @@ fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     let c = classes(py)?;
-    for (name, class) in [
-        ("ZapiError", &c.base),
-        ("ValidationError", &c.validation),
-        ("ApiError", &c.api),
-        ("RateLimitedError", &c.rate_limited),
-        ("TimeoutError", &c.timeout),
-        ("TransportError", &c.transport),
-        ("DecodeError", &c.decode),
-        ("NotFoundError", &c.not_found),
-        ("NotAnnouncementGroupError", &c.not_announcement_group),
-    ] {
-        m.add(name, class.clone_ref(py))?;
+    m.add("ZapiError", c.base.clone_ref(py))?;
+    for (kind, class) in &c.kinds {
+        m.add(class_name(kind), class.clone_ref(py))?;
     }
     Ok(())
 }
@@ -205,56 +162,61 @@ fn build_exception(py: Python<'_>, failure: Failure) -> PyResult<PyErr> {
             return Ok(PyErr::from_value(exception));
         }
     };
-    let (class, attributes): (&Py<PyType>, Vec<(&str, Py<PyAny>)>) = match &error {
-        Error::Validation { field, reason } => {
-            (&c.validation, vec![("field", field.into_py_any(py)?), ("reason", reason.into_py_any(py)?)])
-        }
-        Error::Api { status, message } => {
-            (&c.api, vec![("status", status.into_py_any(py)?), ("message", message.into_py_any(py)?)])
-        }
-        Error::RateLimited { retry_after_secs } => {
-            (&c.rate_limited, vec![("retry_after", retry_after_secs.into_py_any(py)?)])
-        }
-        Error::Timeout { timeout_ms } => {
-            let seconds = *timeout_ms as f64 / 1000.0;
-            (&c.timeout, vec![("timeout", seconds.into_py_any(py)?)])
-        }
-        Error::Transport { message, sent } => {
-            (&c.transport, vec![("message", message.into_py_any(py)?), ("sent", sent.into_py_any(py)?)])
-        }
-        Error::Decode { message } => (&c.decode, vec![("message", message.into_py_any(py)?)]),
-        Error::NotFound { what, id } => {
-            (&c.not_found, vec![("what", what.into_py_any(py)?), ("id", id.into_py_any(py)?)])
-        }
-        Error::NotAnnouncementGroup { community_id, announcement_group } => (
-            &c.not_announcement_group,
-            vec![
-                ("community_id", community_id.into_py_any(py)?),
-                ("announcement_group", announcement_group.into_py_any(py)?),
-            ],
-        ),
-        // `Error` is non-exhaustive: a kind added later still arrives as a ZapiError with its kind.
-        _ => (&c.base, Vec::new()),
-    };
+    // `Error` is non-exhaustive: a kind added later still arrives as a ZapiError with its kind.
+    let class = c.kinds.iter().find(|(kind, _)| *kind == error.kind()).map_or(&c.base, |(_, class)| class);
     let exception = class.bind(py).call1((error.to_string(),))?;
     exception.setattr(intern!(py, "kind"), error.kind())?;
-    for (name, value) in attributes {
-        exception.setattr(name, value)?;
+    // The fields are the core's serde shape of the error, renamed to Python's snake_case.
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&error) {
+        for (name, value) in fields.into_iter().filter(|(name, _)| name != "kind") {
+            exception.setattr(snake_case(&name), json_to_py(py, value)?)?;
+        }
     }
     Ok(PyErr::from_value(exception))
+}
+
+/// `retryAfterMs` → `retry_after_ms`.
+fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A field's value: the core's error fields are strings, numbers, booleans or null.
+fn json_to_py(py: Python<'_>, value: serde_json::Value) -> PyResult<Py<PyAny>> {
+    Ok(match value {
+        serde_json::Value::Null => py.None(),
+        serde_json::Value::Bool(b) => b.into_py_any(py)?,
+        serde_json::Value::Number(n) => match n.as_u64() {
+            Some(u) => u.into_py_any(py)?,
+            None => n.as_f64().unwrap_or_default().into_py_any(py)?,
+        },
+        serde_json::Value::String(s) => s.into_py_any(py)?,
+        other => other.to_string().into_py_any(py)?,
+    })
 }
 
 /// A result that becomes a Python value or raises the mapped exception when it is converted,
 /// which for `AsyncClient` happens on the event loop's side, where the GIL is already held.
 pub(crate) struct Reply<T>(pub Result<T, Failure>);
 
-impl<'py, T: IntoPyObject<'py>> IntoPyObject<'py> for Reply<T> {
+impl<'py, T: IntoPyObject<'py> + 'static> IntoPyObject<'py> for Reply<T> {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self.0 {
+            // A call that returns nothing awaits to `None`, as in the blocking client (pyo3
+            // would make an empty tuple of `()` here).
+            Ok(_) if std::any::TypeId::of::<T>() == std::any::TypeId::of::<()>() => Ok(py.None().into_bound(py)),
             Ok(value) => value.into_bound_py_any(py),
             Err(failure) => Err(to_py_err(py, failure)),
         }
@@ -293,10 +255,11 @@ mod tests {
 
             let e = raised(py, Error::Timeout { timeout_ms: 1500 }.into());
             assert!(e.is_instance(&py.get_type::<PyTimeoutError>()).unwrap());
-            assert_eq!(e.getattr("timeout").unwrap().extract::<f64>().unwrap(), 1.5);
+            assert_eq!(e.getattr("timeout_ms").unwrap().extract::<u64>().unwrap(), 1500);
 
-            let e = raised(py, Error::RateLimited { retry_after_secs: None }.into());
-            assert!(e.getattr("retry_after").unwrap().is_none());
+            let e = raised(py, Error::RateLimited { retry_after_ms: None }.into());
+            assert!(e.getattr("retry_after_ms").unwrap().is_none());
+            assert_eq!(e.get_type().name().unwrap().to_string(), "RateLimitedError");
             assert_eq!(e.getattr("kind").unwrap().extract::<String>().unwrap(), "rate_limited");
         });
     }

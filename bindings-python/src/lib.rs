@@ -10,9 +10,11 @@
 //!
 //! | file | what |
 //! |---|---|
-//! | `client.rs` | `Client` (blocking; GIL released while waiting) and the state both clients share |
-//! | `async_client.rs` | `AsyncClient` (asyncio awaitables) |
-//! | `calls.rs` | every method once, as a future over owned arguments, used by both clients |
+//! | `methods.rs` | every call once, in one table expanded into both clients |
+//! | `handle.rs` | the state both clients wrap; their constructors (one keyword argument per core option) and shared members |
+//! | `client.rs` | `Client`: blocking, the GIL released while waiting; context manager, pagers |
+//! | `async_client.rs` | `AsyncClient`: asyncio awaitables; async context manager, pagers |
+//! | `options.rs` | keyword arguments → the core's `ClientOptions` |
 //! | `convert.rs` | Python arguments → core values |
 //! | `pager.rs` | `Pager` / `AsyncPager` |
 //! | `errors.rs` | the exception classes and the one mapping from the core's `Error` |
@@ -22,11 +24,13 @@
 #![cfg(not(target_family = "wasm"))]
 
 mod async_client;
-mod calls;
 mod client;
 mod convert;
 mod errors;
+mod handle;
 mod logging;
+mod methods;
+mod options;
 mod pager;
 mod runtime;
 mod scan;

@@ -1,6 +1,6 @@
 //! `Pager` and `AsyncPager`: the core's `Pager` as a Python iterator / async iterator over items,
-//! with `next_page()` for page-at-a-time reading. The last page is the first one shorter than the
-//! page size (the service returns no total); after an error the same page is asked for again.
+//! with `next_page()` for page-at-a-time reading. The end of the list is the core's to find (the
+//! service returns no total); after an error the same page is asked for again.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex as SyncMutex};
@@ -20,6 +20,16 @@ use crate::runtime::{self, CatchUnwind};
 pub(crate) enum Source {
     Communities(Pager<ListCommunities>),
     Chats(Pager<ListChats>),
+}
+
+impl Source {
+    /// The same pager asking for `page_size` items per page when given.
+    pub(crate) fn page_size(self, page_size: Option<u32>) -> Self {
+        match self {
+            Source::Communities(p) => Source::Communities(p.page_size_or_default(page_size)),
+            Source::Chats(p) => Source::Chats(p.page_size_or_default(page_size)),
+        }
+    }
 }
 
 /// One item of either list.

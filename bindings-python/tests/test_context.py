@@ -17,7 +17,7 @@ def test_with_closes(sim: SimServer) -> None:
     assert client.is_closed and "closed" in repr(client)
     with pytest.raises(TransportError) as caught:
         client.list_chats()
-    assert caught.value.sent is False and "closed" in caught.value.message
+    assert caught.value.sent is False and "closed" in caught.value.detail
     assert [r["method"] for r in sim.requests()] == ["POST"]
     client.close()  # again: nothing happens
 
@@ -32,13 +32,14 @@ def test_simulated_and_properties() -> None:
     with Client.simulated() as client:
         assert client.instance_id == "SIM-INSTANCE"
         assert client.base_url == "http://simulator.invalid"
-        assert (client.timeout, client.max_retries, client.max_body_bytes) == (30.0, 2, 32 * 1024 * 1024)
+        assert (client.timeout_ms, client.max_retries, client.max_body_bytes) == (30000, 2, 32 * 1024 * 1024)
+        assert client.page_size == 100
     custom = Client(
-        instance_id="I", token="t", base_url="https://proxy.example/", timeout=2.5, max_retries=0, max_body_bytes=1024
+        instance_id="I", token="t", base_url="https://proxy.example/", timeout_ms=2500, max_retries=0, max_body_bytes=1024
     )
-    assert (custom.base_url, custom.timeout, custom.max_retries, custom.max_body_bytes) == (
+    assert (custom.base_url, custom.timeout_ms, custom.max_retries, custom.max_body_bytes) == (
         "https://proxy.example",
-        2.5,
+        2500,
         0,
         1024,
     )

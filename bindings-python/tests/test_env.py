@@ -21,13 +21,15 @@ def test_from_env_talks_to_the_configured_instance(sim: SimServer, monkeypatch: 
     monkeypatch.setenv("ZAPI_TOKEN", "sim-token")
     monkeypatch.setenv("ZAPI_CLIENT_TOKEN", "sim-client-token")
     monkeypatch.setenv("ZAPI_BASE_URL", sim.url)
-    client = Client.from_env(timeout=5, max_retries=1)
-    assert (client.instance_id, client.base_url, client.timeout, client.max_retries) == (
+    monkeypatch.setenv("ZAPI_MAX_RETRIES", "3")
+    client = Client.from_env(timeout_ms=5000, max_retries=1)  # keyword arguments win over the variables
+    assert (client.instance_id, client.base_url, client.timeout_ms, client.max_retries) == (
         "SIM-INSTANCE",
         sim.url,
-        5.0,
+        5000,
         1,
     )
+    assert Client.from_env().max_retries == 3
     client.create_community("Rua das Flores")
     assert sim.routes() == [("POST", "/communities")]
     assert AsyncClient.from_env().base_url == sim.url

@@ -61,7 +61,7 @@ def test_api_error(backend: Backend) -> None:
         backend.api.community_metadata("120363999999999999")
     e = caught.value
     assert (e.kind, e.status) == ("api", 404)
-    assert "120363999999999999" in e.message and e.message in str(e)
+    assert "120363999999999999" in e.detail and e.detail in str(e)
 
 
 def test_api_error_from_a_fault(http_backend: Backend) -> None:
@@ -69,7 +69,7 @@ def test_api_error_from_a_fault(http_backend: Backend) -> None:
     http_backend.server.fault({"fault": {"kind": "status", "status": 500, "message": "on fire"}, "method": "POST"})
     with pytest.raises(ApiError) as caught:
         http_backend.api.create_community("Rua das Flores")
-    assert (caught.value.status, caught.value.message) == (500, "on fire")
+    assert (caught.value.status, caught.value.detail) == (500, "on fire")
 
 
 def test_rate_limited_error(http_backend: Backend) -> None:
@@ -78,21 +78,21 @@ def test_rate_limited_error(http_backend: Backend) -> None:
     http_backend.server.fault({"fault": {"kind": "rate_limit", "retryAfter": 120}})
     with pytest.raises(RateLimitedError) as caught:
         http_backend.api.list_chats()
-    assert (caught.value.kind, caught.value.retry_after) == ("rate_limited", 120)
+    assert (caught.value.kind, caught.value.retry_after_ms) == ("rate_limited", 120_000)
     http_backend.server.fault({"fault": {"kind": "rate_limit"}, "method": "POST"})
     with pytest.raises(RateLimitedError) as caught:
         http_backend.api.create_community("x")
-    assert caught.value.retry_after is None
+    assert caught.value.retry_after_ms is None
 
 
 def test_timeout_error(http_backend: Backend) -> None:
     assert http_backend.server
     http_backend.server.fault({"fault": {"kind": "delay", "ms": 3000}, "pathPrefix": "/chats"})
-    client = http_backend.make(timeout=0.25, max_retries=0)
+    client = http_backend.make(timeout_ms=250, max_retries=0)
     with pytest.raises(TimeoutError) as caught:
         client.list_chats()
     e = caught.value
-    assert (e.kind, e.timeout) == ("timeout", 0.25)
+    assert (e.kind, e.timeout_ms) == ("timeout", 250)
     assert isinstance(e, builtins.TimeoutError)
 
 
@@ -101,7 +101,7 @@ def test_transport_error_nothing_sent(http_backend: Backend, closed_port: int) -
     with pytest.raises(TransportError) as caught:
         client.create_community("Rua das Flores")
     assert (caught.value.kind, caught.value.sent) == ("transport", False)
-    assert caught.value.message
+    assert caught.value.detail
 
 
 def test_transport_error_maybe_sent(http_backend: Backend) -> None:
@@ -119,7 +119,7 @@ def test_decode_error(http_backend: Backend) -> None:
     http_backend.server.fault({"fault": {"kind": "malformed"}, "pathPrefix": "/chats"})
     with pytest.raises(DecodeError) as caught:
         http_backend.make(max_retries=0).list_chats()
-    assert caught.value.kind == "decode" and caught.value.message
+    assert caught.value.kind == "decode" and caught.value.detail
 
 
 def test_not_found_error(backend: Backend) -> None:

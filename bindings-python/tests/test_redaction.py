@@ -69,7 +69,7 @@ def test_server_echoing_the_token_is_redacted(canary_server: SimServer, debug: p
     canary_server.fault({"fault": {"kind": "respond", "status": 400, "body": echo}, "times": 2})
     with pytest.raises(ApiError) as caught:
         canary_client(canary_server).create_community("Rua das Flores")
-    assert "are wrong" in caught.value.message
+    assert "are wrong" in caught.value.detail
     assert_exception_clean(caught.value)
     assert_clean(*(r.getMessage() for r in debug.records))
 

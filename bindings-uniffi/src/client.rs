@@ -7,12 +7,11 @@ use std::sync::Arc;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
-    AnnounceOptions, Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId,
+    AnnounceOptions, Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityId,
     CommunitySummary, CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage,
     UnlinkOutcome, WhoCanAddGroups,
 };
 
-use crate::config::ClientConfig;
 use crate::options::SendTextOptions;
 use crate::pager::{ChatPager, CommunityPager};
 use crate::transport::{ForeignTransport, HttpTransport};
@@ -32,23 +31,24 @@ fn target(raw: &str) -> Result<MemberTarget, Error> {
 
 #[uniffi::export(async_runtime = "tokio")]
 impl Client {
-    /// A client for the instance `config` describes, on the built-in HTTP stack.
+    /// A client for the instance `options` describes (or, in proxy mode, for your backend),
+    /// on the built-in HTTP stack.
     ///
     /// # Errors
-    /// `Validation` naming `instance_id`, `token`, `base_url` or `timeout`.
+    /// `Validation` naming the bad option (`instance_id`, `token`, `base_url`, `timeout_ms`, …).
     #[uniffi::constructor]
-    pub fn new(config: ClientConfig) -> Result<Arc<Self>, Error> {
-        Ok(Arc::new(Self(config.into_builder()?.build()?)))
+    pub fn new(options: ClientOptions) -> Result<Arc<Self>, Error> {
+        Ok(Arc::new(Self(options.build()?)))
     }
 
     /// A client that sends through the app's own HTTP stack (`HttpTransport`). Timeouts, the
     /// retry policy and every check still apply.
     ///
     /// # Errors
-    /// `Validation` naming `instance_id`, `token`, `base_url` or `timeout`.
+    /// `Validation` naming the bad option (`instance_id`, `token`, `base_url`, `timeout_ms`, …).
     #[uniffi::constructor]
-    pub fn with_transport(config: ClientConfig, transport: Arc<dyn HttpTransport>) -> Result<Arc<Self>, Error> {
-        Ok(Arc::new(Self(config.into_builder()?.transport(Arc::new(ForeignTransport(transport))).build()?)))
+    pub fn with_transport(options: ClientOptions, transport: Arc<dyn HttpTransport>) -> Result<Arc<Self>, Error> {
+        Ok(Arc::new(Self(options.into_builder()?.transport(Arc::new(ForeignTransport(transport))).build()?)))
     }
 
     /// A client on a fresh in-memory simulator of the service: no network, no credentials.
@@ -57,14 +57,17 @@ impl Client {
         Arc::new(Self(zapi_communities::Client::simulated()))
     }
 
-    /// A client reading `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN` (optional) and
-    /// `ZAPI_BASE_URL` (optional) from the process environment.
+    /// A client configured by the `ZAPI_*` variables of the process environment (`ZAPI_` and
+    /// each option's name in capitals: `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_TIMEOUT_MS`, …);
+    /// the options given override them.
     ///
     /// # Errors
-    /// `Validation` naming the missing or invalid variable.
-    #[uniffi::constructor]
-    pub fn from_env() -> Result<Arc<Self>, Error> {
-        Ok(Arc::new(Self(zapi_communities::Client::from_env()?)))
+    /// `Validation` naming the missing or invalid variable (or option).
+    #[uniffi::constructor(default(options = None))]
+    pub fn from_env(options: Option<ClientOptions>) -> Result<Arc<Self>, Error> {
+        let builder =
+            zapi_communities::Client::builder_from_vars(|name| std::env::var(name).ok(), options.unwrap_or_default())?;
+        Ok(Arc::new(Self(builder.build()?)))
     }
 
     // ----- communities -------------------------------------------------------------------
@@ -86,9 +89,10 @@ impl Client {
         self.0.list_communities(page, page_size).await
     }
 
-    /// Pages through every community, `page_size` at a time.
-    pub fn communities(&self, page_size: u32) -> Arc<CommunityPager> {
-        Arc::new(CommunityPager::new(self.0.communities(page_size)))
+    /// Pages through every community, `page_size` at a time (default: the `page_size` option).
+    #[uniffi::method(default(page_size = None))]
+    pub fn communities(&self, page_size: Option<u32>) -> Arc<CommunityPager> {
+        Arc::new(CommunityPager::new(self.0.communities().page_size_or_default(page_size)))
     }
 
     /// A community's name, description and groups; refreshes what the client knows of it.
@@ -249,9 +253,10 @@ impl Client {
         self.0.list_chats(page, page_size).await
     }
 
-    /// Pages through every chat, `page_size` at a time.
-    pub fn chats(&self, page_size: u32) -> Arc<ChatPager> {
-        Arc::new(ChatPager::new(self.0.chats(page_size)))
+    /// Pages through every chat, `page_size` at a time (default: the `page_size` option).
+    #[uniffi::method(default(page_size = None))]
+    pub fn chats(&self, page_size: Option<u32>) -> Arc<ChatPager> {
+        Arc::new(ChatPager::new(self.0.chats().page_size_or_default(page_size)))
     }
 
     /// The ids of the announcement groups on one page (from 1) of the chat list (the chats

@@ -7,14 +7,12 @@
 uniffi::setup_scaffolding!();
 
 mod client;
-mod config;
 mod options;
 mod pager;
 mod parse;
 mod transport;
 
 pub use client::Client;
-pub use config::ClientConfig;
 pub use options::SendTextOptions;
 pub use pager::{ChatPager, CommunityPager};
 pub use parse::parse_announcement_groups;

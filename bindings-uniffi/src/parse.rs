@@ -26,7 +26,7 @@ mod tests {
         let found = parse_announcement_groups(body.to_vec()).unwrap();
         assert_eq!(found.iter().map(GroupId::as_str).collect::<Vec<_>>(), ["120363019502650977-group"]);
         let refused = parse_announcement_groups(br#"{"error":"x"}"#.to_vec()).unwrap_err();
-        assert!(matches!(refused, Error::Api { status: 200, ref message } if message == "x"), "{refused:?}");
+        assert!(matches!(refused, Error::Api { status: 200, ref detail } if detail == "x"), "{refused:?}");
         assert!(matches!(parse_announcement_groups(b"<html>".to_vec()), Err(Error::Decode { .. })));
     }
 }

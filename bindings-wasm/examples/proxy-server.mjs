@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A backend proxy for web pages. The page's client has no credentials:
-//   new Client({ baseUrl: 'https://your.app/zapi' })
+//   new Client({ proxy: true, baseUrl: 'https://your.app/zapi' })
 // sends to /zapi/instances/proxy/token/proxy/<route>; this server swaps in the real instance
 // id and token, adds Client-Token and forwards to Z-API. Run it with ZAPI_INSTANCE_ID,
 // ZAPI_TOKEN, ZAPI_CLIENT_TOKEN (and PORT, ZAPI_BASE_URL) set; tests/proxy.test.mjs runs it
@@ -20,6 +20,7 @@ export function createProxy({ instanceId, token, clientToken, upstream = 'https:
     for await (const chunk of req) chunks.push(chunk);
     const answer = await fetch(base + route, {
       method: req.method,
+      redirect: 'manual', // never follow: a redirect would take the token in the URL elsewhere
       headers: {
         'content-type': req.headers['content-type'] ?? 'application/json',
         ...(clientToken ? { 'client-token': clientToken } : {}),

@@ -53,6 +53,11 @@ pub(crate) fn count(field: &str, value: &JsValue) -> Result<u32, JsValue> {
     number.and_then(|n| whole_u32(field, n)).js()
 }
 
+/// [`count`], or `None` for `undefined` or `null` (an argument left out).
+pub(crate) fn optional_count(field: &str, value: &JsValue) -> Result<Option<u32>, JsValue> {
+    if value.is_undefined() || value.is_null() { Ok(None) } else { count(field, value).map(Some) }
+}
+
 /// A community id (`community_id`).
 pub(crate) fn community_id(value: &JsValue) -> Result<CommunityId, JsValue> {
     CommunityId::parse(&string("community_id", value)?).js()

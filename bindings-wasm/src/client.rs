@@ -1,18 +1,16 @@
 //! `Client`: construction, and the announcement-group cache.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use js_sys::Reflect;
 use tsify::Ts;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use zapi_communities::api::{DEFAULT_BASE_URL, Endpoint};
-use zapi_communities::{AnnouncementGroup, AnnouncementSource, Client, RetryPolicy};
+use zapi_communities::{AnnouncementGroup, AnnouncementSource, Client, ClientOptions, OptionValue};
 
 use crate::args::{community_id, group_id, optional_string};
-use crate::convert::{options, plain, typed, whole_u32, whole_u64};
+use crate::convert::{plain, typed};
 use crate::errors::OrThrow;
-use crate::options::ClientOptions;
 use crate::transport::FetchTransport;
 
 /// A client for one Z-API instance, or (from `zapi-communities/simulator`) for the in-memory
@@ -32,60 +30,45 @@ extern "C" {
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
-    /// A client for the service (`instanceId` + `token`, server side) or for your backend proxy
-    /// (`baseUrl` only, in a web page: see the README's "Browser use").
+    /// A client for the service (`instanceId` + `token`, server side) or for your backend
+    /// (`proxy: true` and `baseUrl`, in a web page: see the README's "Browser use"). Every option
+    /// is optional and takes its default when left out.
     ///
     /// Throws a `ZapiError` of kind `validation` naming the bad option (`instance_id`, `token`,
-    /// `base_url`, `timeout_ms`, `max_retries`, `max_body_bytes`, or `options` for an unknown key).
+    /// `base_url`, `timeout_ms`, …: the snake_case names every language shares).
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(js_name = options)] raw_options: Ts<ClientOptions>) -> Result<JsClient, JsValue> {
-        let o: ClientOptions = options("options", raw_options.js_value())?;
-        let endpoint = match o.token {
-            Some(token) => Endpoint::new(o.instance_id.unwrap_or_default(), token)
-                .and_then(|e| e.with_base_url(o.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))),
-            None => Endpoint::behind_proxy(o.base_url.as_deref().unwrap_or(DEFAULT_BASE_URL), o.instance_id.as_deref()),
-        }
-        .js()?;
-        let endpoint = match o.client_token {
-            Some(client_token) => endpoint.with_client_token(client_token),
-            None => endpoint,
-        };
-        let mut builder = Client::builder(endpoint).transport(Arc::new(FetchTransport));
-        if let Some(ms) = o.timeout_ms {
-            builder = builder.timeout(Duration::from_millis(whole_u64("timeout_ms", ms).js()?));
-        }
-        if let Some(retries) = o.max_retries {
-            let max_retries = whole_u32("max_retries", retries).js()?;
-            builder = builder.retry(RetryPolicy { max_retries, ..RetryPolicy::default() });
-        }
-        if let Some(bytes) = o.max_body_bytes {
-            let limit = usize::try_from(whole_u64("max_body_bytes", bytes).js()?).unwrap_or(usize::MAX);
-            builder = builder.max_body_bytes(limit);
-        }
-        let client = builder.build().js()?;
+    pub fn new(
+        #[wasm_bindgen(js_name = options, unchecked_param_type = "ClientOptions")] raw_options: JsValue,
+    ) -> Result<JsClient, JsValue> {
+        let client =
+            read_options(&raw_options)?.into_builder().js()?.transport(Arc::new(FetchTransport)).build().js()?;
         if client.endpoint().is_public_host() && in_browser() {
-            // Facts §1.1: the instance id and token let anyone send as you.
+            // The instance id and token let anyone send as you (developer.z-api.io, security).
             warn(
                 "zapi-communities: this page calls api.z-api.io directly, so anyone who opens it can read the instance \
-                 token and send messages as you. Keep the token on your server: pass only `baseUrl` pointing at your \
-                 own backend proxy (see the README, \"Browser use\").",
+                 token and send messages as you. Keep the token on your server: use proxy mode, with `baseUrl` \
+                 pointing at your own backend (see the README, \"Browser use\").",
             );
         }
         Ok(JsClient(client))
     }
 
-    /// A client for the service from `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN`
-    /// (optional) and `ZAPI_BASE_URL` (optional) in `process.env` (Node). Throws a `ZapiError`
-    /// of kind `validation` naming the missing variable (always, where there is no `process`).
+    /// A client configured by the `ZAPI_*` variables of `process.env` (Node): `ZAPI_` and each
+    /// option's name in capitals (`ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_TIMEOUT_MS`, …); the
+    /// options given override them. Throws a `ZapiError` of kind `validation` naming the missing
+    /// or invalid variable (always, where there is no `process`).
     #[wasm_bindgen(js_name = fromEnv)]
-    pub fn from_env() -> Result<JsClient, JsValue> {
+    pub fn from_env(
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "ClientOptions")] raw_options: JsValue,
+    ) -> Result<JsClient, JsValue> {
+        let overrides = read_options(&raw_options)?;
         let env = Reflect::get(&js_sys::global(), &"process".into())
             .and_then(|process| Reflect::get(&process, &"env".into()))
             .unwrap_or(JsValue::UNDEFINED);
         let get = |name: &str| {
             if env.is_object() { Reflect::get(&env, &name.into()).ok().and_then(|v| v.as_string()) } else { None }
         };
-        Client::builder_from_vars(get)
+        Client::builder_from_vars(get, overrides)
             .and_then(|builder| builder.transport(Arc::new(FetchTransport)).build())
             .map(JsClient)
             .js()
@@ -167,6 +150,53 @@ impl JsClient {
     pub fn invalidate_all(&self) {
         self.0.invalidate_all();
     }
+}
+
+/// The options object (`undefined` or `null`: every default), each property read by the core's
+/// `ClientOptions::set` under its snake_case name, so a bad value fails as in every language.
+fn read_options(raw: &JsValue) -> Result<ClientOptions, JsValue> {
+    let mut options = ClientOptions::default();
+    if raw.is_undefined() || raw.is_null() {
+        return Ok(options);
+    }
+    if !raw.is_object() || raw.is_array() {
+        return Err(zapi_communities::Error::validation("options", "must be an object")).js();
+    }
+    let object: &js_sys::Object = raw.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let name = snake_case(&key);
+        let value = Reflect::get(object, &key.as_str().into()).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let value = if let Some(b) = value.as_bool() {
+            OptionValue::Bool(b)
+        } else if let Some(n) = value.as_f64() {
+            if js_sys::Number::is_safe_integer(&value) { OptionValue::Int(n as i128) } else { OptionValue::Float(n) }
+        } else if let Some(text) = value.as_string() {
+            OptionValue::Text(text)
+        } else {
+            let reason = "must be a boolean, a number or a string";
+            return Err(zapi_communities::Error::validation(name, reason)).js();
+        };
+        options.set(&name, value).js()?;
+    }
+    Ok(options)
+}
+
+/// `timeoutMs` → `timeout_ms`.
+fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether this runs in a web page or a web worker (not Node, Deno or Bun).

@@ -4,7 +4,7 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use zapi_communities::{Community, LinkOutcome, Photo, UnlinkOutcome, WhoCanAddGroups};
 
-use crate::args::{community_id, count, group_ids, optional_string, string};
+use crate::args::{community_id, count, group_ids, optional_count, optional_string, string};
 use crate::client::JsClient;
 use crate::convert::{plain, typed};
 use crate::errors::OrThrow;
@@ -39,13 +39,14 @@ impl JsClient {
         plain(&self.0.list_communities(page, page_size).await.js()?)
     }
 
-    /// Every community, page by page: `for await (const c of client.communities(50))`, or call
-    /// `nextPage()` on the result. Nothing is requested until then.
+    /// Every community, page by page: `for await (const c of client.communities())`, or call
+    /// `nextPage()` on the result. Nothing is requested until then. `pageSize` defaults to the
+    /// client's `pageSize` option.
     pub fn communities(
         &self,
-        #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
     ) -> Result<CommunityPager, JsValue> {
-        Ok(CommunityPager::new(self.0.communities(count("page_size", &page_size)?)))
+        Ok(CommunityPager::new(self.0.communities().page_size_or_default(optional_count("page_size", &page_size)?)))
     }
 
     /// A community's name, description and groups (announcement group included); refreshes

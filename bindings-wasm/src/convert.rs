@@ -248,12 +248,6 @@ pub(crate) fn whole_u32(field: &str, value: f64) -> Result<u32, Error> {
     whole(field, value, f64::from(u32::MAX)).map(|v| v as u32)
 }
 
-/// A JS number that must be a whole number of at most 2^53 (milliseconds).
-pub(crate) fn whole_u64(field: &str, value: f64) -> Result<u64, Error> {
-    // 2^53 - 1: the largest integer a JS number holds exactly.
-    whole(field, value, 9_007_199_254_740_991.0).map(|v| v as u64)
-}
-
 fn whole(field: &str, value: f64, max: f64) -> Result<f64, Error> {
     if value.is_finite() && value.fract() == 0.0 && (0.0..=max).contains(&value) {
         Ok(value)

@@ -1,5 +1,5 @@
 //! The core's [`Error`] as a thrown JS `ZapiError`: an `Error` subclass whose `kind` names the
-//! case and whose other properties carry that case's fields.
+//! case and whose other properties carry that case's fields, taken from the core's serde shape.
 //!
 //! wasm-bindgen cannot declare a class that extends a JS built-in, so the exported
 //! [`ZapiErrorClass`] is an empty shell whose prototype [`install`] re-parents onto
@@ -17,86 +17,18 @@ use zapi_communities::Error;
 #[wasm_bindgen(js_name = ZapiError, skip_typescript)]
 pub struct ZapiErrorClass {}
 
+// `ZapiErrorFields`, the union of every kind's fields, is generated from the core's `Error`
+// (tsify, from its serde shape); only the class around it is written here.
 #[wasm_bindgen(typescript_custom_section)]
 const ZAPI_ERROR_TS: &'static str = r#"
-/**
- * The stable name of each kind of failure, the same in every language of zapi-communities.
- * - `validation`: an argument was refused before any request was sent (`field`, `reason`).
- * - `api`: the service answered with an error status, an `{"error": …}` body or `success: false` (`status`, `detail`).
- * - `rate_limited`: HTTP 429 (`retryAfter`, seconds, when the service said).
- * - `timeout`: no answer within `timeoutMs`; a POST may still have been applied.
- * - `transport`: the connection failed (`detail`; `sent` says whether the request may have arrived).
- * - `decode`: a 2xx response whose body could not be understood (`detail`).
- * - `not_found`: e.g. no announcement group could be found for a community (`what`, `id`).
- * - `not_announcement_group`: a message was addressed to a community id; send to its announcement group (`communityId`, `announcementGroup`).
- */
-export type ZapiErrorKind =
-  | "validation"
-  | "api"
-  | "rate_limited"
-  | "timeout"
-  | "transport"
-  | "decode"
-  | "not_found"
-  | "not_announcement_group";
-
-/** The properties each kind of {@link ZapiError} carries; narrow on `kind`. */
-export type ZapiErrorFields =
-  | {
-      kind: "validation";
-      /** The refused argument, named as in the core (`name`, `group_ids[3]`, `delay_message`, `target`, …). */
-      field: string;
-      /** Why it was refused and, where possible, what would be accepted. */
-      reason: string;
-    }
-  | {
-      kind: "api";
-      /** The HTTP status (200 when a 2xx body reported failure). */
-      status: number;
-      /** The service's own message, or a description of the body when it had none. */
-      detail: string;
-    }
-  | {
-      kind: "rate_limited";
-      /** Seconds to wait, from `Retry-After`, or `null` when the service did not say. */
-      retryAfter: number | null;
-    }
-  | {
-      kind: "timeout";
-      /** The timeout that was in force, in milliseconds. */
-      timeoutMs: number;
-    }
-  | {
-      kind: "transport";
-      /** What failed (never a URL or a token). */
-      detail: string;
-      /** `false` only when the request provably never left. */
-      sent: boolean;
-    }
-  | {
-      kind: "decode";
-      /** What was wrong with the body. */
-      detail: string;
-    }
-  | {
-      kind: "not_found";
-      /** What was looked for, e.g. `announcement group (from chat_list)`. */
-      what: string;
-      /** The id it was looked for by. */
-      id: string;
-    }
-  | {
-      kind: "not_announcement_group";
-      /** The community id the message was addressed to. */
-      communityId: string;
-      /** The announcement group to send to instead, when the client already knows it. */
-      announcementGroup: string | null;
-    };
+/** The stable name of each kind of failure, the same in every language of zapi-communities. */
+export type ZapiErrorKind = ZapiErrorFields["kind"];
 
 /**
  * Every error the client throws (or rejects a promise with). A real `Error` subclass:
  * `error instanceof ZapiError` and `error instanceof Error` are both true, `error.name` is
  * `"ZapiError"`, `error.message` is a readable sentence. Neither token ever appears in it.
+ * Its other properties are those of its `kind` ({@link ZapiErrorFields}): narrow on `kind`.
  *
  * ```ts
  * try { await client.announce(id, text); }
@@ -164,38 +96,11 @@ pub(crate) fn to_js(error: Error) -> JsValue {
                 .unwrap_or_else(|_| js_sys::Error::new(&error.to_string()).into())
         })
     });
-    let set = |key: &str, value: JsValue| {
-        let _ = Reflect::set(&object, &key.into(), &value);
-    };
-    set("kind", error.kind().into());
-    match error {
-        Error::Validation { field, reason } => {
-            set("field", field.into());
-            set("reason", reason.into());
-        }
-        Error::Api { status, message } => {
-            set("status", status.into());
-            set("detail", message.into());
-        }
-        Error::RateLimited { retry_after_secs } => {
-            set("retryAfter", retry_after_secs.map_or(JsValue::NULL, |s| JsValue::from(s as f64)));
-        }
-        Error::Timeout { timeout_ms } => set("timeoutMs", JsValue::from(timeout_ms as f64)),
-        Error::Transport { message, sent } => {
-            set("detail", message.into());
-            set("sent", sent.into());
-        }
-        Error::Decode { message } => set("detail", message.into()),
-        Error::NotFound { what, id } => {
-            set("what", what.into());
-            set("id", id.into());
-        }
-        Error::NotAnnouncementGroup { community_id, announcement_group } => {
-            set("communityId", community_id.into());
-            set("announcementGroup", announcement_group.map_or(JsValue::NULL, JsValue::from));
-        }
-        // `Error` is non-exhaustive: a future kind still carries `kind` and `message`.
-        _ => {}
+    // The fields are the core's serde shape of the error (`kind` included), camelCase:
+    // exactly what the generated `ZapiErrorFields` declares.
+    if let Ok(fields) = crate::convert::plain(&error) {
+        let (target, source): (&Object, &Object) = (object.unchecked_ref(), fields.unchecked_ref());
+        Object::assign(target, source);
     }
     object
 }

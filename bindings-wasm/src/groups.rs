@@ -4,7 +4,7 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use zapi_communities::{CreatedGroup, GroupMetadata, GroupSettings};
 
-use crate::args::{count, group_id, phones, string};
+use crate::args::{count, group_id, optional_count, phones, string};
 use crate::client::JsClient;
 use crate::convert::{options, plain, record, typed};
 use crate::errors::OrThrow;
@@ -52,13 +52,14 @@ impl JsClient {
         Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect())
     }
 
-    /// Every chat, page by page: `for await (const chat of client.chats(100))`, or call
-    /// `nextPage()` on the result. Nothing is requested until then.
+    /// Every chat, page by page: `for await (const chat of client.chats())`, or call
+    /// `nextPage()` on the result. Nothing is requested until then. `pageSize` defaults to the
+    /// client's `pageSize` option.
     pub fn chats(
         &self,
-        #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
     ) -> Result<ChatPager, JsValue> {
-        Ok(ChatPager::new(self.0.chats(count("page_size", &page_size)?)))
+        Ok(ChatPager::new(self.0.chats().page_size_or_default(optional_count("page_size", &page_size)?)))
     }
 
     /// A group's metadata: members and their roles, flags, and the community it belongs to.

@@ -12,36 +12,6 @@ use zapi_communities::{Error, GroupMention, Recipient};
 
 use crate::convert::whole_u32;
 
-/// How to reach the service. Pass `instanceId` + `token` to call Z-API directly (server side);
-/// in a web page pass only `baseUrl` pointing at your own backend proxy, which holds them.
-#[derive(Debug, Default, Deserialize, Tsify)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ClientOptions {
-    /// The instance id (Z-API panel → instance). Optional behind a proxy (sent as `proxy`).
-    #[tsify(optional)]
-    pub instance_id: Option<String>,
-    /// The instance token. Leave it out behind a proxy: never ship it in a web page.
-    #[tsify(optional)]
-    pub token: Option<String>,
-    /// The account security token, sent as the `Client-Token` header. Server side only.
-    #[tsify(optional)]
-    pub client_token: Option<String>,
-    /// Default `https://api.z-api.io`; your backend proxy (or the simulator) otherwise.
-    #[tsify(optional)]
-    pub base_url: Option<String>,
-    /// Limit for one exchange, in milliseconds. Default 30000.
-    #[tsify(optional)]
-    pub timeout_ms: Option<f64>,
-    /// Retries after the first attempt (connection failures; GETs also on timeouts, 429 and
-    /// 502–504; a POST that may have been sent is never repeated). Default 2.
-    #[tsify(optional)]
-    pub max_retries: Option<f64>,
-    /// Response bodies longer than this many bytes are refused unread (kind `decode`).
-    /// Default 33554432 (32 MiB).
-    #[tsify(optional)]
-    pub max_body_bytes: Option<f64>,
-}
-
 /// A group of the same community mentioned in a message; the text must contain
 /// `@<the group's digits>`.
 #[derive(Debug, Deserialize)]

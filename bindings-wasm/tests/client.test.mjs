@@ -31,11 +31,13 @@ describe('constructing a Client', () => {
     assert.equal(new Client({ instanceId: 'I', token: 't', baseUrl: `${sim.url}/` }).baseUrl, sim.url);
   });
 
-  it('without a token it needs a proxy baseUrl, and sends placeholders there', async () => {
-    const error = thrown(() => new Client({}));
+  it('proxy mode needs a baseUrl and no token, and sends placeholders there', async () => {
+    const error = thrown(() => new Client({ instanceId: 'I' }));
     assert.equal(error.field, 'token');
     assert.match(error.reason, /proxy/);
-    assert.equal(thrown(() => new Client({ baseUrl: 'https://api.z-api.io' })).field, 'token');
+    assert.equal(thrown(() => new Client({ proxy: true })).field, 'base_url');
+    assert.equal(thrown(() => new Client({ proxy: true, baseUrl: 'https://api.z-api.io' })).field, 'token');
+    assert.equal(thrown(() => new Client({ proxy: true, baseUrl: 'https://my.app', token: 't' })).field, 'token');
     // A stand-in proxy that records where requests went.
     const seen = [];
     const server = (await import('node:http')).createServer((req, res) => {
@@ -44,9 +46,9 @@ describe('constructing a Client', () => {
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const proxied = new Client({ baseUrl: `http://127.0.0.1:${server.address().port}/zapi` });
+      const proxied = new Client({ proxy: true, baseUrl: `http://127.0.0.1:${server.address().port}/zapi` });
       await proxied.listChats(1, 10);
-      const named = new Client({ baseUrl: `http://127.0.0.1:${server.address().port}/zapi`, instanceId: 'MINE' });
+      const named = new Client({ proxy: true, baseUrl: `http://127.0.0.1:${server.address().port}/zapi`, instanceId: 'MINE' });
       await named.listChats(1, 10);
     } finally {
       server.close();
@@ -70,6 +72,15 @@ describe('constructing a Client', () => {
       const client = Client.fromEnv();
       assert.equal(client.baseUrl, sim.url);
       assert.deepEqual(await client.listCommunities(1, 10), []);
+      // Every option has its variable, and the options given win over the variables.
+      process.env.ZAPI_MAX_RETRIES = 'many';
+      assert.equal(thrown(() => Client.fromEnv()).field, 'ZAPI_MAX_RETRIES');
+      assert.deepEqual(await Client.fromEnv({ maxRetries: 0 }).listCommunities(1, 10), []);
+      process.env.ZAPI_MAX_RETRIES = '1';
+      process.env.ZAPI_BASE_URL = 'http://example.com';
+      assert.equal(thrown(() => Client.fromEnv()).field, 'ZAPI_BASE_URL');
+      process.env.ZAPI_ALLOW_INSECURE_HTTP = '1';
+      assert.equal(Client.fromEnv().baseUrl, 'http://example.com');
     } finally {
       process.env = saved;
     }
@@ -81,9 +92,9 @@ describe('constructing a Client', () => {
     try {
       const direct = warnings(() => new Client({ instanceId: 'I', token: 't' }));
       assert.equal(direct.length, 1);
-      assert.match(direct[0], /api\.z-api\.io directly.*backend proxy/s);
+      assert.match(direct[0], /api\.z-api\.io directly.*proxy mode/s);
       assert.ok(!direct[0].includes(' t '), 'the token is not in the warning');
-      assert.deepEqual(warnings(() => new Client({ baseUrl: 'https://my.app/zapi' })), []);
+      assert.deepEqual(warnings(() => new Client({ proxy: true, baseUrl: 'https://my.app/zapi' })), []);
       assert.deepEqual(warnings(() => SimClient.simulated()), []);
     } finally {
       delete globalThis.document;

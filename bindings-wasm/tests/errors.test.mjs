@@ -38,10 +38,10 @@ describe('ZapiError', () => {
     const error = thrown(() => new Client({ instanceId: 'I', token: 't', timeoutMs: 0 }));
     assert.deepEqual(JSON.parse(JSON.stringify(error)), {
       kind: 'validation',
-      field: 'timeout',
+      field: 'timeout_ms',
       reason: 'must be greater than zero',
     });
-    assert.equal(error.message, 'invalid timeout: must be greater than zero');
+    assert.equal(error.message, 'invalid timeout_ms: must be greater than zero');
   });
 });
 
@@ -68,13 +68,13 @@ describe('error kinds over HTTP', () => {
     assert.equal(error.status, 401);
   });
 
-  it('rate_limited: retryAfter in seconds, or null', async () => {
+  it('rate_limited: retryAfterMs in milliseconds, or null', async () => {
     await sim.fault({ fault: { kind: 'rate_limit', retryAfter: 7 }, method: 'POST' });
     const error = await rejection(client.createCommunity('Rua'));
     assert.equal(error.kind, 'rate_limited');
-    assert.equal(error.retryAfter, 7);
+    assert.equal(error.retryAfterMs, 7000);
     await sim.fault({ fault: { kind: 'rate_limit' } });
-    assert.equal((await rejection(client.listChats(1, 10))).retryAfter, null);
+    assert.equal((await rejection(client.listChats(1, 10))).retryAfterMs, null);
   });
 
   it('timeout: timeoutMs says what was in force', async () => {

@@ -15,7 +15,7 @@ describe('behind the example backend proxy', () => {
     sim = await startSim();
     proxy = createProxy({ ...SIM, upstream: sim.url });
     await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    pageClient = new Client({ baseUrl: `http://127.0.0.1:${proxy.address().port}/zapi` });
+    pageClient = new Client({ proxy: true, baseUrl: `http://127.0.0.1:${proxy.address().port}/zapi` });
   });
   after(async () => {
     proxy.close();

@@ -103,13 +103,17 @@ const BAD_OPTIONS = [
   ['instance id with a slash', 'instance_id', { instanceId: 'a/b', token: 't' }],
   ['token with a space', 'token', { instanceId: 'I', token: 'a b' }],
   ['base URL without scheme', 'base_url', { instanceId: 'I', token: 't', baseUrl: 'example.com' }],
-  ['timeout 0', 'timeout', { instanceId: 'I', token: 't', timeoutMs: 0 }],
+  ['timeout 0', 'timeout_ms', { instanceId: 'I', token: 't', timeoutMs: 0 }],
   ['negative timeout', 'timeout_ms', { instanceId: 'I', token: 't', timeoutMs: -5 }],
   ['fractional retries', 'max_retries', { instanceId: 'I', token: 't', maxRetries: 1.5 }],
-  ['misspelt option', 'options', { instanceId: 'I', token: 't', timeout: 5 }],
-  ['options of the wrong type', 'options', { instanceId: 'I', token: 42 }],
+  ['misspelt option', 'timeout', { instanceId: 'I', token: 't', timeout: 5 }],
+  ['options of the wrong type', 'token', { instanceId: 'I', token: 42 }],
+  ['an option of no type an option has', 'max_retries', { instanceId: 'I', token: 't', maxRetries: [1] }],
+  ['proxy mode without a base URL', 'base_url', { proxy: true }],
+  ['a token in proxy mode', 'token', { proxy: true, baseUrl: 'https://my.app/zapi', token: 't' }],
+  ['plain http to another host', 'base_url', { instanceId: 'I', token: 't', baseUrl: 'http://example.com' }],
   ['options not an object', 'options', 'I:t'],
-  ['options left out', 'token', undefined],
+  ['options left out', 'instance_id', undefined],
 ];
 
 describe('validation before any request', () => {

@@ -22,7 +22,9 @@ pub mod sim;
 pub mod transport;
 mod wire;
 
-pub use client::{AnnounceOptions, Client, ClientBuilder, ClientConfig, SIMULATOR_BASE_URL};
+pub use client::{
+    AnnounceOptions, Client, ClientBuilder, ClientConfig, ClientOptions, OptionValue, SIMULATOR_BASE_URL,
+};
 pub use error::{Error, Result};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use model::*;

@@ -66,8 +66,26 @@ pub struct Pager<C: PagedCall> {
 }
 
 impl<C: PagedCall> Pager<C> {
-    pub(crate) fn new(client: Client, page_size: u32) -> Self {
+    pub(crate) fn new(client: Client) -> Self {
+        let page_size = client.config().page_size;
         Self { client, next: Some(1), page_size, end: PageEnd::default(), _call: PhantomData }
+    }
+
+    /// Asks for `page_size` items per page instead of the client's `page_size` option (1 to
+    /// 1000; a size out of range fails the first page with [`Error::Validation`] naming
+    /// `page_size`).
+    pub fn page_size(mut self, page_size: u32) -> Self {
+        self.page_size = page_size;
+        self
+    }
+
+    /// [`Pager::page_size`] when `page_size` is given, else the pager unchanged (for bindings
+    /// whose page size argument is optional).
+    pub fn page_size_or_default(self, page_size: Option<u32>) -> Self {
+        match page_size {
+            Some(size) => self.page_size(size),
+            None => self,
+        }
     }
 
     /// The next page, or `None` after the last one. After an error the same page is asked for

@@ -35,7 +35,7 @@ impl ReqwestTransport {
             .pool_idle_timeout(Duration::from_secs(60))
             .user_agent(concat!("zapi-communities/", env!("CARGO_PKG_VERSION")));
         let client =
-            builder.build().map_err(|e| Error::Transport { message: e.without_url().to_string(), sent: false })?;
+            builder.build().map_err(|e| Error::Transport { detail: e.without_url().to_string(), sent: false })?;
         Ok(Self { client })
     }
 

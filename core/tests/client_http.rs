@@ -145,7 +145,7 @@ async fn idempotent_calls_are_retried_on_transient_statuses() {
 async fn posts_are_never_repeated_after_a_status() {
     let (url, seen) = serve(vec![Act::Reply(503, vec![], "{\"error\":\"busy\"}".into()), ok(CREATED)]).await;
     let err = client(&url, "T", Duration::from_secs(5)).create_community("A", None).await.unwrap_err();
-    assert_eq!(err, Error::Api { status: 503, message: "busy".into() });
+    assert_eq!(err, Error::Api { status: 503, detail: "busy".into() });
     assert_eq!(count(&seen, "POST"), 1);
 }
 
@@ -198,7 +198,7 @@ async fn rate_limits_are_waited_for_on_gets_and_reported_on_posts() {
 
     let (url, seen) = serve(vec![limited]).await;
     let err = client(&url, "T", Duration::from_secs(5)).create_community("A", None).await.unwrap_err();
-    assert_eq!(err, Error::RateLimited { retry_after_secs: Some(1) });
+    assert_eq!(err, Error::RateLimited { retry_after_ms: Some(1000) });
     assert_eq!(count(&seen, "POST"), 1);
 }
 
@@ -207,7 +207,7 @@ async fn bodies_over_the_cap_are_refused() {
     let huge = format!("[{}]", vec![r#"{"id":"120363000000000001","name":"A"}"#; 200].join(","));
     let (url, _) = serve(vec![ok(&huge)]).await;
     let err = client(&url, "T", Duration::from_secs(5)).list_communities(1, 10).await.unwrap_err();
-    let Error::Decode { message } = err else { panic!("{err:?}") };
+    let Error::Decode { detail: message } = err else { panic!("{err:?}") };
     assert!(message.contains("4096"), "{message}");
 }
 

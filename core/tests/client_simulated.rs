@@ -186,16 +186,16 @@ async fn pagers_walk_every_page() {
     for i in 0..5 {
         client.create_community(&format!("Community {i}"), None).await.unwrap();
     }
-    let mut pager = client.communities(2);
+    let mut pager = client.communities().page_size(2);
     let mut sizes = Vec::new();
     while let Some(page) = pager.next_page().await.unwrap() {
         sizes.push(page.len());
     }
     assert_eq!(sizes, [2, 2, 1]);
     assert_eq!(pager.next_page().await.unwrap(), None);
-    let all = client.communities(10).collect_all().await.unwrap();
+    let all = client.communities().page_size(10).collect_all().await.unwrap();
     assert_eq!(all.len(), 5);
-    let chats = client.chats(3).collect_all().await.unwrap();
+    let chats = client.chats().page_size(3).collect_all().await.unwrap();
     assert_eq!(chats.iter().filter(|c| c.is_group_announcement).count(), 5);
 }
 
@@ -250,6 +250,6 @@ async fn communities_seen_in_a_list_are_refused_as_recipients() {
     let after = reader.recipient(listed.id.as_str()).unwrap_err();
     assert!(matches!(after, Error::NotAnnouncementGroup { .. }), "{after:?}");
     let paged = Client::simulated_with(Arc::clone(&sim)).unwrap();
-    paged.communities(10).collect_all().await.unwrap();
+    paged.communities().page_size(10).collect_all().await.unwrap();
     assert!(matches!(paged.recipient(listed.id.as_str()), Err(Error::NotAnnouncementGroup { .. })));
 }

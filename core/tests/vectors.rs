@@ -160,14 +160,17 @@ async fn paging_vectors() {
         let size = v["page_size"].as_u64().unwrap() as u32;
         let ids: Vec<String> = match v["pager"].as_str().unwrap() {
             "communities" => client
-                .communities(size)
+                .communities()
+                .page_size(size)
                 .collect_all()
                 .await
                 .unwrap()
                 .into_iter()
                 .map(|c| c.id.as_str().to_owned())
                 .collect(),
-            "chats" => client.chats(size).collect_all().await.unwrap().into_iter().map(|c| c.phone).collect(),
+            "chats" => {
+                client.chats().page_size(size).collect_all().await.unwrap().into_iter().map(|c| c.phone).collect()
+            }
             other => panic!("{name}: unknown pager {other}"),
         };
         assert_eq!(ids.len() as u64, v["expect"]["count"].as_u64().unwrap(), "{name}");

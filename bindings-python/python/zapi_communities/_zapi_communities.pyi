@@ -391,17 +391,43 @@ class Client:
     def __init__(
         self,
         *,
-        instance_id: str,
-        token: str,
+        instance_id: str | None = None,
+        token: str | None = None,
         client_token: str | None = None,
         base_url: str | None = None,
-        timeout: float = 30.0,
-        max_retries: int = 2,
+        proxy: bool | None = None,
+        timeout_ms: int | None = None,
+        max_retries: int | None = None,
+        initial_backoff_ms: int | None = None,
+        max_backoff_ms: int | None = None,
         max_body_bytes: int | None = None,
-    ) -> None: ...
+        allow_insecure_http: bool | None = None,
+        page_size: int | None = None,
+    ) -> None:
+        """A client for one instance (``instance_id`` and ``token``), or for your backend
+        (``proxy=True`` and ``base_url``), which holds them. Every option is optional; a missing
+        one takes its default (``timeout_ms=30000``, ``max_retries=2``, ``initial_backoff_ms=200``,
+        ``max_backoff_ms=10000``, ``max_body_bytes=33554432``, ``page_size=100``, ``base_url``
+        ``https://api.z-api.io``). Plain ``http://`` is refused except to loopback unless
+        ``allow_insecure_http=True``."""
     @staticmethod
-    def from_env(*, timeout: float = 30.0, max_retries: int = 2, max_body_bytes: int | None = None) -> Client:
-        """A client configured by ZAPI_INSTANCE_ID, ZAPI_TOKEN, ZAPI_CLIENT_TOKEN and ZAPI_BASE_URL."""
+    def from_env(
+        *,
+        instance_id: str | None = None,
+        token: str | None = None,
+        client_token: str | None = None,
+        base_url: str | None = None,
+        proxy: bool | None = None,
+        timeout_ms: int | None = None,
+        max_retries: int | None = None,
+        initial_backoff_ms: int | None = None,
+        max_backoff_ms: int | None = None,
+        max_body_bytes: int | None = None,
+        allow_insecure_http: bool | None = None,
+        page_size: int | None = None,
+    ) -> Client:
+        """A client configured by the ``ZAPI_*`` variables (``ZAPI_`` and each option's name in
+        capitals); the keyword arguments override them."""
     @staticmethod
     def simulated() -> Client:
         """A client on a fresh in-memory simulator of the service."""
@@ -410,11 +436,13 @@ class Client:
     @property
     def base_url(self) -> str: ...
     @property
-    def timeout(self) -> float: ...
+    def timeout_ms(self) -> int: ...
     @property
     def max_retries(self) -> int: ...
     @property
     def max_body_bytes(self) -> int: ...
+    @property
+    def page_size(self) -> int: ...
     @property
     def is_closed(self) -> bool: ...
     def close(self) -> None: ...
@@ -428,7 +456,7 @@ class Client:
     # communities
     def create_community(self, name: str, description: str | None = None) -> Community: ...
     def list_communities(self, page: int = 1, page_size: int = 100) -> list[CommunitySummary]: ...
-    def communities(self, page_size: int = 100) -> Pager[CommunitySummary]: ...
+    def communities(self, page_size: int | None = None) -> Pager[CommunitySummary]: ...
     def community_metadata(self, community_id: str) -> Community: ...
     def link_groups(self, community_id: str, group_ids: Sequence[str]) -> LinkOutcome: ...
     def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> UnlinkOutcome: ...
@@ -453,7 +481,7 @@ class Client:
     def list_announcement_groups(self, page: int = 1, page_size: int = 1000) -> list[str]:
         """The ids of the announcement groups on one page of the chat list, read without
         building a ``Chat`` for every entry. Not checked against group metadata."""
-    def chats(self, page_size: int = 100) -> Pager[Chat]: ...
+    def chats(self, page_size: int | None = None) -> Pager[Chat]: ...
     def group_metadata(self, group_id: str) -> GroupMetadata: ...
     def update_group_settings(self, group_id: str, settings: GroupSettings) -> None: ...
     # messages
@@ -497,19 +525,37 @@ class AsyncClient:
     def __init__(
         self,
         *,
-        instance_id: str,
-        token: str,
+        instance_id: str | None = None,
+        token: str | None = None,
         client_token: str | None = None,
         base_url: str | None = None,
-        timeout: float = 30.0,
-        max_retries: int = 2,
+        proxy: bool | None = None,
+        timeout_ms: int | None = None,
+        max_retries: int | None = None,
+        initial_backoff_ms: int | None = None,
+        max_backoff_ms: int | None = None,
         max_body_bytes: int | None = None,
-    ) -> None: ...
+        allow_insecure_http: bool | None = None,
+        page_size: int | None = None,
+    ) -> None:
+        """An asyncio client; the options are those of ``Client``."""
     @staticmethod
     def from_env(
-        *, timeout: float = 30.0, max_retries: int = 2, max_body_bytes: int | None = None
+        *,
+        instance_id: str | None = None,
+        token: str | None = None,
+        client_token: str | None = None,
+        base_url: str | None = None,
+        proxy: bool | None = None,
+        timeout_ms: int | None = None,
+        max_retries: int | None = None,
+        initial_backoff_ms: int | None = None,
+        max_backoff_ms: int | None = None,
+        max_body_bytes: int | None = None,
+        allow_insecure_http: bool | None = None,
+        page_size: int | None = None,
     ) -> AsyncClient:
-        """An asyncio client configured by the ZAPI_* variables."""
+        """An asyncio client configured by the ``ZAPI_*`` variables; the keyword arguments override them."""
     @staticmethod
     def simulated() -> AsyncClient:
         """An asyncio client on a fresh in-memory simulator of the service."""
@@ -518,11 +564,13 @@ class AsyncClient:
     @property
     def base_url(self) -> str: ...
     @property
-    def timeout(self) -> float: ...
+    def timeout_ms(self) -> int: ...
     @property
     def max_retries(self) -> int: ...
     @property
     def max_body_bytes(self) -> int: ...
+    @property
+    def page_size(self) -> int: ...
     @property
     def is_closed(self) -> bool: ...
     def close(self) -> Awaitable[None]: ...
@@ -536,7 +584,7 @@ class AsyncClient:
     # communities
     def create_community(self, name: str, description: str | None = None) -> Awaitable[Community]: ...
     def list_communities(self, page: int = 1, page_size: int = 100) -> Awaitable[list[CommunitySummary]]: ...
-    def communities(self, page_size: int = 100) -> AsyncPager[CommunitySummary]: ...
+    def communities(self, page_size: int | None = None) -> AsyncPager[CommunitySummary]: ...
     def community_metadata(self, community_id: str) -> Awaitable[Community]: ...
     def link_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[LinkOutcome]: ...
     def unlink_groups(self, community_id: str, group_ids: Sequence[str]) -> Awaitable[UnlinkOutcome]: ...
@@ -565,7 +613,7 @@ class AsyncClient:
     def list_announcement_groups(self, page: int = 1, page_size: int = 1000) -> Awaitable[list[str]]:
         """The ids of the announcement groups on one page of the chat list, read without
         building a ``Chat`` for every entry. Not checked against group metadata."""
-    def chats(self, page_size: int = 100) -> AsyncPager[Chat]: ...
+    def chats(self, page_size: int | None = None) -> AsyncPager[Chat]: ...
     def group_metadata(self, group_id: str) -> Awaitable[GroupMetadata]: ...
     def update_group_settings(self, group_id: str, settings: GroupSettings) -> Awaitable[None]: ...
     # messages
@@ -619,26 +667,26 @@ class ApiError(ZapiError):
     """The service answered with an error."""
 
     status: int
-    """The HTTP status (200 when a 2xx body reported failure)."""
-    message: str
+    """The HTTP status (200 when a 2xx body reported failure; 0 for a redirect a browser hid)."""
+    detail: str
     """The service's message."""
 
 class RateLimitedError(ZapiError):
     """The service asked to slow down (HTTP 429)."""
 
-    retry_after: int | None
-    """Seconds to wait, when the service said."""
+    retry_after_ms: int | None
+    """Milliseconds to wait, when the service said."""
 
 class TimeoutError(ZapiError, builtins.TimeoutError):
     """The request did not complete within the timeout; a POST may have been applied."""
 
-    timeout: float
-    """The timeout in force, in seconds."""
+    timeout_ms: int
+    """The timeout in force, in milliseconds."""
 
 class TransportError(ZapiError):
     """The connection failed."""
 
-    message: str
+    detail: str
     """What failed (never a URL or a token)."""
     sent: bool
     """False only when the request provably never left."""
@@ -646,7 +694,7 @@ class TransportError(ZapiError):
 class DecodeError(ZapiError):
     """A successful response whose body could not be understood."""
 
-    message: str
+    detail: str
     """What was wrong with the body."""
 
 class NotFoundError(ZapiError):

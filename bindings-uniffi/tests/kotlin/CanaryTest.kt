@@ -1,7 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.ClientConfig
+import io.zapi.communities.core.ClientOptions
 import io.zapi.communities.HttpTransport
 import io.zapi.communities.IncomingResponse
 import io.zapi.communities.OutgoingRequest
@@ -63,7 +63,7 @@ class CanaryTest {
     }
 
     private fun config(baseUrl: String = sim.url, token: String = canary, clientToken: String = clientCanary) =
-        ClientConfig(instanceId = "SIM-INSTANCE", token = token, clientToken = clientToken, baseUrl = baseUrl, timeoutMs = 5_000uL, maxRetries = 0u)
+        ClientOptions(instanceId = "SIM-INSTANCE", token = token, clientToken = clientToken, baseUrl = baseUrl, timeoutMs = 5_000uL, maxRetries = 0u)
 
     private fun <T> call(body: suspend () -> T): T = runBlocking { withTimeout(20_000) { body() } }
 
@@ -81,7 +81,7 @@ class CanaryTest {
         }
 
         tally.case("config and client toString") {
-            assertClean("ClientConfig.toString", config().toString())
+            assertClean("ClientOptions.toString", config().toString())
             assertClean("Client.toString", Client(config()).toString())
         }
 

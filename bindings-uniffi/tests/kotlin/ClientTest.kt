@@ -1,7 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.ClientConfig
+import io.zapi.communities.core.ClientOptions
 import io.zapi.communities.core.ZapiException
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
@@ -13,15 +13,31 @@ import org.junit.jupiter.api.Test
 /** The three ways to make a client, and the config record's defaults. */
 class ClientTest {
     @Test
-    fun `ClientConfig defaults`() {
-        val config = ClientConfig(instanceId = "INSTANCE", token = "secret")
-        assertNull(config.clientToken)
-        assertNull(config.baseUrl)
-        assertEquals(30_000uL, config.timeoutMs)
-        assertEquals(2u, config.maxRetries)
-        assertEquals(32uL * 1024uL * 1024uL, config.maxBodyBytes, "the core's default cap")
-        assertTrue("maxBodyBytes=33554432" in config.toString(), config.toString())
-        Client(config).close() // no request is made until a call
+    fun `ClientOptions leave every option to the core's default`() {
+        val options = ClientOptions(instanceId = "INSTANCE", token = "secret")
+        assertNull(options.clientToken)
+        assertNull(options.baseUrl)
+        assertNull(options.timeoutMs, "left out: the core's default applies")
+        assertNull(options.proxy)
+        assertTrue("secret" !in options.toString() && "token: Some(***)" in options.toString(), options.toString())
+        Client(options).close() // no request is made until a call
+    }
+
+    @Test
+    fun `proxy mode needs a base URL and carries no token`() {
+        val backend = ClientOptions(proxy = true, baseUrl = "https://my.app/zapi")
+        Client(backend).close()
+        assertEquals("base_url", assertFailsWith<ZapiException.Validation> { Client(ClientOptions(proxy = true)) }.field)
+        assertEquals("token", assertFailsWith<ZapiException.Validation> { Client(backend.copy(token = "t")) }.field)
+        assertEquals("client_token", assertFailsWith<ZapiException.Validation> { Client(backend.copy(clientToken = "c")) }.field)
+    }
+
+    @Test
+    fun `plain http only to loopback unless allowed`() {
+        val remote = ClientOptions(instanceId = "I", token = "t", baseUrl = "http://example.com")
+        assertEquals("base_url", assertFailsWith<ZapiException.Validation> { Client(remote) }.field)
+        Client(remote.copy(allowInsecureHttp = true)).close()
+        Client(remote.copy(baseUrl = "http://127.0.0.1:9")).close()
     }
 
     @Test

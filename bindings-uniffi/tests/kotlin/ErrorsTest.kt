@@ -24,7 +24,7 @@ class ErrorsTest {
         // Exhaustive: the Kotlin compiler checks that every kind is handled.
         is ZapiException.Validation -> "validation ${e.field}: ${e.reason}"
         is ZapiException.Api -> "api ${e.status}: ${e.detail}"
-        is ZapiException.RateLimited -> "rate limited ${e.retryAfterSecs}"
+        is ZapiException.RateLimited -> "rate limited ${e.retryAfterMs}"
         is ZapiException.Timeout -> "timeout ${e.timeoutMs}"
         is ZapiException.Transport -> "transport sent=${e.sent}: ${e.detail}"
         is ZapiException.Decode -> "decode ${e.detail}"
@@ -68,9 +68,9 @@ class ErrorsTest {
     @Test
     fun `rate limiting with and without Retry-After`() = on(Backend.HTTP) {
         SimServer.fault("""{"fault":{"kind":"rate_limit","retryAfter":120},"pathPrefix":"/chats"}""")
-        assertEquals(120uL, assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterSecs)
+        assertEquals(120_000uL, assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterMs)
         SimServer.fault("""{"fault":{"kind":"rate_limit"},"pathPrefix":"/chats"}""")
-        assertNull(assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterSecs)
+        assertNull(assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterMs)
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.ClientConfig
+import io.zapi.communities.core.ClientOptions
 import java.io.BufferedReader
 import java.io.InputStreamReader
 import java.net.URI
@@ -23,7 +23,7 @@ enum class Backend {
     /** `Client.simulated()`: the in-memory simulator inside the library. */
     SIMULATED,
 
-    /** `Client(ClientConfig(baseUrl = …))` over real HTTP to the `zapi-sim` server process. */
+    /** `Client(ClientOptions(baseUrl = …))` over real HTTP to the `zapi-sim` server process. */
     HTTP,
 }
 
@@ -61,7 +61,7 @@ object SimServer {
         clientToken: String? = "sim-client-token",
         timeoutMs: ULong = 10_000uL,
         maxRetries: UInt = 0u,
-    ) = ClientConfig(
+    ) = ClientOptions(
         instanceId = "SIM-INSTANCE",
         token = token,
         clientToken = clientToken,

@@ -1,7 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.ClientConfig
+import io.zapi.communities.core.ClientOptions
 import io.zapi.communities.core.ZapiException
 import java.io.File
 import kotlinx.coroutines.runBlocking
@@ -36,7 +36,7 @@ class ScenarioTest {
         SimProcess.start().use { sim ->
             // The demo instance with the client's defaults (timeout 30 s, 2 retries), as in Rust.
             val client = Client(
-                ClientConfig(instanceId = "SIM-INSTANCE", token = "sim-token", clientToken = "sim-client-token", baseUrl = sim.url),
+                ClientOptions(instanceId = "SIM-INSTANCE", token = "sim-token", clientToken = "sim-client-token", baseUrl = sim.url),
             )
             val saved = mutableMapOf<String, Any?>()
             for ((i, step) in steps.withIndex()) {

@@ -110,7 +110,7 @@ class TransportTest {
                 IncomingResponse(429u, listOf(HttpHeader("Retry-After", "60")), """{"error":"too many requests"}""".toByteArray())
         }
         val client = Client.withTransport(SimServer.config(), limited)
-        assertEquals(60uL, assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterSecs)
+        assertEquals(60_000uL, assertFailsWith<ZapiException.RateLimited> { client.listChats(1u, 10u) }.retryAfterMs)
     }
 
     @Test

@@ -78,11 +78,13 @@ class ValidationTest {
     @Test
     fun `client configuration is checked when the client is made`() {
         val good = SimServer.config()
-        fun field(config: io.zapi.communities.ClientConfig) =
+        fun field(config: io.zapi.communities.core.ClientOptions) =
             assertFailsWith<ZapiException.Validation> { Client(config) }.field
         assertEquals("instance_id", field(good.copy(instanceId = " ")))
         assertEquals("token", field(good.copy(token = "a/b")))
         assertEquals("base_url", field(good.copy(baseUrl = "ftp://example.com")))
-        assertEquals("timeout", field(good.copy(timeoutMs = 0uL)))
+        assertEquals("timeout_ms", field(good.copy(timeoutMs = 0uL)))
+        assertEquals("token", field(good.copy(token = null)))
+        assertEquals("base_url", field(good.copy(baseUrl = "http://example.com")))
     }
 }

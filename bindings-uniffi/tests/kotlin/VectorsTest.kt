@@ -1,7 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.ClientConfig
+import io.zapi.communities.core.ClientOptions
 import io.zapi.communities.core.ZapiException
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
@@ -34,7 +34,7 @@ class VectorsTest {
     fun stop() = sim.close()
 
     private fun client(): Client = Client(
-        ClientConfig(
+        ClientOptions(
             instanceId = "VECTOR-INSTANCE",
             token = "vector-token",
             clientToken = CLIENT_TOKEN,

@@ -72,7 +72,7 @@ describe('in headless Chromium', () => {
 
     const warnings = console.filter((m) => m.type === 'warning').map((m) => m.text);
     assert.equal(warnings.length, 1, JSON.stringify(console));
-    assert.match(warnings[0], /calls api\.z-api\.io directly.*backend proxy/s);
+    assert.match(warnings[0], /calls api\.z-api\.io directly.*proxy mode/s);
     assert.ok(!warnings[0].includes('my-token'));
     assert.deepEqual(console.filter((m) => m.type === 'pageerror'), []);
     await page.close();

@@ -20,23 +20,15 @@ export const faultCases = () => load('tests/faults/cases.json');
 export const story = () => load('tests/scenario/story.json');
 
 /**
- * The JS property holding what a vector's error key names: the vectors use the core's snake_case
- * names (`retry_after`), the binding camelCase (`retryAfter`); the service's own message of an
- * `api` error is `detail` in JS (`message` is the readable sentence every JS Error has).
+ * Every key of a vector's `expect.error` matches the thrown ZapiError (as plain data). The
+ * vectors write errors in their shared shape, camelCase (`retryAfterMs`), as JS shows them.
  */
-export function jsKey(key) {
-  if (key === 'message') return 'detail';
-  return key.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-}
-
-/** Every key of a vector's `expect.error` matches the thrown ZapiError (as plain data). */
 export function checkError(want, error, name) {
   assert.equal(error.name, 'ZapiError', `${name}: not a ZapiError but ${error.name}: ${error.message}`);
   assert.equal(error.isError, true, `${name}: a ZapiError must be an Error`);
   for (const [key, value] of Object.entries(want)) {
-    const property = jsKey(key);
-    assert.ok(Object.hasOwn(error, property), `${name}: no ${property} (for ${key}) on ${JSON.stringify(error)}`);
-    assert.deepStrictEqual(error[property], value, `${name}: ${key} (${property}) of ${JSON.stringify(error)}`);
+    assert.ok(Object.hasOwn(error, key), `${name}: no ${key} on ${JSON.stringify(error)}`);
+    assert.deepStrictEqual(error[key], value, `${name}: ${key} of ${JSON.stringify(error)}`);
   }
 }
 

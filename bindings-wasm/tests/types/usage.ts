@@ -33,7 +33,7 @@ export async function usage(): Promise<void> {
   const fromEnv: Client = Client.fromEnv();
   const options: ClientOptions = { instanceId: 'I', token: 't', clientToken: 'c', timeoutMs: 1000, maxRetries: 0 };
   new Client(options);
-  new Client({ baseUrl: 'https://my.app/zapi' });
+  new Client({ proxy: true, baseUrl: 'https://my.app/zapi' });
   // @ts-expect-error misspelt option
   new Client({ instanceId: 'I', token: 't', timeout: 5 });
   // @ts-expect-error options are required
@@ -141,7 +141,7 @@ export async function usage(): Promise<void> {
           break;
         }
         case 'rate_limited': {
-          const retryAfter: number | null = error.retryAfter;
+          const retryAfter: number | null = error.retryAfterMs;
           break;
         }
         case 'timeout': {
@@ -175,8 +175,8 @@ export async function usage(): Promise<void> {
   }
 
   await init();
-  const web: WebClient = new WebClient({ baseUrl: 'https://my.app/zapi' });
-  const bundled: BundlerClient = new BundlerClient({ baseUrl: 'https://my.app/zapi' });
+  const web: WebClient = new WebClient({ proxy: true, baseUrl: 'https://my.app/zapi' });
+  const bundled: BundlerClient = new BundlerClient({ proxy: true, baseUrl: 'https://my.app/zapi' });
   await initSim();
   const simWeb: SimWebClient = SimWebClient.simulated();
   const simBundled: SimBundlerClient = SimBundlerClient.simulated();

@@ -69,6 +69,6 @@ mod tests {
     #[test]
     fn not_found_is_an_api_error() {
         let err = call().parse(&HttpResponse::new(404, r#"{"error":"community not found"}"#)).unwrap_err();
-        assert_eq!(err, Error::Api { status: 404, message: "community not found".into() });
+        assert_eq!(err, Error::Api { status: 404, detail: "community not found".into() });
     }
 }

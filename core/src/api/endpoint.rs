@@ -105,6 +105,16 @@ impl Endpoint {
         self.base_url == DEFAULT_BASE_URL
     }
 
+    /// Whether what is sent to the base URL stays between the client and its host: `https://`,
+    /// or plain `http://` to a loopback host (127.0.0.0/8, `::1`, `localhost`), which never
+    /// leaves the machine.
+    pub fn is_confidential(&self) -> bool {
+        match self.base_url.strip_prefix("http://") {
+            None => true,
+            Some(rest) => is_loopback(host_of(rest)),
+        }
+    }
+
     /// Replaces both tokens with `***` in `text`, and whatever follows `/token/` in a path (the
     /// token's segment, whatever its length: see [`Secret::redact_in`] for short secrets).
     pub fn redact(&self, text: &str) -> String {
@@ -119,9 +129,9 @@ impl Endpoint {
     pub fn redact_error(&self, error: Error) -> Error {
         match error {
             Error::Validation { field, reason } => Error::Validation { field, reason: self.redact(&reason) },
-            Error::Api { status, message } => Error::Api { status, message: self.redact(&message) },
-            Error::Transport { message, sent } => Error::Transport { message: self.redact(&message), sent },
-            Error::Decode { message } => Error::Decode { message: self.redact(&message) },
+            Error::Api { status, detail } => Error::Api { status, detail: self.redact(&detail) },
+            Error::Transport { detail, sent } => Error::Transport { detail: self.redact(&detail), sent },
+            Error::Decode { detail } => Error::Decode { detail: self.redact(&detail) },
             Error::NotFound { what, id } => Error::NotFound { what, id: self.redact(&id) },
             other => other,
         }
@@ -156,6 +166,29 @@ impl Endpoint {
             body,
         }
     }
+}
+
+/// The host of `authority[/path]`: without user info and port, IPv6 brackets kept.
+fn host_of(rest: &str) -> &str {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    }
+}
+
+/// 127.0.0.0/8, `::1` and `localhost` (any case, with or without a trailing dot, and its
+/// subdomains, which RFC 6761 reserves for loopback too).
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    if host == "localhost" || host.ends_with(".localhost") {
+        return true;
+    }
+    if let Ok(v4) = host.parse::<std::net::Ipv4Addr>() {
+        return v4.is_loopback();
+    }
+    host.parse::<std::net::Ipv6Addr>().is_ok_and(|v6| v6.is_loopback())
 }
 
 fn check_credential(field: &str, value: &str) -> Result<(), Error> {
@@ -195,6 +228,35 @@ mod tests {
     }
 
     #[test]
+    fn only_https_or_loopback_is_confidential() {
+        let at = |url: &str| Endpoint::new("i", "t").unwrap().with_base_url(url).unwrap().is_confidential();
+        for url in [
+            "https://api.z-api.io",
+            "https://example.com:8443/x",
+            "http://127.0.0.1:8080",
+            "http://127.8.9.10",
+            "http://localhost:3000/zapi",
+            "http://LOCALHOST.",
+            "http://api.localhost",
+            "http://[::1]:9000",
+            "http://user:pw@127.0.0.1:1/",
+        ] {
+            assert!(at(url), "{url}");
+        }
+        for url in [
+            "http://example.com",
+            "http://10.0.0.1",
+            "http://128.0.0.1",
+            "http://localhost.example.com",
+            "http://127.0.0.1.example.com",
+            "http://[::2]",
+            "http://127.0.0.1@evil.example",
+        ] {
+            assert!(!at(url), "{url}");
+        }
+    }
+
+    #[test]
     fn proxy_endpoints_carry_placeholders_and_refuse_the_public_host() {
         let e = Endpoint::behind_proxy("https://example.com/zapi/", None).unwrap();
         let r = e.request(Method::Get, "/chats".into(), vec![], None);
@@ -217,7 +279,7 @@ mod tests {
         let shown = format!("{e:?}");
         assert!(!shown.contains("canary"), "{shown}");
         assert_eq!(e.redact("a canary-tok b canary-ct"), "a *** b ***");
-        let err = e.redact_error(Error::Api { status: 500, message: "echo canary-tok".into() });
+        let err = e.redact_error(Error::Api { status: 500, detail: "echo canary-tok".into() });
         assert!(!err.to_string().contains("canary"));
     }
 

@@ -45,7 +45,7 @@ impl ListChats {
     /// [`Error::Api`] for an `{"error": …}` body, [`Error::Decode`] for one that is not a chat list.
     pub fn announcement_groups_in_body(body: &[u8]) -> Result<Vec<GroupId>, Error> {
         if let Some(message) = response::error_field(body) {
-            return Err(Error::Api { status: 200, message });
+            return Err(Error::Api { status: 200, detail: message });
         }
         Self::scan_body(body).map(|(groups, _)| groups)
     }

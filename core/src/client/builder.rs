@@ -11,7 +11,8 @@ use crate::transport::Transport;
 
 use super::{Client, Inner};
 
-/// How the client behaves on every call.
+/// How the client behaves on every call: the resolved form of [`super::ClientOptions`], whose
+/// docs these defaults are held to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientConfig {
     /// Limit for one exchange (connect, send, read the body). Default 30 s.
@@ -20,11 +21,21 @@ pub struct ClientConfig {
     pub max_body_bytes: usize,
     /// Which failures are retried, and how.
     pub retry: RetryPolicy,
+    /// Whether a plain `http://` base URL to a host other than loopback is accepted. Default false.
+    pub allow_insecure_http: bool,
+    /// Items per page of a pager given no page size. Default 100.
+    pub page_size: u32,
 }
 
 impl Default for ClientConfig {
     fn default() -> Self {
-        Self { timeout: Duration::from_secs(30), max_body_bytes: 32 * 1024 * 1024, retry: RetryPolicy::default() }
+        Self {
+            timeout: Duration::from_secs(30),
+            max_body_bytes: 32 * 1024 * 1024,
+            retry: RetryPolicy::default(),
+            allow_insecure_http: false,
+            page_size: 100,
+        }
     }
 }
 
@@ -61,6 +72,19 @@ impl ClientBuilder {
         self
     }
 
+    /// Accepts (or not) a plain `http://` base URL to a host other than loopback, which sends
+    /// the token in clear text.
+    pub fn allow_insecure_http(mut self, allow: bool) -> Self {
+        self.config.allow_insecure_http = allow;
+        self
+    }
+
+    /// Sets the page size of pagers given none.
+    pub fn page_size(mut self, page_size: u32) -> Self {
+        self.config.page_size = page_size;
+        self
+    }
+
     /// Replaces the whole configuration.
     pub fn config(mut self, config: ClientConfig) -> Self {
         self.config = config;
@@ -76,15 +100,18 @@ impl ClientBuilder {
     /// Finishes the client.
     ///
     /// # Errors
-    /// [`Error::Validation`] naming `timeout` when it is zero, or `transport` when no transport
-    /// was given and the crate was built without the `reqwest` feature.
+    /// [`Error::Validation`] naming `timeout_ms` when it is zero, `base_url` when it is plain
+    /// `http://` to a host other than loopback and `allow_insecure_http` is not set, or
+    /// `transport` when no transport was given and the crate was built without the `reqwest`
+    /// feature.
     // On wasm32 the transport need not be `Send + Sync` (see `transport::MaybeSend`): there are
     // no threads to share the `Arc` with, and one `Arc` keeps a single code path on every target.
     #[cfg_attr(target_arch = "wasm32", allow(clippy::arc_with_non_send_sync))]
     pub fn build(self) -> Result<Client, Error> {
         if self.config.timeout.is_zero() {
-            return Err(Error::validation("timeout", "must be greater than zero"));
+            return Err(Error::validation("timeout_ms", "must be greater than zero"));
         }
+        refuse_clear_text(&self.endpoint, self.config.allow_insecure_http)?;
         let transport = match self.transport {
             Some(t) => t,
             None => default_transport()?,
@@ -104,6 +131,22 @@ impl ClientBuilder {
             }),
         })
     }
+}
+
+/// Refuses a base URL that would carry the token in clear text over the network (plain
+/// `http://` to a host other than loopback), unless the caller accepted that.
+pub(super) fn refuse_clear_text(endpoint: &Endpoint, allowed: bool) -> Result<(), Error> {
+    if allowed || endpoint.is_confidential() {
+        return Ok(());
+    }
+    Err(Error::validation(
+        "base_url",
+        format!(
+            "{} is plain http:// to a host that is not loopback, so the token would travel in clear text; \
+             use https://, or set allow_insecure_http (ZAPI_ALLOW_INSECURE_HTTP=1) to accept that",
+            endpoint.base_url()
+        ),
+    ))
 }
 
 #[cfg(feature = "reqwest")]

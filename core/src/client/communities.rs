@@ -39,9 +39,10 @@ impl Client {
         Ok(page)
     }
 
-    /// Pages through every community.
-    pub fn communities(&self, page_size: u32) -> Pager<ListCommunities> {
-        Pager::new(self.clone(), page_size)
+    /// Pages through every community, `page_size` (the option) at a time unless the pager is
+    /// given another size ([`Pager::page_size`]). Nothing is requested until the first page.
+    pub fn communities(&self) -> Pager<ListCommunities> {
+        Pager::new(self.clone())
     }
 
     /// A community's name, description and groups; refreshes what the client knows of it.

@@ -24,9 +24,10 @@ impl Client {
         self.execute(&ListChats { page, page_size }).await
     }
 
-    /// Pages through every chat.
-    pub fn chats(&self, page_size: u32) -> Pager<ListChats> {
-        Pager::new(self.clone(), page_size)
+    /// Pages through every chat, `page_size` (the option) at a time unless the pager is given
+    /// another size ([`Pager::page_size`]). Nothing is requested until the first page.
+    pub fn chats(&self) -> Pager<ListChats> {
+        Pager::new(self.clone())
     }
 
     /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),

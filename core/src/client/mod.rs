@@ -16,10 +16,12 @@ mod builder;
 mod communities;
 mod groups;
 mod messages;
+mod options;
 mod resolution;
 
 pub use builder::{ClientBuilder, ClientConfig};
 pub use messages::AnnounceOptions;
+pub use options::{ClientOptions, OptionValue};
 
 /// A client for one Z-API instance. Cheap to clone: clones share the connection pool and the
 /// announcement-group cache.
@@ -59,13 +61,14 @@ impl Client {
         ClientBuilder { endpoint, config: ClientConfig::default(), transport: None }
     }
 
-    /// A client reading `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN` (optional) and
-    /// `ZAPI_BASE_URL` (optional, default `https://api.z-api.io`).
+    /// A client configured by the `ZAPI_*` environment variables: every [`ClientOptions`]
+    /// field, `ZAPI_` and its name in capitals (`ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`,
+    /// `ZAPI_CLIENT_TOKEN`, `ZAPI_BASE_URL`, `ZAPI_TIMEOUT_MS`, `ZAPI_ALLOW_INSECURE_HTTP`, …).
     ///
     /// # Errors
     /// [`Error::Validation`] naming the missing or invalid variable.
     pub fn from_env() -> Result<Client, Error> {
-        Self::builder(endpoint_from_env(|name| std::env::var(name).ok())?).build()
+        Self::builder_from_vars(|name| std::env::var(name).ok(), ClientOptions::default())?.build()
     }
 
     /// Like [`Client::from_env`], reading each `ZAPI_*` variable through `get`: for runtimes
@@ -84,28 +87,48 @@ impl Client {
     /// # Errors
     /// [`Error::Validation`] naming the missing or invalid variable.
     pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Result<Client, Error> {
-        Self::builder(endpoint_from_env(get)?).build()
+        Self::builder_from_vars(get, ClientOptions::default())?.build()
     }
 
-    /// The builder behind [`Client::from_vars`]: the endpoint read from the `ZAPI_*` variables,
-    /// so a caller can set the timeout or the retry policy before building (the Python binding's
-    /// `Client.from_env(timeout=…, max_retries=…)`).
+    /// The builder behind [`Client::from_vars`]: the options the `ZAPI_*` variables give, with
+    /// every option `overrides` sets taking precedence (the bindings' `from_env(…)` options).
+    /// Errors about a value taken from a variable name the variable.
     ///
     /// ```
     /// use std::time::Duration;
-    /// use zapi_communities::Client;
-    /// let vars = [("ZAPI_INSTANCE_ID", "MY-INSTANCE"), ("ZAPI_TOKEN", "my-token")];
+    /// use zapi_communities::{Client, ClientOptions};
+    /// let vars = [("ZAPI_INSTANCE_ID", "MY-INSTANCE"), ("ZAPI_TOKEN", "my-token"), ("ZAPI_TIMEOUT_MS", "9000")];
     /// let get = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
-    /// let client = Client::builder_from_vars(get)?.timeout(Duration::from_secs(5)).build()?;
+    /// let faster = ClientOptions { timeout_ms: Some(5000), ..Default::default() };
+    /// let client = Client::builder_from_vars(get, faster)?.build()?;
     /// assert_eq!(client.config().timeout, Duration::from_secs(5));
-    /// assert_eq!(Client::builder_from_vars(|_| None).unwrap_err().field(), Some("ZAPI_INSTANCE_ID"));
+    /// let none = Client::builder_from_vars(|_| None, ClientOptions::default()).unwrap_err();
+    /// assert_eq!(none.field(), Some("ZAPI_INSTANCE_ID"));
     /// # Ok::<(), zapi_communities::Error>(())
     /// ```
     ///
     /// # Errors
-    /// [`Error::Validation`] naming the missing or invalid variable.
-    pub fn builder_from_vars(get: impl Fn(&str) -> Option<String>) -> Result<ClientBuilder, Error> {
-        Ok(Self::builder(endpoint_from_env(get)?))
+    /// [`Error::Validation`] naming the missing or invalid variable (or option).
+    pub fn builder_from_vars(
+        get: impl Fn(&str) -> Option<String>,
+        overrides: ClientOptions,
+    ) -> Result<ClientBuilder, Error> {
+        // A variable whose option the caller passed is not read: the option wins, even over a
+        // variable that would not parse.
+        let given = overrides.given();
+        let shadowed: Vec<String> = given.iter().map(|name| options::env_name(name)).collect();
+        let from_env =
+            ClientOptions::from_vars(
+                |variable| if shadowed.iter().any(|s| s == variable) { None } else { get(variable) },
+            )?;
+        // An error about an option the environment gave (or should have given) names its
+        // variable; one about an option the caller passed names the option.
+        let from_variable = |field: &str| !given.contains(&field) && (is_set(&from_env, field) || is_required(field));
+        let named = |e: Error| {
+            let Some(field) = e.field().filter(|f| from_variable(f)).map(str::to_owned) else { return e };
+            e.with_field_renamed(&field, &options::env_name(&field))
+        };
+        from_env.clone().overridden_by(overrides).into_builder().map_err(named)
     }
 
     /// A client wired to a fresh in-memory simulator of the service (no network, no
@@ -128,7 +151,8 @@ impl Client {
             endpoint = endpoint.with_client_token(client_token.clone());
         }
         let transport: Arc<dyn Transport> = Arc::new(crate::sim::SimulatorTransport::new(simulator));
-        Self::builder(endpoint).transport(transport).build()
+        // Nothing leaves the process, so the simulator's `http://` base URL carries no risk.
+        Self::builder(endpoint).transport(transport).allow_insecure_http(true).build()
     }
 
     /// The endpoint (tokens redacted in `Debug`).
@@ -190,28 +214,12 @@ impl Client {
     }
 }
 
-/// Reads the `ZAPI_*` variables through `get` (a parameter so tests need not touch the process
-/// environment).
-pub(crate) fn endpoint_from_env(get: impl Fn(&str) -> Option<String>) -> Result<Endpoint, Error> {
-    let required =
-        |name: &str| get(name).filter(|v| !v.trim().is_empty()).ok_or_else(|| Error::validation(name, "is not set"));
-    let mut endpoint = Endpoint::new(required("ZAPI_INSTANCE_ID")?, required("ZAPI_TOKEN")?)
-        .map_err(|e| rename_field(e, &[("instance_id", "ZAPI_INSTANCE_ID"), ("token", "ZAPI_TOKEN")]))?;
-    if let Some(base) = get("ZAPI_BASE_URL").filter(|v| !v.trim().is_empty()) {
-        endpoint = endpoint.with_base_url(&base).map_err(|e| rename_field(e, &[("base_url", "ZAPI_BASE_URL")]))?;
-    }
-    if let Some(client_token) = get("ZAPI_CLIENT_TOKEN") {
-        endpoint = endpoint.with_client_token(client_token);
-    }
-    Ok(endpoint)
+/// Whether `options` gives the option called `name`.
+fn is_set(options: &ClientOptions, name: &str) -> bool {
+    options.given().contains(&name)
 }
 
-fn rename_field(error: Error, names: &[(&str, &str)]) -> Error {
-    match error {
-        Error::Validation { field, reason } => {
-            let field = names.iter().find(|(from, _)| *from == field).map(|(_, to)| (*to).to_owned()).unwrap_or(field);
-            Error::Validation { field, reason }
-        }
-        other => other,
-    }
+/// Options a client cannot do without; a missing one is reported as its variable by `from_env`.
+fn is_required(name: &str) -> bool {
+    matches!(name, "instance_id" | "token" | "base_url")
 }

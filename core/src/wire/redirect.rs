@@ -26,7 +26,7 @@ pub(crate) fn refused(status: u16, location: Option<&str>) -> Error {
     let answered = if status == 0 { "a redirect".to_owned() } else { format!("redirect {status}") };
     Error::Api {
         status,
-        message: format!(
+        detail: format!(
             "the server answered {answered} to {to}; this client follows no redirects, so nothing was sent there \
              (check base_url)"
         ),
@@ -63,7 +63,7 @@ mod tests {
 
     fn message(status: u16, location: Option<&str>) -> String {
         match refused(status, location) {
-            Error::Api { status: s, message } => {
+            Error::Api { status: s, detail: message } => {
                 assert_eq!(s, status);
                 message
             }

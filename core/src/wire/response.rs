@@ -21,13 +21,13 @@ pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
         return Err(super::redirect::refused(response.status, response.header("location")));
     }
     if response.status == 429 {
-        return Err(Error::RateLimited { retry_after_secs: retry_after(response) });
+        return Err(Error::RateLimited { retry_after_ms: retry_after(response).map(|secs| secs.saturating_mul(1000)) });
     }
     if !response.is_success() {
-        return Err(Error::Api { status: response.status, message: describe_error_body(response) });
+        return Err(Error::Api { status: response.status, detail: describe_error_body(response) });
     }
     if let Some(message) = error_field(&response.body) {
-        return Err(Error::Api { status: response.status, message });
+        return Err(Error::Api { status: response.status, detail: message });
     }
     Ok(&response.body)
 }
@@ -138,7 +138,7 @@ fn listed_entries(value: &JsonValue) -> Option<Vec<Listed>> {
 }
 
 fn refused(status: u16, what: &str) -> Error {
-    Error::Api { status, message: format!("the service refused the operation ({what})") }
+    Error::Api { status, detail: format!("the service refused the operation ({what})") }
 }
 
 /// Seconds from a `Retry-After` header (delta-seconds form; HTTP dates are ignored).
@@ -328,11 +328,7 @@ mod tests {
             (200, r#"{"error":"1.2.3.4 not allowed"}"#, "1.2.3.4 not allowed"),
         ];
         for (status, body, message) in cases {
-            assert_eq!(
-                success_body(&resp(status, body)),
-                Err(Error::Api { status, message: message.into() }),
-                "{body}"
-            );
+            assert_eq!(success_body(&resp(status, body)), Err(Error::Api { status, detail: message.into() }), "{body}");
         }
     }
 
@@ -340,7 +336,7 @@ mod tests {
     fn redirects_are_api_errors_without_the_location_path() {
         for status in [301, 302, 303, 307, 308] {
             let r = resp(status, "").with_header("Location", "https://evil.example/token/SECRET/x?k=SECRET");
-            let Err(Error::Api { status: s, message }) = success_body(&r) else { panic!("{status}") };
+            let Err(Error::Api { status: s, detail: message }) = success_body(&r) else { panic!("{status}") };
             assert_eq!(s, status);
             assert!(message.contains("https://evil.example") && !message.contains("SECRET"), "{message}");
         }
@@ -349,14 +345,14 @@ mod tests {
     #[test]
     fn rate_limit_reads_retry_after() {
         let r = resp(429, "").with_header("Retry-After", " 7 ");
-        assert_eq!(success_body(&r), Err(Error::RateLimited { retry_after_secs: Some(7) }));
-        assert_eq!(success_body(&resp(429, "")), Err(Error::RateLimited { retry_after_secs: None }));
+        assert_eq!(success_body(&r), Err(Error::RateLimited { retry_after_ms: Some(7000) }));
+        assert_eq!(success_body(&resp(429, "")), Err(Error::RateLimited { retry_after_ms: None }));
     }
 
     #[test]
     fn echoed_paths_lose_their_token() {
         let page = "<html><body>Cannot GET /instances/I/token/s3cr3t/x</body></html>";
-        let Err(Error::Api { message, .. }) = success_body(&resp(404, page)) else { panic!() };
+        let Err(Error::Api { detail: message, .. }) = success_body(&resp(404, page)) else { panic!() };
         assert!(!message.contains("s3cr3t"), "{message}");
         assert!(message.contains("/token/***/x"));
     }
@@ -366,7 +362,8 @@ mod tests {
         let v: serde_json::Value = parse_json(br#"[{"a":"x,]","b":false,},]"#).unwrap();
         assert_eq!(v, serde_json::json!([{"a": "x,]", "b": false}]));
         assert!(matches!(parse_json::<serde_json::Value>(b"{oops"), Err(Error::Decode { .. })));
-        let Err(Error::Decode { message }) = parse_json::<serde_json::Value>(b"<html><title>Hi</title></html>") else {
+        let Err(Error::Decode { detail: message }) = parse_json::<serde_json::Value>(b"<html><title>Hi</title></html>")
+        else {
             panic!()
         };
         assert!(message.contains("HTML"));

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 use zapi_communities::api::validate::{parse_group_ids, parse_group_mentions, parse_phones};
 use zapi_communities::api::{Endpoint, MemberTarget, SendText};
 use zapi_communities::{
@@ -168,23 +168,9 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
     })
 }
 
-/// The parts of an error a vector can name, in the vectors' JSON shape.
+/// An error in the vectors' JSON shape: the core's serde shape of it, `{"kind": …, fields}`.
 pub fn error_json(error: &Error) -> Value {
-    let mut out = json!({ "kind": error.kind() });
-    match error {
-        Error::Validation { field, .. } => out["field"] = json!(field),
-        Error::Api { status, message } => {
-            out["status"] = json!(status);
-            out["message"] = json!(message);
-        }
-        Error::RateLimited { retry_after_secs } => out["retry_after"] = json!(retry_after_secs),
-        Error::NotAnnouncementGroup { community_id, announcement_group } => {
-            out["communityId"] = json!(community_id);
-            out["announcementGroup"] = json!(announcement_group);
-        }
-        _ => {}
-    }
-    out
+    serde_json::to_value(error).expect("an error serialises")
 }
 
 /// Whether every key of `expected` has the same value in `actual`.

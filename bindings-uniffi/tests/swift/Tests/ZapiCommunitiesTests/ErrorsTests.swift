@@ -26,7 +26,7 @@ final class ErrorsTests: XCTestCase {
         try await server.fault(#"{"fault":{"kind":"rate_limit","retryAfter":120}}"#)
         guard case .RateLimited(let retryAfter) = await zapiError({ _ = try await client.listChats(page: 1, pageSize: 10) })
         else { return XCTFail("rate limited") }
-        XCTAssertEqual(retryAfter, 120)
+        XCTAssertEqual(retryAfter, 120_000)
 
         let impatient = try server.client(timeoutMs: 300)
         try await server.fault(#"{"fault":{"kind":"delay","ms":3000}}"#)
@@ -35,9 +35,9 @@ final class ErrorsTests: XCTestCase {
         XCTAssertEqual(timeoutMs, 300)
 
         var closed = server.config()
-        closed = ClientConfig(instanceId: closed.instanceId, token: closed.token, clientToken: closed.clientToken,
+        closed = ClientOptions(instanceId: closed.instanceId, token: closed.token, clientToken: closed.clientToken,
                               baseUrl: "http://127.0.0.1:9", timeoutMs: 2000, maxRetries: 0)
-        guard case .Transport(_, let sent) = await zapiError({ _ = try await Client(config: closed).listChats(page: 1, pageSize: 10) })
+        guard case .Transport(_, let sent) = await zapiError({ _ = try await Client(options: closed).listChats(page: 1, pageSize: 10) })
         else { return XCTFail("transport") }
         XCTAssertFalse(sent)
 
@@ -46,13 +46,13 @@ final class ErrorsTests: XCTestCase {
         else { return XCTFail("decode") }
 
         var capped = server.config()
-        capped = ClientConfig(instanceId: capped.instanceId, token: capped.token, clientToken: capped.clientToken,
+        capped = ClientOptions(instanceId: capped.instanceId, token: capped.token, clientToken: capped.clientToken,
                               baseUrl: capped.baseUrl, timeoutMs: capped.timeoutMs, maxRetries: capped.maxRetries,
                               maxBodyBytes: 0)
-        guard case .Decode(let detail) = await zapiError({ _ = try await Client(config: capped).listCommunities(page: 1, pageSize: 10) })
+        guard case .Decode(let detail) = await zapiError({ _ = try await Client(options: capped).listCommunities(page: 1, pageSize: 10) })
         else { return XCTFail("body cap") }
         XCTAssertTrue(detail.contains("0-byte cap"), detail)
-        XCTAssertEqual(server.config().maxBodyBytes, 32 * 1024 * 1024)
+        XCTAssertNil(server.config().maxBodyBytes, "left out: the core default applies")
 
         let community = try await client.createCommunity(name: "Neighbours")
         client.invalidateAll()
@@ -92,16 +92,16 @@ final class ErrorsTests: XCTestCase {
         let config = server.config(token: canary, clientToken: "canary-client-77ab")
         XCTAssertFalse(String(describing: config).contains("canary"))
         XCTAssertFalse(String(reflecting: config).contains("canary"))
-        let client = try Client(config: config)
+        let client = try Client(options: config)
         XCTAssertFalse(String(reflecting: client).contains("canary"))
 
         let refused = await zapiError({ _ = try await client.listChats(page: 1, pageSize: 10) })
         XCTAssertFalse(String(describing: refused).contains("canary"))
         XCTAssertFalse((refused?.localizedDescription ?? "").contains("canary"))
 
-        let nowhere = ClientConfig(instanceId: "SIM-INSTANCE", token: canary, clientToken: nil,
+        let nowhere = ClientOptions(instanceId: "SIM-INSTANCE", token: canary, clientToken: nil,
                                    baseUrl: "http://127.0.0.1:9", timeoutMs: 2000, maxRetries: 0)
-        let transport = await zapiError({ _ = try await Client(config: nowhere).listChats(page: 1, pageSize: 10) })
+        let transport = await zapiError({ _ = try await Client(options: nowhere).listChats(page: 1, pageSize: 10) })
         XCTAssertFalse(String(reflecting: transport).contains("canary"))
     }
 }

@@ -12,7 +12,7 @@ let phones = ["5511911110001", "5511911110002", "5511911110003", "5511911110004"
 enum Backend: CaseIterable {
     /// `Client.simulated()`: the in-memory simulator inside the library.
     case simulated
-    /// `Client(config:)` over real HTTP to a `zapi-sim` process.
+    /// `Client(options:)` over real HTTP to a `zapi-sim` process.
     case http
 }
 
@@ -53,13 +53,13 @@ final class SimServer: @unchecked Sendable {
     }
 
     func config(token: String = "sim-token", clientToken: String? = "sim-client-token",
-                timeoutMs: UInt64 = 10_000, maxRetries: UInt32 = 0) -> ClientConfig {
-        ClientConfig(instanceId: "SIM-INSTANCE", token: token, clientToken: clientToken, baseUrl: url,
+                timeoutMs: UInt64 = 10_000, maxRetries: UInt32 = 0) -> ClientOptions {
+        ClientOptions(instanceId: "SIM-INSTANCE", token: token, clientToken: clientToken, baseUrl: url,
                      timeoutMs: timeoutMs, maxRetries: maxRetries)
     }
 
     func client(timeoutMs: UInt64 = 10_000, maxRetries: UInt32 = 0) throws -> Client {
-        try Client(config: config(timeoutMs: timeoutMs, maxRetries: maxRetries))
+        try Client(options: config(timeoutMs: timeoutMs, maxRetries: maxRetries))
     }
 
     func reset() async throws { _ = try await send("POST", "/__sim/reset") }

@@ -5,7 +5,7 @@ import XCTest
 import ZapiCommunities
 
 func quickstart(client: Client = Client.simulated()) async throws -> String {
-    // A real instance: try Client(config: ClientConfig(instanceId: "…", token: "…", clientToken: "…"))
+    // A real instance: try Client(options: ClientOptions(instanceId: "…", token: "…", clientToken: "…"))
     let community = try await client.createCommunity(name: "Rua das Flores", description: "Street news")
     let group = try await client.resolveAnnouncementGroup(communityId: community.id)
     print("announcement group \(group.groupId), found in the \(group.source)")

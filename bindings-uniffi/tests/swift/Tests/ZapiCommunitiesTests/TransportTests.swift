@@ -31,7 +31,7 @@ final class URLSessionTransport: HttpTransport, @unchecked Sendable {
 final class TransportTests: XCTestCase {
     func testCallsGoThroughTheAppTransport() async throws {
         try await SimServer.shared.reset()
-        let client = try Client.withTransport(config: SimServer.shared.config(), transport: URLSessionTransport())
+        let client = try Client.withTransport(options: SimServer.shared.config(), transport: URLSessionTransport())
         let community = try await client.createCommunity(name: "Neighbours")
         let sent = try await client.announce(communityId: community.id, text: "Hello")
         XCTAssertEqual(sent.announcementGroup.groupId, community.announcementGroup)
@@ -46,7 +46,7 @@ final class TransportTests: XCTestCase {
             }
         }
         let config = SimServer.shared.config(token: "canary-token-5f0c1e")
-        let client = try Client.withTransport(config: config, transport: Refusing())
+        let client = try Client.withTransport(options: config, transport: Refusing())
         guard case .Transport(let message, let sent) = await zapiError({ _ = try await client.listChats(page: 1, pageSize: 10) })
         else { return XCTFail("transport") }
         XCTAssertFalse(sent)

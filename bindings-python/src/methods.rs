@@ -1,0 +1,209 @@
+//! Every client method that talks to the service, declared once: [`client_methods!`] expands
+//! each entry into `Client.<name>` (blocks with the GIL released) and `AsyncClient.<name>`
+//! (returns an awaitable), with the same signature and docstring.
+//!
+//! An entry is `fn name(positional: Type = default, …; keyword_only: Type = default, …) -> Out
+//! = |client| core call;`. The arguments are what pyo3 extracts (owned values, with the GIL
+//! held); the body converts them with the core's parsers, naming each argument, and calls the
+//! core method of the same name. It runs inside the call's future, so `AsyncClient` reports a
+//! bad value through its awaitable.
+
+use pyo3::prelude::*;
+use zapi_communities::api::SendText;
+use zapi_communities::api::validate::{parse_group_ids, parse_phones};
+use zapi_communities::{
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
+    GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
+};
+
+use crate::convert::{MentionArg, MessageOptions, Named, community, count, group, member_target};
+
+macro_rules! client_methods {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident(
+            $($arg:ident : $ty:ty $(= $default:expr)?),*
+            $(; $($kw:ident : $kty:ty = $kdefault:expr),+)?
+        ) -> $out:ty = |$c:ident| $body:expr;
+    )*) => {
+        #[pymethods]
+        impl crate::client::PyClient {$(
+            $(#[doc = $doc])*
+            #[pyo3(signature = ($($arg $(= $default)?),* $(, *, $($kw = $kdefault),+)?))]
+            #[allow(clippy::too_many_arguments)]
+            fn $name(&self, py: Python<'_>, $($arg: $ty,)* $($($kw: $kty,)+)?) -> PyResult<$out> {
+                self.run(py, move |$c| async move { $body.await })
+            }
+        )*}
+
+        #[pymethods]
+        impl crate::async_client::PyAsyncClient {$(
+            $(#[doc = $doc])*
+            #[pyo3(signature = ($($arg $(= $default)?),* $(, *, $($kw = $kdefault),+)?))]
+            #[allow(clippy::too_many_arguments)]
+            fn $name<'py>(&self, py: Python<'py>, $($arg: $ty,)* $($($kw: $kty,)+)?) -> PyResult<Bound<'py, PyAny>> {
+                self.spawn(py, move |$c| async move { $body.await })
+            }
+        )*}
+    };
+}
+
+client_methods! {
+    // ----- communities -------------------------------------------------------------------
+
+    /// Creates a community (and its announcement group, which the client remembers).
+    ///
+    /// Raises ``ValidationError`` (``name``, ``description``) before any request.
+    fn create_community(name: String, description: Option<String> = None) -> Community =
+        |c| c.create_community(&name, description.as_deref());
+
+    /// One page of the community list (id and name only). Pages start at 1. The client
+    /// remembers the ids, so a message addressed to one is refused.
+    fn list_communities(page: i64 = 1, page_size: i64 = 100) -> Vec<CommunitySummary> =
+        |c| c.list_communities(count("page", page)?, count("page_size", page_size)?);
+
+    /// A community's name, description and groups; refreshes what the client knows of it.
+    fn community_metadata(community_id: String) -> Community = |c| c.community_metadata(&community(&community_id)?);
+
+    /// Links groups to a community and returns which were linked (``linked``) and which the
+    /// service skipped (``skipped``, e.g. a group already in another community). When the answer
+    /// does not say, the community's metadata is read once to find out.
+    ///
+    /// Raises ``ValidationError`` (``group_ids``, ``group_ids[i]``) before any request, including
+    /// for groups the client knows are linked already or owned by another community.
+    fn link_groups(community_id: String, group_ids: Vec<String>) -> LinkOutcome =
+        |c| c.link_groups(&community(&community_id)?, &parse_group_ids("group_ids", &group_ids)?);
+
+    /// Unlinks groups from a community (the groups are kept) and returns which were unlinked.
+    /// Unlinking the last regular group is refused (``ValidationError``) when the client knows
+    /// it is the last.
+    fn unlink_groups(community_id: String, group_ids: Vec<String>) -> UnlinkOutcome =
+        |c| c.unlink_groups(&community(&community_id)?, &parse_group_ids("group_ids", &group_ids)?);
+
+    /// Deactivates a community: its groups are unlinked and kept. The client forgets it.
+    fn deactivate_community(community_id: String) -> () = |c| c.deactivate_community(&community(&community_id)?);
+
+    /// Sets who may add groups: ``"admins"`` or ``"all"`` (or a ``WhoCanAddGroups``).
+    fn update_community_settings(community_id: String, who_can_add_new_groups: Named<WhoCanAddGroups>) -> () =
+        |c| c.update_community_settings(&community(&community_id)?, who_can_add_new_groups.resolve()?);
+
+    /// Replaces the community's description (an empty string clears it).
+    fn update_community_description(community_id: String, description: String) -> () =
+        |c| c.update_community_description(&community(&community_id)?, &description);
+
+    /// Replaces the community's photo: an ``http(s)`` URL or a ``data:image/…;base64,`` URI.
+    fn update_community_photo(community_id: String, photo: String) -> () =
+        |c| c.update_community_photo(&community(&community_id)?, &Photo::parse(&photo)?);
+
+    // ----- members -----------------------------------------------------------------------
+
+    /// Adds people to a community or a group. ``target`` is a community id (bare digits) or a
+    /// group id (``…-group``).
+    fn add_participants(target: String, phones: Vec<String>; auto_invite: bool = false) -> () =
+        |c| c.add_participants(member_target(&target)?, &parse_phones("phones", &phones)?, auto_invite);
+
+    /// Removes people from a community or a group (``target`` as in ``add_participants``).
+    fn remove_participants(target: String, phones: Vec<String>) -> () =
+        |c| c.remove_participants(member_target(&target)?, &parse_phones("phones", &phones)?);
+
+    /// Promotes people to admins of a community or a group.
+    fn add_admins(target: String, phones: Vec<String>) -> () =
+        |c| c.add_admins(member_target(&target)?, &parse_phones("phones", &phones)?);
+
+    /// Takes admin rights away in a community or a group.
+    fn remove_admins(target: String, phones: Vec<String>) -> () =
+        |c| c.remove_admins(member_target(&target)?, &parse_phones("phones", &phones)?);
+
+    // ----- invitation links --------------------------------------------------------------
+
+    /// Revokes the invitation link of a community or a group and returns the new one.
+    fn redefine_invitation_link(target: String) -> String = |c| c.redefine_invitation_link(member_target(&target)?);
+
+    /// A community's current invitation link (read from its announcement group).
+    fn community_invitation_link(community_id: String) -> String =
+        |c| c.community_invitation_link(&community(&community_id)?);
+
+    /// A group's current invitation link.
+    fn group_invitation_link(group_id: String) -> String = |c| c.group_invitation_link(&group(&group_id)?);
+
+    // ----- groups and chats --------------------------------------------------------------
+
+    /// Creates a group with these members (to link it to a community afterwards).
+    fn create_group(name: String, phones: Vec<String>; auto_invite: bool = false) -> CreatedGroup =
+        |c| c.create_group(&name, &parse_phones("phones", &phones)?, auto_invite);
+
+    /// One page of the chat list. Pages start at 1.
+    fn list_chats(page: i64 = 1, page_size: i64 = 100) -> Vec<Chat> =
+        |c| c.list_chats(count("page", page)?, count("page_size", page_size)?);
+
+    /// The ids of the announcement groups on one page of the chat list, read in Rust without
+    /// building a ``Chat`` for every entry (the fast way through 100,000 chats). Not checked
+    /// against group metadata: for one community's announcement group use
+    /// ``resolve_announcement_group``.
+    fn list_announcement_groups(page: i64 = 1, page_size: i64 = 1000) -> Vec<String> = |c| async {
+        let found = c.list_announcement_groups(count("page", page)?, count("page_size", page_size)?).await?;
+        Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect::<Vec<String>>())
+    };
+
+    /// A group's metadata: members, flags, community.
+    fn group_metadata(group_id: String) -> GroupMetadata = |c| c.group_metadata(&group(&group_id)?);
+
+    /// Sets a group's four switches (all four are sent).
+    fn update_group_settings(group_id: String, settings: GroupSettings) -> () =
+        |c| c.update_group_settings(&group(&group_id)?, settings);
+
+    // ----- messages ----------------------------------------------------------------------
+
+    /// Sends a text message to a phone or a group. A community id the client knows is refused
+    /// with ``NotAnnouncementGroupError`` before any request: use ``announce``.
+    ///
+    /// ``delay_message`` / ``delay_typing`` are seconds (1–15); ``mentioned`` lists phones;
+    /// ``group_mentioned`` lists ``{"group_id": …, "subject": …}`` (the text must contain
+    /// ``@<group digits>``); ``edit_message_id`` replaces a message sent earlier.
+    fn send_text(
+        to: String,
+        message: String;
+        delay_message: Option<i64> = None,
+        delay_typing: Option<i64> = None,
+        edit_message_id: Option<String> = None,
+        mentioned: Option<Vec<String>> = None,
+        group_mentioned: Option<Vec<MentionArg>> = None
+    ) -> SentMessage = |c| async {
+        let options = MessageOptions { delay_message, delay_typing, mentioned, group_mentioned };
+        // `recipient` refuses a community id the client knows (NotAnnouncementGroupError).
+        let to = c.recipient(&to)?;
+        let call = SendText { edit_message_id, ..options.into_core()?.into_send_text(to, message) };
+        c.send_text(&call).await
+    };
+
+    /// Sends ``text`` to the whole community: resolves its announcement group (cache first),
+    /// then sends there. Only admins can post to it. The message is checked before any lookup.
+    fn announce(
+        community_id: String,
+        text: String;
+        delay_message: Option<i64> = None,
+        delay_typing: Option<i64> = None,
+        mentioned: Option<Vec<String>> = None,
+        group_mentioned: Option<Vec<MentionArg>> = None
+    ) -> Announcement = |c| async {
+        let options = MessageOptions { delay_message, delay_typing, mentioned, group_mentioned };
+        c.announce(&community(&community_id)?, &text, options.into_core()?).await
+    };
+
+    // ----- announcement-group resolution -------------------------------------------------
+
+    /// The announcement group of a community: from the cache, else community metadata, else
+    /// the chat list confirmed by group metadata. With ``source``, only that source is asked
+    /// (``"community_metadata"``, ``"chat_list"``; ``"create_response"`` and ``"explicit"``
+    /// answer from the cache). The answer's ``source`` and ``from_cache`` say how it was found.
+    ///
+    /// Raises ``NotFoundError`` when no source has it.
+    fn resolve_announcement_group(community_id: String, source: Option<Named<AnnouncementSource>> = None)
+        -> AnnouncementGroup = |c| async {
+        let id = community(&community_id)?;
+        match source {
+            None => c.resolve_announcement_group(&id).await,
+            Some(source) => c.resolve_announcement_group_from(&id, source.resolve()?).await,
+        }
+    };
+}
