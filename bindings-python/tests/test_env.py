@@ -7,7 +7,17 @@ from conftest import SimServer
 
 from zapi_communities import AsyncClient, Client, ValidationError
 
-VARS = ("ZAPI_INSTANCE_ID", "ZAPI_TOKEN", "ZAPI_CLIENT_TOKEN", "ZAPI_BASE_URL")
+VARS = (
+    "ZAPI_INSTANCE_ID",
+    "ZAPI_TOKEN",
+    "ZAPI_CLIENT_TOKEN",
+    "ZAPI_BASE_URL",
+    "ZAPI_PROXY",
+    "ZAPI_TIMEOUT_MS",
+    "ZAPI_MAX_RETRIES",
+    "ZAPI_ALLOW_INSECURE_HTTP",
+    "ZAPI_PAGE_SIZE",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -44,7 +54,10 @@ def test_default_base_url(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize(
     ("present", "field"),
     [({}, "ZAPI_INSTANCE_ID"), ({"ZAPI_INSTANCE_ID": "I"}, "ZAPI_TOKEN"),
-     ({"ZAPI_INSTANCE_ID": "I", "ZAPI_TOKEN": "t", "ZAPI_BASE_URL": "nope"}, "ZAPI_BASE_URL")],
+     ({"ZAPI_INSTANCE_ID": "I", "ZAPI_TOKEN": "t", "ZAPI_BASE_URL": "nope"}, "ZAPI_BASE_URL"),
+     ({"ZAPI_INSTANCE_ID": "I", "ZAPI_TOKEN": "t", "ZAPI_BASE_URL": "http://example.com"}, "ZAPI_BASE_URL"),
+     ({"ZAPI_INSTANCE_ID": "I", "ZAPI_TOKEN": "t", "ZAPI_TIMEOUT_MS": "soon"}, "ZAPI_TIMEOUT_MS"),
+     ({"ZAPI_PROXY": "1"}, "ZAPI_BASE_URL")],
 )
 def test_missing_or_bad_variables(monkeypatch: pytest.MonkeyPatch, present: dict[str, str], field: str) -> None:
     for name, value in present.items():
@@ -53,3 +66,22 @@ def test_missing_or_bad_variables(monkeypatch: pytest.MonkeyPatch, present: dict
         with pytest.raises(ValidationError) as caught:
             cls.from_env()
         assert caught.value.field == field
+
+
+def test_every_option_has_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAPI_INSTANCE_ID", "I")
+    monkeypatch.setenv("ZAPI_TOKEN", "t")
+    monkeypatch.setenv("ZAPI_BASE_URL", "http://example.com")
+    monkeypatch.setenv("ZAPI_ALLOW_INSECURE_HTTP", "1")  # the opt-in for clear text
+    monkeypatch.setenv("ZAPI_PAGE_SIZE", "25")
+    client = Client.from_env()
+    assert (client.base_url, client.page_size) == ("http://example.com", 25)
+    monkeypatch.setenv("ZAPI_TIMEOUT_MS", "soon")
+    assert Client.from_env(timeout_ms=1000).timeout_ms == 1000  # an option given shadows its variable
+
+
+def test_proxy_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZAPI_PROXY", "true")
+    monkeypatch.setenv("ZAPI_BASE_URL", "https://backend.example/zapi")
+    client = Client.from_env()
+    assert (client.instance_id, client.base_url) == ("proxy", "https://backend.example/zapi")
