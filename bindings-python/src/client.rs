@@ -72,15 +72,15 @@ impl PyClient {
         self.0.repr(py, "Client")
     }
 
-    /// Every community, page by page: ``for summary in client.communities(): …``.
-    /// ``page_size`` defaults to the client's ``page_size`` option.
+    /// Pages through every community, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
     #[pyo3(signature = (page_size = None))]
     fn communities(&self, py: Python<'_>, page_size: Option<i64>) -> PyResult<PyPager> {
         self.pager(py, page_size, |c| Source::Communities(c.communities()))
     }
 
-    /// Every chat, page by page: ``for chat in client.chats(): …``.
-    /// ``page_size`` defaults to the client's ``page_size`` option.
+    /// Pages through every chat, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
     #[pyo3(signature = (page_size = None))]
     fn chats(&self, py: Python<'_>, page_size: Option<i64>) -> PyResult<PyPager> {
         self.pager(py, page_size, |c| Source::Chats(c.chats()))

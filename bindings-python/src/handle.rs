@@ -110,10 +110,12 @@ macro_rules! option_constructors {
                 crate::handle::Handle::from_options(given).map(Self).or_raise(py)
             }
 
-            /// A client configured by the ``ZAPI_*`` environment variables (``ZAPI_INSTANCE_ID``,
-            /// ``ZAPI_TOKEN``, ``ZAPI_CLIENT_TOKEN``, ``ZAPI_BASE_URL``, ``ZAPI_TIMEOUT_MS``, … one
-            /// per option); the keyword arguments, the same as the constructor's, override them.
+            /// A client configured by the `ZAPI_*` environment variables: every `ClientOptions`
+            /// field, `ZAPI_` and its name in capitals (`ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`,
+            /// `ZAPI_CLIENT_TOKEN`, `ZAPI_BASE_URL`, `ZAPI_TIMEOUT_MS`, `ZAPI_ALLOW_INSECURE_HTTP`,
+            /// …).
             ///
+            /// The keyword arguments, the same as the constructor's, override the variables.
             /// Raises ``ValidationError`` naming the missing or invalid variable (or option).
             #[staticmethod]
             #[pyo3(signature = (*, $($name = None),*))]
@@ -129,7 +131,8 @@ macro_rules! option_constructors {
 zapi_communities::for_each_client_option!(option_constructors);
 
 on_both_clients! {
-    /// A client on a fresh in-memory simulator of the service: no network, no credentials.
+    /// A client wired to a fresh in-memory simulator of the service (no network, no credentials):
+    /// the embedded default for tours, tests and demos.
     #[staticmethod]
     fn simulated() -> Self {
         Self(Handle::new(Client::simulated()))
@@ -177,8 +180,8 @@ on_both_clients! {
         self.0.is_closed()
     }
 
-    /// Tells the client a community's announcement group (source ``explicit``), e.g. one your
-    /// application stored. It is used until invalidated. No request is made.
+    /// Tells the client a community's announcement group (source `explicit`), e.g. one stored by
+    /// your application. It is used until invalidated.
     fn remember_announcement_group(
         &self,
         py: Python<'_>,
@@ -191,7 +194,7 @@ on_both_clients! {
         })
     }
 
-    /// The cached announcement group of a community, or None. No request is made.
+    /// The cached announcement group of a community, with no I/O.
     fn cached_announcement_group(
         &self,
         py: Python<'_>,

@@ -51,75 +51,75 @@ macro_rules! client_methods {
 client_methods! {
     // ----- communities -------------------------------------------------------------------
 
-    /// Creates a community (and its announcement group, which the client remembers).
+    /// Creates a community and remembers its announcement group from the response.
     ///
     /// Raises ``ValidationError`` (``name``, ``description``) before any request.
     fn create_community(name: String, description: Option<String> = None) -> Community =
         |c| c.create_community(&name, description.as_deref());
 
-    /// One page of the community list (id and name only). Pages start at 1. The client
-    /// remembers the ids, so a message addressed to one is refused.
+    /// One page (from 1) of the community list, id and name only. The client remembers the ids, so
+    /// a message addressed to one of them is refused (`not_announcement_group`).
     fn list_communities(page: i64 = 1, page_size: i64 = 100) -> Vec<CommunitySummary> =
         |c| c.list_communities(count("page", page)?, count("page_size", page_size)?);
 
     /// A community's name, description and groups; refreshes what the client knows of it.
     fn community_metadata(community_id: String) -> Community = |c| c.community_metadata(&community(&community_id)?);
 
-    /// Links groups to a community and returns which were linked (``linked``) and which the
-    /// service skipped (``skipped``, e.g. a group already in another community). When the answer
-    /// does not say, the community's metadata is read once to find out.
+    /// Links groups to a community (at most 50; a group belongs to at most one) and says which were
+    /// linked and which the service skipped. Their members join the announcement group.
     ///
     /// Raises ``ValidationError`` (``group_ids``, ``group_ids[i]``) before any request, including
     /// for groups the client knows are linked already or owned by another community.
     fn link_groups(community_id: String, group_ids: Vec<String>) -> LinkOutcome =
         |c| c.link_groups(&community(&community_id)?, &parse_group_ids("group_ids", &group_ids)?);
 
-    /// Unlinks groups from a community (the groups are kept) and returns which were unlinked.
-    /// Unlinking the last regular group is refused (``ValidationError``) when the client knows
-    /// it is the last.
+    /// Unlinks groups from a community and says which were unlinked; the groups are kept. As with
+    /// `link_groups`, an answer that does not list what it skipped is checked against the
+    /// community's metadata (one GET).
     fn unlink_groups(community_id: String, group_ids: Vec<String>) -> UnlinkOutcome =
         |c| c.unlink_groups(&community(&community_id)?, &parse_group_ids("group_ids", &group_ids)?);
 
-    /// Deactivates a community: its groups are unlinked and kept. The client forgets it.
+    /// Deactivates a community: all its groups are unlinked and kept. Forgets what the client knew
+    /// of it, announcement group included.
     fn deactivate_community(community_id: String) -> () = |c| c.deactivate_community(&community(&community_id)?);
 
-    /// Sets who may add groups: ``"admins"`` or ``"all"`` (or a ``WhoCanAddGroups``).
+    /// Sets who may add groups to the community.
     fn update_community_settings(community_id: String, who_can_add_new_groups: Named<WhoCanAddGroups>) -> () =
         |c| c.update_community_settings(&community(&community_id)?, who_can_add_new_groups.resolve()?);
 
-    /// Replaces the community's description (an empty string clears it).
+    /// Replaces the community's description.
     fn update_community_description(community_id: String, description: String) -> () =
         |c| c.update_community_description(&community(&community_id)?, &description);
 
-    /// Replaces the community's photo: an ``http(s)`` URL or a ``data:image/…;base64,`` URI.
+    /// Replaces the community's photo.
     fn update_community_photo(community_id: String, photo: String) -> () =
         |c| c.update_community_photo(&community(&community_id)?, &Photo::parse(&photo)?);
 
     // ----- members -----------------------------------------------------------------------
 
-    /// Adds people to a community or a group. ``target`` is a community id (bare digits) or a
-    /// group id (``…-group``).
+    /// Adds people to a community or group.
     fn add_participants(target: String, phones: Vec<String>; auto_invite: bool = false) -> () =
         |c| c.add_participants(member_target(&target)?, &parse_phones("phones", &phones)?, auto_invite);
 
-    /// Removes people from a community or a group (``target`` as in ``add_participants``).
+    /// Removes people from a community or group.
     fn remove_participants(target: String, phones: Vec<String>) -> () =
         |c| c.remove_participants(member_target(&target)?, &parse_phones("phones", &phones)?);
 
-    /// Promotes people to admins of a community or a group.
+    /// Promotes people to admins of a community or group.
     fn add_admins(target: String, phones: Vec<String>) -> () =
         |c| c.add_admins(member_target(&target)?, &parse_phones("phones", &phones)?);
 
-    /// Takes admin rights away in a community or a group.
+    /// Takes admin rights away in a community or group.
     fn remove_admins(target: String, phones: Vec<String>) -> () =
         |c| c.remove_admins(member_target(&target)?, &parse_phones("phones", &phones)?);
 
     // ----- invitation links --------------------------------------------------------------
 
-    /// Revokes the invitation link of a community or a group and returns the new one.
+    /// Revokes the invitation link of a community or group and returns the new link.
     fn redefine_invitation_link(target: String) -> String = |c| c.redefine_invitation_link(member_target(&target)?);
 
-    /// A community's current invitation link (read from its announcement group).
+    /// A community's current invitation link, read from its announcement group (the service has no
+    /// community route for reading it).
     fn community_invitation_link(community_id: String) -> String =
         |c| c.community_invitation_link(&community(&community_id)?);
 
@@ -128,34 +128,34 @@ client_methods! {
 
     // ----- groups and chats --------------------------------------------------------------
 
-    /// Creates a group with these members (to link it to a community afterwards).
+    /// Creates a group (to link it to a community afterwards).
     fn create_group(name: String, phones: Vec<String>; auto_invite: bool = false) -> CreatedGroup =
         |c| c.create_group(&name, &parse_phones("phones", &phones)?, auto_invite);
 
-    /// One page of the chat list. Pages start at 1.
+    /// One page (from 1) of the chat list.
     fn list_chats(page: i64 = 1, page_size: i64 = 100) -> Vec<Chat> =
         |c| c.list_chats(count("page", page)?, count("page_size", page_size)?);
 
-    /// The ids of the announcement groups on one page of the chat list, read in Rust without
-    /// building a ``Chat`` for every entry (the fast way through 100,000 chats). Not checked
-    /// against group metadata: for one community's announcement group use
-    /// ``resolve_announcement_group``.
+    /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),
+    /// read without building a `Chat` for every entry: the cheap way through a list of 100,000
+    /// chats. The ids are not checked against group metadata; to find the announcement group of one
+    /// community, use `resolve_announcement_group`.
     fn list_announcement_groups(page: i64 = 1, page_size: i64 = 1000) -> Vec<String> = |c| async {
         let found = c.list_announcement_groups(count("page", page)?, count("page_size", page_size)?).await?;
         Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect::<Vec<String>>())
     };
 
-    /// A group's metadata: members, flags, community.
+    /// A group's metadata (members, flags, community).
     fn group_metadata(group_id: String) -> GroupMetadata = |c| c.group_metadata(&group(&group_id)?);
 
-    /// Sets a group's four switches (all four are sent).
+    /// Sets a group's four switches.
     fn update_group_settings(group_id: String, settings: GroupSettings) -> () =
         |c| c.update_group_settings(&group(&group_id)?, settings);
 
     // ----- messages ----------------------------------------------------------------------
 
-    /// Sends a text message to a phone or a group. A community id the client knows is refused
-    /// with ``NotAnnouncementGroupError`` before any request: use ``announce``.
+    /// Sends a text message. A community id the client knows is refused: a community is messaged
+    /// through its announcement group (`announce`).
     ///
     /// ``delay_message`` / ``delay_typing`` are seconds (1–15); ``mentioned`` lists phones;
     /// ``group_mentioned`` lists ``{"group_id": …, "subject": …}`` (the text must contain
@@ -176,8 +176,8 @@ client_methods! {
         c.send_text(&call).await
     };
 
-    /// Sends ``text`` to the whole community: resolves its announcement group (cache first),
-    /// then sends there. Only admins can post to it. The message is checked before any lookup.
+    /// Sends `text` to the whole community: resolves its announcement group (cache first), then
+    /// sends there. Only admins can post to it.
     fn announce(
         community_id: String,
         text: String;
@@ -192,10 +192,9 @@ client_methods! {
 
     // ----- announcement-group resolution -------------------------------------------------
 
-    /// The announcement group of a community: from the cache, else community metadata, else
-    /// the chat list confirmed by group metadata. With ``source``, only that source is asked
-    /// (``"community_metadata"``, ``"chat_list"``; ``"create_response"`` and ``"explicit"``
-    /// answer from the cache). The answer's ``source`` and ``from_cache`` say how it was found.
+    /// The announcement group of a community: from the cache when known (the create response and
+    /// earlier lookups fill it), else from community metadata, else from the chat list confirmed by
+    /// each candidate's group metadata. The answer says which source found it.
     ///
     /// Raises ``NotFoundError`` when no source has it.
     fn resolve_announcement_group(community_id: String, source: Option<Named<AnnouncementSource>> = None)

@@ -51,15 +51,16 @@ impl Client {
         Ok(Arc::new(Self(options.into_builder()?.transport(Arc::new(ForeignTransport(transport))).build()?)))
     }
 
-    /// A client on a fresh in-memory simulator of the service: no network, no credentials.
+    /// A client wired to a fresh in-memory simulator of the service (no network, no credentials):
+    /// the embedded default for tours, tests and demos.
     #[uniffi::constructor]
     pub fn simulated() -> Arc<Self> {
         Arc::new(Self(zapi_communities::Client::simulated()))
     }
 
-    /// A client configured by the `ZAPI_*` variables of the process environment (`ZAPI_` and
-    /// each option's name in capitals: `ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_TIMEOUT_MS`, …);
-    /// the options given override them.
+    /// A client configured by the `ZAPI_*` environment variables: every `ClientOptions` field,
+    /// `ZAPI_` and its name in capitals (`ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN`,
+    /// `ZAPI_BASE_URL`, `ZAPI_TIMEOUT_MS`, `ZAPI_ALLOW_INSECURE_HTTP`, …).
     ///
     /// # Errors
     /// `Validation` naming the missing or invalid variable (or option).
@@ -81,7 +82,8 @@ impl Client {
         self.0.create_community(&name, description.as_deref()).await
     }
 
-    /// One page (from 1) of the community list: id and name only.
+    /// One page (from 1) of the community list, id and name only. The client remembers the ids, so
+    /// a message addressed to one of them is refused (`not_announcement_group`).
     ///
     /// # Errors
     /// `Validation` (`page`, `page_size`) or any call error.
@@ -89,7 +91,8 @@ impl Client {
         self.0.list_communities(page, page_size).await
     }
 
-    /// Pages through every community, `page_size` at a time (default: the `page_size` option).
+    /// Pages through every community, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
     #[uniffi::method(default(page_size = None))]
     pub fn communities(&self, page_size: Option<u32>) -> Arc<CommunityPager> {
         Arc::new(CommunityPager::new(self.0.communities().page_size_or_default(page_size)))
@@ -103,9 +106,8 @@ impl Client {
         self.0.community_metadata(&community_id).await
     }
 
-    /// Links groups to a community and says which were linked and which the service skipped
-    /// (a group already in another community); when its answer does not say, the community's
-    /// metadata is read once to find out.
+    /// Links groups to a community (at most 50; a group belongs to at most one) and says which were
+    /// linked and which the service skipped. Their members join the announcement group.
     ///
     /// # Errors
     /// `Validation` (`group_ids`, `group_ids[i]`) before any I/O, or any call error.
@@ -113,7 +115,9 @@ impl Client {
         self.0.link_groups(&community_id, &parse_group_ids("group_ids", &group_ids)?).await
     }
 
-    /// Unlinks groups from a community (the groups are kept) and says which were unlinked.
+    /// Unlinks groups from a community and says which were unlinked; the groups are kept. As with
+    /// `link_groups`, an answer that does not list what it skipped is checked against the
+    /// community's metadata (one GET).
     ///
     /// # Errors
     /// `Validation` (e.g. unlinking the last regular group, when known) or any call error.
@@ -125,8 +129,8 @@ impl Client {
         self.0.unlink_groups(&community_id, &parse_group_ids("group_ids", &group_ids)?).await
     }
 
-    /// Deactivates a community: its groups are unlinked and kept. Forgets what the client knew
-    /// of it.
+    /// Deactivates a community: all its groups are unlinked and kept. Forgets what the client knew
+    /// of it, announcement group included.
     ///
     /// # Errors
     /// Any call error.
@@ -146,7 +150,7 @@ impl Client {
         self.0.update_community_settings(&community_id, who_can_add_new_groups).await
     }
 
-    /// Replaces the community's description (empty clears it).
+    /// Replaces the community's description.
     ///
     /// # Errors
     /// `Validation` (`description`) or any call error.
@@ -158,7 +162,7 @@ impl Client {
         self.0.update_community_description(&community_id, &description).await
     }
 
-    /// Replaces the community's photo: an http(s) URL or a `data:image/…;base64,` URI.
+    /// Replaces the community's photo.
     ///
     /// # Errors
     /// `Validation` (`photo`) before any I/O, or any call error.
@@ -168,8 +172,7 @@ impl Client {
 
     // ----- members -------------------------------------------------------------------------
 
-    /// Adds people to a community (bare digits) or group (`…-group`). With `auto_invite`,
-    /// numbers that cannot be added directly get a private invitation.
+    /// Adds people to a community or group.
     ///
     /// # Errors
     /// `Validation` (`target`, `phones`, `phones[i]`) before any I/O, or any call error.
@@ -204,8 +207,7 @@ impl Client {
 
     // ----- invitation links ----------------------------------------------------------------
 
-    /// Revokes the invitation link of a community (bare digits) or group (`…-group`) and
-    /// returns the new one.
+    /// Revokes the invitation link of a community or group and returns the new link.
     ///
     /// # Errors
     /// `Validation` (`target`) or any call error.
@@ -213,7 +215,8 @@ impl Client {
         self.0.redefine_invitation_link(self::target(&target)?).await
     }
 
-    /// A community's current invitation link (read from its announcement group).
+    /// A community's current invitation link, read from its announcement group (the service has no
+    /// community route for reading it).
     ///
     /// # Errors
     /// `NotFound` when no announcement group can be found, or any call error.
@@ -253,16 +256,17 @@ impl Client {
         self.0.list_chats(page, page_size).await
     }
 
-    /// Pages through every chat, `page_size` at a time (default: the `page_size` option).
+    /// Pages through every chat, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
     #[uniffi::method(default(page_size = None))]
     pub fn chats(&self, page_size: Option<u32>) -> Arc<ChatPager> {
         Arc::new(ChatPager::new(self.0.chats().page_size_or_default(page_size)))
     }
 
-    /// The ids of the announcement groups on one page (from 1) of the chat list (the chats
-    /// flagged `isGroupAnnouncement`), read without building a `Chat` for every entry: the cheap
-    /// way through a list of 100,000 chats. The ids are not checked against group metadata; to
-    /// find the announcement group of one community, use `resolve_announcement_group`.
+    /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),
+    /// read without building a `Chat` for every entry: the cheap way through a list of 100,000
+    /// chats. The ids are not checked against group metadata; to find the announcement group of one
+    /// community, use `resolve_announcement_group`.
     ///
     /// # Errors
     /// `Validation` (`page`, `page_size`) before any I/O, or any call error.
@@ -270,7 +274,7 @@ impl Client {
         self.0.list_announcement_groups(page, page_size).await
     }
 
-    /// A group's metadata: members, flags, community.
+    /// A group's metadata (members, flags, community).
     ///
     /// # Errors
     /// `Validation` (`group_id`) or any call error.
@@ -288,8 +292,8 @@ impl Client {
 
     // ----- messages ------------------------------------------------------------------------
 
-    /// Sends a text message to a phone or group. A community id the client knows is refused
-    /// with `NotAnnouncementGroup`: a community is messaged through `announce`.
+    /// Sends a text message. A community id the client knows is refused: a community is messaged
+    /// through its announcement group (`announce`).
     ///
     /// # Errors
     /// `NotAnnouncementGroup`, `Validation` (`to`, `message`, `delay_message`, …) before any
@@ -299,8 +303,8 @@ impl Client {
         self.0.send_text(&options.into_call(self.0.recipient(&to)?, message)).await
     }
 
-    /// Sends `text` to the whole community through its announcement group (resolved first,
-    /// cache first). Only admins can post there.
+    /// Sends `text` to the whole community: resolves its announcement group (cache first), then
+    /// sends there. Only admins can post to it.
     ///
     /// # Errors
     /// `Validation` before any I/O, `NotFound` when no announcement group can be found, or any
@@ -317,9 +321,9 @@ impl Client {
 
     // ----- announcement-group resolution ---------------------------------------------------
 
-    /// The announcement group of a community. Without `source`: the cache, then community
-    /// metadata, then the chat list confirmed by group metadata. With `source`: that source
-    /// only (bypassing, then refreshing, the cache). The answer says which source found it.
+    /// The announcement group of a community: from the cache when known (the create response and
+    /// earlier lookups fill it), else from community metadata, else from the chat list confirmed by
+    /// each candidate's group metadata. The answer says which source found it.
     ///
     /// # Errors
     /// `NotFound` when no source has it, or any call error.
@@ -335,8 +339,8 @@ impl Client {
         }
     }
 
-    /// Tells the client a community's announcement group (source `EXPLICIT`), e.g. one your
-    /// app stored. It is used until invalidated. No I/O.
+    /// Tells the client a community's announcement group (source `explicit`), e.g. one stored by
+    /// your application. It is used until invalidated.
     ///
     /// # Errors
     /// `Validation` (`community_id`, `group_id`).
@@ -348,7 +352,7 @@ impl Client {
         Ok(self.0.remember_announcement_group(&community_id, &group_id))
     }
 
-    /// The cached announcement group of a community, or null/nil. No I/O.
+    /// The cached announcement group of a community, with no I/O.
     ///
     /// # Errors
     /// `Validation` (`community_id`).
@@ -356,7 +360,7 @@ impl Client {
         Ok(self.0.cached_announcement_group(&community_id))
     }
 
-    /// Forgets what the client knows of one community. No I/O.
+    /// Forgets what the client knows of one community (announcement group, linked groups).
     ///
     /// # Errors
     /// `Validation` (`community_id`).
@@ -365,7 +369,7 @@ impl Client {
         Ok(())
     }
 
-    /// Forgets everything the client has cached. No I/O.
+    /// Forgets everything the client has cached.
     pub fn invalidate_all(&self) {
         self.0.invalidate_all();
     }

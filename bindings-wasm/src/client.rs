@@ -53,10 +53,9 @@ impl JsClient {
         Ok(JsClient(client))
     }
 
-    /// A client configured by the `ZAPI_*` variables of `process.env` (Node): `ZAPI_` and each
-    /// option's name in capitals (`ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_TIMEOUT_MS`, …); the
-    /// options given override them. Throws a `ZapiError` of kind `validation` naming the missing
-    /// or invalid variable (always, where there is no `process`).
+    /// A client configured by the `ZAPI_*` environment variables: every `ClientOptions` field,
+    /// `ZAPI_` and its name in capitals (`ZAPI_INSTANCE_ID`, `ZAPI_TOKEN`, `ZAPI_CLIENT_TOKEN`,
+    /// `ZAPI_BASE_URL`, `ZAPI_TIMEOUT_MS`, `ZAPI_ALLOW_INSECURE_HTTP`, …).
     #[wasm_bindgen(js_name = fromEnv)]
     pub fn from_env(
         #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "ClientOptions")] raw_options: JsValue,
@@ -74,9 +73,8 @@ impl JsClient {
             .js()
     }
 
-    /// A client wired to a fresh in-memory simulator of the service: no network, no
-    /// credentials. For demos and front-end tests. Only in the `zapi-communities/simulator`
-    /// build, so that the module most pages load does not carry the simulator.
+    /// A client wired to a fresh in-memory simulator of the service (no network, no credentials):
+    /// the embedded default for tours, tests and demos.
     #[cfg(feature = "simulator")]
     pub fn simulated() -> JsClient {
         JsClient(Client::simulated())
@@ -90,11 +88,9 @@ impl JsClient {
 
     // ----- announcement-group resolution and cache --------------------------------------
 
-    /// The announcement group of a community, the group through which the whole community is
-    /// messaged. Without `source`: from the cache when known, else community metadata, else
-    /// the chat list confirmed by group metadata. With `source` (`community_metadata` or
-    /// `chat_list`): that source only, refreshing the cache; `create_response` and `explicit`
-    /// answer from the cache. The result says which source found it.
+    /// The announcement group of a community: from the cache when known (the create response and
+    /// earlier lookups fill it), else from community metadata, else from the chat list confirmed by
+    /// each candidate's group metadata. The answer says which source found it.
     ///
     /// Rejects with a `ZapiError` of kind `not_found` when no source has it.
     #[wasm_bindgen(js_name = resolveAnnouncementGroup)]
@@ -115,8 +111,8 @@ impl JsClient {
         typed(&group)
     }
 
-    /// Tells the client a community's announcement group (source `explicit`), e.g. one your
-    /// application stored. It is used until invalidated. No request is made.
+    /// Tells the client a community's announcement group (source `explicit`), e.g. one stored by
+    /// your application. It is used until invalidated.
     #[wasm_bindgen(js_name = rememberAnnouncementGroup)]
     pub fn remember_announcement_group(
         &self,
@@ -127,7 +123,7 @@ impl JsClient {
         typed(&self.0.remember_announcement_group(&community, &group))
     }
 
-    /// The cached announcement group of a community, or `null`. No request is made.
+    /// The cached announcement group of a community, with no I/O.
     #[wasm_bindgen(js_name = cachedAnnouncementGroup, unchecked_return_type = "AnnouncementGroup | null")]
     pub fn cached_announcement_group(
         &self,

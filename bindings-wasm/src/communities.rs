@@ -12,8 +12,7 @@ use crate::pager::CommunityPager;
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
-    /// Creates a community; WhatsApp creates its announcement group with it, and the client
-    /// remembers that group (source `create_response`).
+    /// Creates a community and remembers its announcement group from the response.
     ///
     /// Rejects with a `ZapiError`: `validation` (`name`, `description`) before any request, or
     /// any call error.
@@ -27,8 +26,8 @@ impl JsClient {
         typed(&self.0.create_community(&name, description.as_deref()).await.js()?)
     }
 
-    /// One page of the community list (id and name only). Pages start at 1; the last page is
-    /// the first one shorter than `pageSize`.
+    /// One page (from 1) of the community list, id and name only. The client remembers the ids, so
+    /// a message addressed to one of them is refused (`not_announcement_group`).
     #[wasm_bindgen(js_name = listCommunities, unchecked_return_type = "CommunitySummary[]")]
     pub async fn list_communities(
         &self,
@@ -39,9 +38,8 @@ impl JsClient {
         plain(&self.0.list_communities(page, page_size).await.js()?)
     }
 
-    /// Every community, page by page: `for await (const c of client.communities())`, or call
-    /// `nextPage()` on the result. Nothing is requested until then. `pageSize` defaults to the
-    /// client's `pageSize` option.
+    /// Pages through every community, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
     pub fn communities(
         &self,
         #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
@@ -49,8 +47,7 @@ impl JsClient {
         Ok(CommunityPager::new(self.0.communities().page_size_or_default(optional_count("page_size", &page_size)?)))
     }
 
-    /// A community's name, description and groups (announcement group included); refreshes
-    /// what the client knows of it.
+    /// A community's name, description and groups; refreshes what the client knows of it.
     #[wasm_bindgen(js_name = communityMetadata)]
     pub async fn community_metadata(
         &self,
@@ -59,10 +56,8 @@ impl JsClient {
         typed(&self.0.community_metadata(&community_id(&community)?).await.js()?)
     }
 
-    /// Links groups (at most 50 per community; a group belongs to one community at most).
-    /// Their members join the announcement group. Resolves to which groups were linked and
-    /// which the service skipped; when its answer does not say, the community's metadata is
-    /// read once to find out (`verifiedByMetadata`).
+    /// Links groups to a community (at most 50; a group belongs to at most one) and says which were
+    /// linked and which the service skipped. Their members join the announcement group.
     #[wasm_bindgen(js_name = linkGroups)]
     pub async fn link_groups(
         &self,
@@ -73,9 +68,9 @@ impl JsClient {
         typed(&self.0.link_groups(&community, &groups).await.js()?)
     }
 
-    /// Unlinks groups; the groups are kept. Unlinking the community's last regular group is
-    /// refused (`validation` when the client knows it, `api` otherwise). Resolves to which
-    /// groups were unlinked.
+    /// Unlinks groups from a community and says which were unlinked; the groups are kept. As with
+    /// `link_groups`, an answer that does not list what it skipped is checked against the
+    /// community's metadata (one GET).
     #[wasm_bindgen(js_name = unlinkGroups)]
     pub async fn unlink_groups(
         &self,
@@ -86,7 +81,8 @@ impl JsClient {
         typed(&self.0.unlink_groups(&community, &groups).await.js()?)
     }
 
-    /// Deactivates a community: its groups are unlinked and kept. The client forgets it.
+    /// Deactivates a community: all its groups are unlinked and kept. Forgets what the client knew
+    /// of it, announcement group included.
     #[wasm_bindgen(js_name = deactivateCommunity)]
     pub async fn deactivate_community(
         &self,
@@ -95,7 +91,7 @@ impl JsClient {
         self.0.deactivate_community(&community_id(&community)?).await.js()
     }
 
-    /// Sets who may add groups to the community: `"admins"` or `"all"`.
+    /// Sets who may add groups to the community.
     #[wasm_bindgen(js_name = updateCommunitySettings)]
     pub async fn update_community_settings(
         &self,
@@ -107,7 +103,7 @@ impl JsClient {
         self.0.update_community_settings(&community, who).await.js()
     }
 
-    /// Replaces the community's description (at most 2048 characters; empty clears it).
+    /// Replaces the community's description.
     #[wasm_bindgen(js_name = updateCommunityDescription)]
     pub async fn update_community_description(
         &self,
@@ -118,7 +114,7 @@ impl JsClient {
         self.0.update_community_description(&community, &description).await.js()
     }
 
-    /// Replaces the community's photo: an `http(s)` URL or a `data:image/…;base64,…` URI.
+    /// Replaces the community's photo.
     #[wasm_bindgen(js_name = updateCommunityPhoto)]
     pub async fn update_community_photo(
         &self,

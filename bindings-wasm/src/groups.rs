@@ -13,7 +13,7 @@ use crate::pager::ChatPager;
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
-    /// Creates a group with the given members (to link it to a community afterwards).
+    /// Creates a group (to link it to a community afterwards).
     #[wasm_bindgen(js_name = createGroup)]
     pub async fn create_group(
         &self,
@@ -26,7 +26,7 @@ impl JsClient {
         typed(&self.0.create_group(&name, &people, o.auto_invite.unwrap_or(false)).await.js()?)
     }
 
-    /// One page of the chat list (contacts, groups and announcement groups). Pages start at 1.
+    /// One page (from 1) of the chat list.
     #[wasm_bindgen(js_name = listChats, unchecked_return_type = "Chat[]")]
     pub async fn list_chats(
         &self,
@@ -37,10 +37,10 @@ impl JsClient {
         plain(&self.0.list_chats(page, page_size).await.js()?)
     }
 
-    /// The ids of the announcement groups (`isGroupAnnouncement`) on one page of the chat list,
-    /// read inside the module without building a `Chat` for every entry: the fast way through
-    /// 100,000 chats. They are not checked against group metadata; for the announcement group of
-    /// one community use `resolveAnnouncementGroup`.
+    /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),
+    /// read without building a `Chat` for every entry: the cheap way through a list of 100,000
+    /// chats. The ids are not checked against group metadata; to find the announcement group of one
+    /// community, use `resolve_announcement_group`.
     #[wasm_bindgen(js_name = listAnnouncementGroups)]
     pub async fn list_announcement_groups(
         &self,
@@ -52,9 +52,8 @@ impl JsClient {
         Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect())
     }
 
-    /// Every chat, page by page: `for await (const chat of client.chats())`, or call
-    /// `nextPage()` on the result. Nothing is requested until then. `pageSize` defaults to the
-    /// client's `pageSize` option.
+    /// Pages through every chat, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
     pub fn chats(
         &self,
         #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
@@ -62,7 +61,7 @@ impl JsClient {
         Ok(ChatPager::new(self.0.chats().page_size_or_default(optional_count("page_size", &page_size)?)))
     }
 
-    /// A group's metadata: members and their roles, flags, and the community it belongs to.
+    /// A group's metadata (members, flags, community).
     #[wasm_bindgen(js_name = groupMetadata)]
     pub async fn group_metadata(
         &self,
@@ -71,7 +70,7 @@ impl JsClient {
         typed(&self.0.group_metadata(&group_id(&group)?).await.js()?)
     }
 
-    /// Sets a group's four switches (all four are required).
+    /// Sets a group's four switches.
     #[wasm_bindgen(js_name = updateGroupSettings)]
     pub async fn update_group_settings(
         &self,

@@ -12,7 +12,7 @@ use crate::options::InviteOptions;
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
-    /// Adds people (phones with country code, or `…@lid`) to a community or group.
+    /// Adds people to a community or group.
     #[wasm_bindgen(js_name = addParticipants)]
     pub async fn add_participants(
         &self,
@@ -58,7 +58,7 @@ impl JsClient {
         self.0.remove_admins(to, &people).await.js()
     }
 
-    /// Revokes the invitation link of a community or group; resolves to the new link.
+    /// Revokes the invitation link of a community or group and returns the new link.
     #[wasm_bindgen(js_name = redefineInvitationLink)]
     pub async fn redefine_invitation_link(
         &self,
@@ -67,8 +67,8 @@ impl JsClient {
         self.0.redefine_invitation_link(target(&to)?).await.js()
     }
 
-    /// A community's current invitation link, read from its announcement group (resolved
-    /// first when not cached).
+    /// A community's current invitation link, read from its announcement group (the service has no
+    /// community route for reading it).
     #[wasm_bindgen(js_name = communityInvitationLink)]
     pub async fn community_invitation_link(
         &self,

@@ -12,8 +12,8 @@ use crate::options::{AnnounceOptions, SendTextOptions};
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
-    /// Sends a text message to a contact (`5511999999999`, `…@lid`) or a group (`…-group`).
-    /// Resolves once the message is queued, not delivered.
+    /// Sends a text message. A community id the client knows is refused: a community is messaged
+    /// through its announcement group (`announce`).
     ///
     /// A community id the client knows is refused with a `ZapiError` of kind
     /// `not_announcement_group` (its `announcementGroup` says where to send instead): a
@@ -33,8 +33,7 @@ impl JsClient {
     }
 
     /// Sends `text` to the whole community: resolves its announcement group (cache first), then
-    /// sends there. Only admins can post to it. The result says which group it went to and how
-    /// that group was found.
+    /// sends there. Only admins can post to it.
     ///
     /// Rejects with a `ZapiError`: `validation` before any request (the text is checked as
     /// `message`), `not_found` when no announcement group can be found, or any call error.

@@ -14,3 +14,5 @@ cargo run -q --example tour > /tmp/zapi-tour.txt
 grep -q '^Done.$' /tmp/zapi-tour.txt && echo "tour: ok ($(wc -l < /tmp/zapi-tour.txt) lines)"
 # The root README's snippets are the tested ones.
 python3 "$ROOT/tests/lib/readme_snippets.py"
+# Every binding's method docs open with the core's (tests/lib/docs.py --write copies them).
+python3 "$ROOT/tests/lib/docs.py" "$ROOT"

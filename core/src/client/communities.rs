@@ -28,8 +28,8 @@ impl Client {
         Ok(community)
     }
 
-    /// One page of the community list (id and name only). The client remembers the ids, so a
-    /// message addressed to one of them is refused ([`Error::NotAnnouncementGroup`]).
+    /// One page (from 1) of the community list, id and name only. The client remembers the ids,
+    /// so a message addressed to one of them is refused (`not_announcement_group`).
     ///
     /// # Errors
     /// [`Error::Validation`] (`page`, `page_size`) or any call error.
@@ -39,8 +39,10 @@ impl Client {
         Ok(page)
     }
 
-    /// Pages through every community, `page_size` (the option) at a time unless the pager is
-    /// given another size ([`Pager::page_size`]). Nothing is requested until the first page.
+    /// Pages through every community, `page_size` at a time (by default the client's
+    /// `page_size` option). Nothing is requested until the first page.
+    ///
+    /// In Rust, [`Pager::page_size`] sets another size.
     pub fn communities(&self) -> Pager<ListCommunities> {
         Pager::new(self.clone())
     }
@@ -56,14 +58,15 @@ impl Client {
         Ok(community)
     }
 
-    /// Links groups to a community and says which were linked. What the client knows (groups
-    /// already linked, groups owned by another community) is checked first.
+    /// Links groups to a community (at most 50; a group belongs to at most one) and says which
+    /// were linked and which the service skipped. Their members join the announcement group.
     ///
-    /// A group already in another community is skipped by the service (facts §2.6). When the
-    /// answer lists the skipped groups, that list is the outcome; when it does not (the
-    /// documented `{"success": true}` says nothing either way), the client re-reads the
-    /// community's metadata (one GET) and reports what it shows. Only what is true is
-    /// remembered.
+    /// A group already in another community is skipped by the service. When the answer lists
+    /// the skipped groups, that list is the outcome; when it does not (the documented
+    /// `{"success": true}` says nothing either way), the client re-reads the community's
+    /// metadata (one GET) and reports what it shows. Only what is true is remembered. What the
+    /// client knows (groups already linked, groups owned by another community) is checked
+    /// before anything is sent.
     ///
     /// # Errors
     /// [`Error::Validation`] (`group_ids`, `group_ids[i]`) before any I/O, or any call error.
@@ -234,8 +237,8 @@ impl Client {
         self.execute(&RedefineInvitationLink { target: target.into() }).await
     }
 
-    /// A community's current invitation link, read from its announcement group (there is no
-    /// community route for reading it, facts §3.12).
+    /// A community's current invitation link, read from its announcement group (the service has
+    /// no community route for reading it).
     ///
     /// # Errors
     /// Resolution errors ([`Error::NotFound`]) or any call error.

@@ -16,7 +16,7 @@ impl Client {
         self.execute(&CreateGroup { name: name.to_owned(), phones: phones.to_vec(), auto_invite }).await
     }
 
-    /// One page of the chat list.
+    /// One page (from 1) of the chat list.
     ///
     /// # Errors
     /// [`Error::Validation`] (`page`, `page_size`) or any call error.
@@ -24,8 +24,10 @@ impl Client {
         self.execute(&ListChats { page, page_size }).await
     }
 
-    /// Pages through every chat, `page_size` (the option) at a time unless the pager is given
-    /// another size ([`Pager::page_size`]). Nothing is requested until the first page.
+    /// Pages through every chat, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
+    ///
+    /// In Rust, [`Pager::page_size`] sets another size.
     pub fn chats(&self) -> Pager<ListChats> {
         Pager::new(self.clone())
     }
