@@ -1,8 +1,8 @@
 //! Offset paging over the list routes. The service returns bare arrays with no total or next
-//! marker, and documents no maximum page size (facts §1.6). "The first page shorter than the
-//! requested size is the last" would lose everything after page 1 on a service that caps its
-//! pages below that size, so the end is an empty page, or a page shorter than the longest one
-//! seen so far ([`PageEnd`]).
+//! marker, and documents no maximum page size (developer.z-api.io/chats/get-chats). "The first page
+//! shorter than the requested size is the last" would lose everything after page 1 on a service
+//! that caps its pages below that size, so the end is an empty page, or a page shorter than the
+//! longest one seen so far ([`PageEnd`]).
 
 use std::marker::PhantomData;
 

@@ -1,6 +1,7 @@
 //! Announcement-group resolution: the pure part. Which group of a community is its announcement
-//! group, judged from each of the three documented sources (facts §2.10). The client strings these
-//! together with I/O and a cache ([`crate::Client::resolve_announcement_group`]).
+//! group, judged from each of the three documented sources
+//! (developer.z-api.io/communities/introduction). The client strings these together with I/O and a
+//! cache ([`crate::Client::resolve_announcement_group`]).
 
 use crate::model::{AnnouncementGroup, AnnouncementSource, Community, CommunityId, GroupMetadata};
 
@@ -16,9 +17,10 @@ pub fn from_community(community: &Community, source: AnnouncementSource) -> Opti
     })
 }
 
-/// Whether a chat-list candidate is really `community`'s announcement group: its metadata must
-/// say it is an announcement group *and* name that community (facts §5 step 3). The chat list
-/// alone cannot tell which community an announcement group belongs to.
+/// Whether a chat-list candidate is really `community`'s announcement group: its metadata must say
+/// it is an announcement group *and* name that community
+/// (developer.z-api.io/communities/introduction step 3). The chat list alone cannot tell which
+/// community an announcement group belongs to.
 pub fn confirms(metadata: &GroupMetadata, community: &CommunityId) -> bool {
     metadata.is_group_announcement && metadata.community_id.as_ref() == Some(community)
 }

@@ -1,4 +1,5 @@
-//! `POST /update-community-description` (facts §3.13).
+//! `POST /update-community-description`
+//! (developer.z-api.io/communities/update-community-description).
 
 use serde::Serialize;
 

@@ -1,4 +1,5 @@
-//! `GET /communities-metadata/{communityId}` — a community and its groups (facts §3.3).
+//! `GET /communities-metadata/{communityId}` — a community and its groups
+//! (developer.z-api.io/communities/community-metadata).
 
 use super::{Call, Endpoint, seg};
 use crate::error::Error;

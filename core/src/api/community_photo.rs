@@ -1,4 +1,4 @@
-//! `POST /update-community-photo` (facts §3.14).
+//! `POST /update-community-photo` (developer.z-api.io/communities/update-community-photo).
 
 use serde::Serialize;
 

@@ -1,4 +1,5 @@
-//! `POST /communities/settings` — who may add groups (facts §3.7).
+//! `POST /communities/settings` — who may add groups
+//! (developer.z-api.io/communities/community-settings).
 
 use serde::Serialize;
 

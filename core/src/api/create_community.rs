@@ -1,4 +1,4 @@
-//! `POST /communities` — create a community (facts §3.1).
+//! `POST /communities` — create a community (developer.z-api.io/communities/create-community).
 
 use serde::Serialize;
 

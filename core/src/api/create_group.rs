@@ -1,4 +1,4 @@
-//! `POST /create-group` — a community is built from groups (facts §4.12).
+//! `POST /create-group` — a community is built from groups (developer.z-api.io/group/create-group).
 
 use serde::Serialize;
 

@@ -1,4 +1,5 @@
-//! `DELETE /communities/{communityId}` — deactivate a community (facts §3.6).
+//! `DELETE /communities/{communityId}` — deactivate a community
+//! (developer.z-api.io/communities/deactivate-community).
 
 use super::{Call, Endpoint, seg};
 use crate::error::Error;

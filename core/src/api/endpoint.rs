@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::http::{CLIENT_TOKEN_HEADER, HttpRequest, Method};
 use crate::secret::Secret;
 
-/// The service's only documented host (facts §1.1).
+/// The service's only documented host (developer.z-api.io/security/introduction).
 pub const DEFAULT_BASE_URL: &str = "https://api.z-api.io";
 
 /// The instance id and token an [`Endpoint::behind_proxy`] sends in their place: the proxy,
@@ -42,9 +42,9 @@ impl Endpoint {
         })
     }
 
-    /// An endpoint for your own backend proxy, which holds the credentials: for code running
-    /// where no secret can be kept, such as a web page (facts §1.1: the instance id and token
-    /// together let anyone send as you). Requests go to
+    /// An endpoint for your own backend proxy, which holds the credentials: for code running where
+    /// no secret can be kept, such as a web page (developer.z-api.io/security/introduction: the
+    /// instance id and token together let anyone send as you). Requests go to
     /// `{base_url}/instances/{instance_id}/token/proxy/{route}`; the proxy swaps in the real
     /// instance id and token (and adds `Client-Token`) before forwarding to the service.
     /// `instance_id` defaults to [`PROXY_PLACEHOLDER`] as well.
@@ -82,8 +82,8 @@ impl Endpoint {
         Ok(self)
     }
 
-    /// Sends `Client-Token` on every request (required once the account enables it, facts §1.2).
-    /// An empty value means "none".
+    /// Sends `Client-Token` on every request (required once the account enables it,
+    /// developer.z-api.io/security/client-token). An empty value means "none".
     pub fn with_client_token(mut self, client_token: impl Into<Secret>) -> Self {
         let secret: Secret = client_token.into();
         self.client_token = (!secret.expose().trim().is_empty()).then(|| Secret::new(secret.expose().trim()));
@@ -139,7 +139,7 @@ impl Endpoint {
 
     /// Renders a request to `path` (already encoded, starting with `/`). `body` is JSON text
     /// (see `api::json_body`) and gets `Content-Type: application/json`, without which the
-    /// service answers 415 (facts §1.2).
+    /// service answers 415 (every call's page, e.g. developer.z-api.io/communities/create-community).
     pub(crate) fn request(
         &self,
         method: Method,

@@ -1,4 +1,5 @@
-//! `GET /group-metadata/{id}` and `GET /light-group-metadata/{id}` (facts §4.3, §4.4).
+//! `GET /group-metadata/{id}` and `GET /light-group-metadata/{id}`
+//! (developer.z-api.io/group/metadata-group, developer.z-api.io/group/light-metadata-group).
 
 use super::{Call, Endpoint, seg};
 use crate::error::Error;

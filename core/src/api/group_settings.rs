@@ -1,4 +1,4 @@
-//! `POST /update-group-settings` (facts §4.7).
+//! `POST /update-group-settings` (developer.z-api.io/group/update-group-settings).
 
 use serde::Serialize;
 
@@ -32,8 +32,9 @@ impl Call for UpdateGroupSettings {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-        // The page uses `phone` for the group; the HAR sample `groupId` (inconsistency 14). The
-        // page is the reference and the simulator follows it.
+        // The page uses `phone` for the group; the HAR sample `groupId`
+        // (developer.z-api.io/group/update-group-settings, whose examples disagree). The page is
+        // the reference and the simulator follows it.
         let s = self.settings;
         let body = json_body(&Body {
             admin_only_add_member: s.admin_only_add_member,

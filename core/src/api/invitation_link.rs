@@ -1,5 +1,7 @@
-//! Invitation links: `POST /redefine-invitation-link/{id}` (facts §3.12, §4.6) and
-//! `GET /group-invitation-link/{groupId}` (facts §4.5).
+//! Invitation links: `POST /redefine-invitation-link/{id}`
+//! (developer.z-api.io/communities/redefine-invitation-link,
+//! developer.z-api.io/group/redefine-invitation-link) and `GET /group-invitation-link/{groupId}`
+//! (developer.z-api.io/group/get-invitation-link).
 
 use super::{Call, Endpoint, MemberTarget, seg};
 use crate::error::Error;
@@ -31,7 +33,7 @@ impl Call for RedefineInvitationLink {
 }
 
 /// Reads a group's current invitation link. A community has no such call; read its
-/// announcement group's link instead (facts §3.12).
+/// announcement group's link instead (developer.z-api.io/communities/redefine-invitation-link).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GetGroupInvitationLink {
     /// The group (or announcement group).
@@ -42,7 +44,8 @@ impl Call for GetGroupInvitationLink {
     type Output = String;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-        // The page says GET, the HAR sample POST (inconsistency 13); GET reads without side effects.
+        // The page says GET, the HAR sample POST (developer.z-api.io/group/get-invitation-link,
+        // whose examples disagree); GET reads without side effects.
         let path = format!("/group-invitation-link/{}", seg(self.group_id.as_str()));
         Ok(endpoint.request(Method::Get, path, vec![], None))
     }

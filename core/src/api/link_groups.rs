@@ -1,4 +1,5 @@
-//! `POST /communities/link` — link groups to a community (facts §3.4).
+//! `POST /communities/link` — link groups to a community
+//! (developer.z-api.io/communities/link-groups).
 
 use serde::Serialize;
 
@@ -12,7 +13,8 @@ use crate::wire::response;
 ///
 /// What the caller knows about the current state makes validation stricter: with `known` the
 /// 50-group limit counts the groups already linked, and `linked_elsewhere` refuses a group that
-/// already belongs to another community (a group belongs to at most one, facts §2.6).
+/// already belongs to another community (a group belongs to at most one,
+/// developer.z-api.io/communities/link-groups).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkGroups {
     /// The community.
@@ -83,9 +85,9 @@ pub(super) struct GroupsBody<'a> {
 /// What a link or unlink answer says about the groups, before the client checks it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupsAnswer {
-    /// The groups the answer lists as skipped (`skipped`: the simulator's form, the service's
-    /// being undocumented, facts §2.6), or `None` when it lists none: the documented
-    /// `{"success": true}` does not say whether every group was linked.
+    /// The groups the answer lists as skipped (`skipped`: the simulator's form, the service's being
+    /// undocumented, developer.z-api.io/communities/link-groups), or `None` when it lists none: the
+    /// documented `{"success": true}` does not say whether every group was linked.
     pub skipped: Option<Vec<SkippedGroup>>,
 }
 

@@ -1,4 +1,4 @@
-//! `GET /chats?page=&pageSize=` — the chat list (facts §4.1).
+//! `GET /chats?page=&pageSize=` — the chat list (developer.z-api.io/chats/get-chats).
 
 use super::{Call, Endpoint, validate};
 use crate::error::Error;
@@ -114,7 +114,8 @@ mod tests {
     use super::*;
     use crate::api::test_support::*;
 
-    /// The documented example, trailing comma and string-typed scalars included (facts §4.1).
+    /// The documented example, trailing comma and string-typed scalars included
+    /// (developer.z-api.io/chats/get-chats).
     const DOC_EXAMPLE: &str = r#"[
       {"archived":"false","pinned":"true","messagesUnread":0,"phone":"5511999999999","unread":"0","name":"Z-API",
        "lastMessageTime":"1622991687","muteEndTime":1655953774000,"isMuted":"0","isMarkedSpam":"false",

@@ -1,4 +1,5 @@
-//! `GET /communities?page=&pageSize=` — list communities (facts §3.2).
+//! `GET /communities?page=&pageSize=` — list communities
+//! (developer.z-api.io/communities/list-communities).
 
 use super::{Call, Endpoint, validate};
 use crate::error::Error;

@@ -1,6 +1,8 @@
-//! `POST /add-participant`, `/remove-participant`, `/add-admin`, `/remove-admin` (facts §3.8–3.11,
-//! §4.8). The routes are shared by groups and communities; the body key (`communityId` or
-//! `groupId`) tells the service which one is meant, so exactly one is ever sent.
+//! `POST /add-participant`, `/remove-participant`, `/add-admin`, `/remove-admin`
+//! (developer.z-api.io/communities/add-community-participant,
+//! developer.z-api.io/group/add-participant). The routes are shared by groups and communities; the
+//! body key (`communityId` or `groupId`) tells the service which one is meant, so exactly one is
+//! ever sent.
 
 use serde::Serialize;
 

@@ -1,4 +1,4 @@
-//! `POST /send-text`, with delays and mentions (facts §4.9–4.11).
+//! `POST /send-text`, with delays and mentions (developer.z-api.io/message/send-message-text).
 
 use serde::Serialize;
 

@@ -1,4 +1,5 @@
-//! `POST /communities/unlink` — unlink groups from a community (facts §3.5).
+//! `POST /communities/unlink` — unlink groups from a community
+//! (developer.z-api.io/communities/unlink-groups).
 
 use super::link_groups::{GroupsAnswer, GroupsBody};
 use super::{Call, Endpoint, json_body, validate};
@@ -24,9 +25,9 @@ impl From<&Community> for CommunityGroups {
 /// Unlinks groups from a community; their members leave the announcement group (unless another
 /// linked group still has them). The groups themselves are kept.
 ///
-/// With `known`, the call refuses to remove the last regular group (a community must keep at
-/// least one, facts §2.7), to unlink a group that is not linked, and to unlink the announcement
-/// group.
+/// With `known`, the call refuses to remove the last regular group (a community must keep at least
+/// one, developer.z-api.io/communities/unlink-groups), to unlink a group that is not linked, and to
+/// unlink the announcement group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnlinkGroups {
     /// The community.

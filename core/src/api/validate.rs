@@ -12,11 +12,12 @@ pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_DESCRIPTION_CHARS: usize = 2048;
 /// WhatsApp caps a text message at 65,536 characters.
 pub const MAX_MESSAGE_CHARS: usize = 65_536;
-/// A community holds at most 50 groups (facts §2.4).
+/// A community holds at most 50 groups (developer.z-api.io/communities/link-groups).
 pub const MAX_GROUPS_PER_COMMUNITY: usize = 50;
 /// A WhatsApp group holds at most 1,024 members; a single call cannot add more.
 pub const MAX_PHONES_PER_CALL: usize = 1024;
-/// `delayMessage` and `delayTyping` accept 1–15 seconds (facts §4.9).
+/// `delayMessage` and `delayTyping` accept 1–15 seconds
+/// (developer.z-api.io/message/send-message-text).
 pub const DELAY_SECONDS: std::ops::RangeInclusive<u32> = 1..=15;
 /// Largest page size accepted; larger pages risk hitting the body cap.
 pub const MAX_PAGE_SIZE: u32 = 1000;

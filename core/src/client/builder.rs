@@ -117,7 +117,8 @@ impl ClientBuilder {
             None => default_transport()?,
         };
         if self.endpoint.is_public_host() && cfg!(target_arch = "wasm32") {
-            // Facts §1.1: the instance token lets anyone send as you; it does not belong in a page.
+            // developer.z-api.io/security/introduction: the instance token lets anyone send as you;
+            // it does not belong in a page.
             tracing::warn!(
                 "calling api.z-api.io directly from a browser exposes the instance token; point base_url at your own backend proxy"
             );

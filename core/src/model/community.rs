@@ -45,7 +45,8 @@ pub struct LinkedGroup {
     pub is_announcement: bool,
 }
 
-/// A line of the community list: only id and name (facts §3.2).
+/// A line of the community list: only id and name
+/// (developer.z-api.io/communities/list-communities).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -58,7 +59,8 @@ pub struct CommunitySummary {
     pub name: String,
 }
 
-/// Who may add new groups to a community (`whoCanAddNewGroups`, facts §3.7).
+/// Who may add new groups to a community (`whoCanAddNewGroups`,
+/// developer.z-api.io/communities/community-settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -147,7 +149,8 @@ impl AnnouncementSource {
     }
 }
 
-/// The group through which a whole community is messaged (facts §2.2, §2.11).
+/// The group through which a whole community is messaged
+/// (developer.z-api.io/communities/introduction).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

@@ -17,7 +17,7 @@ pub struct CreatedGroup {
     pub invitation_link: Option<String>,
 }
 
-/// One line of the chat list (`GET /chats`), read leniently (facts §4.1).
+/// One line of the chat list (`GET /chats`), read leniently (developer.z-api.io/chats/get-chats).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -70,7 +70,8 @@ pub struct Participant {
     pub is_super_admin: bool,
 }
 
-/// `GET /group-metadata/{id}` (facts §4.3). Every field but the id is optional on the wire.
+/// `GET /group-metadata/{id}` (developer.z-api.io/group/metadata-group). Every field but the id is
+/// optional on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -107,7 +108,8 @@ pub struct GroupMetadata {
 }
 
 /// Why a group's metadata has no invitation link: `invitationLinkError` of group metadata
-/// (facts §4.3), read into a kind with the service's own text beside it.
+/// (developer.z-api.io/group/metadata-group), read into a kind with the service's own text beside
+/// it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -120,7 +122,7 @@ pub struct InvitationLinkError {
     pub text: String,
 }
 
-/// The documented reasons of `invitationLinkError` (facts §4.3).
+/// The documented reasons of `invitationLinkError` (developer.z-api.io/group/metadata-group).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
@@ -178,7 +180,7 @@ impl InvitationLinkError {
     }
 }
 
-/// The four switches of `update-group-settings` (facts §4.7).
+/// The four switches of `update-group-settings` (developer.z-api.io/group/update-group-settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

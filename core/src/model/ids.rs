@@ -1,10 +1,11 @@
 //! Identifier newtypes. Each normalises what users paste into the form the service expects and
 //! rejects what can never be valid, naming the field.
 //!
-//! The service's formats (facts §1.5): contacts are digits only with country code; groups are
-//! `<digits>-group` (since Nov 2021) or the legacy `<creatorPhone>-<unixSeconds>`; communities are
-//! bare digits with no suffix; `…@lid` is a privacy id accepted where a phone is. `@g.us` never
-//! appears in Z-API, but users copy it from other WhatsApp tools, so it is accepted on input.
+//! The service's formats (developer.z-api.io/group/introduction): contacts are digits only with
+//! country code; groups are `<digits>-group` (since Nov 2021) or the legacy
+//! `<creatorPhone>-<unixSeconds>`; communities are bare digits with no suffix; `…@lid` is a privacy
+//! id accepted where a phone is. `@g.us` never appears in Z-API, but users copy it from other
+//! WhatsApp tools, so it is accepted on input.
 
 use std::fmt;
 
@@ -232,7 +233,7 @@ impl Phone {
 /// Where a message goes: a contact, or a group (including an announcement group).
 ///
 /// There is deliberately no community variant: a community is messaged through its announcement
-/// group (facts §2.11).
+/// group (developer.z-api.io/communities/introduction).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Recipient {
     /// A contact's phone or lid.

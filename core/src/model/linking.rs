@@ -1,9 +1,10 @@
 //! What linking and unlinking groups really did.
 //!
-//! The link page says that groups already in another community are skipped and "indicated in
-//! the response", without saying how (facts §2.6); the documented answer is only
-//! `{"success": true}`. So the client reads a `skipped` list when the answer has one, and
-//! otherwise re-reads the community's metadata (one GET) to see which groups are linked now.
+//! The link page says that groups already in another community are skipped and "indicated in the
+//! response", without saying how (developer.z-api.io/communities/link-groups); the documented
+//! answer is only `{"success": true}`. So the client reads a `skipped` list when the answer has
+//! one, and otherwise re-reads the community's metadata (one GET) to see which groups are linked
+//! now.
 
 use serde::Serialize;
 
@@ -53,6 +54,6 @@ pub struct SkippedGroup {
     /// Why, in words: the service's own reason when it gave one, else what the metadata shows.
     pub reason: String,
     /// The community the group belongs to instead, when known (a group belongs to at most one,
-    /// facts §2.6).
+    /// developer.z-api.io/communities/link-groups).
     pub other_community: Option<CommunityId>,
 }

@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::community::AnnouncementGroup;
 use super::ids::GroupId;
 
-/// The ids the service returns for a queued message (facts §4.9). A success means "queued",
-/// not "delivered".
+/// The ids the service returns for a queued message (developer.z-api.io/message/send-message-text).
+/// A success means "queued", not "delivered".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
@@ -19,7 +19,7 @@ pub struct SentMessage {
     pub message_id: String,
 }
 
-/// A group mentioned in a message (`groupMentioned`, facts §4.10).
+/// A group mentioned in a message (`groupMentioned`, developer.z-api.io/group/mention-group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]

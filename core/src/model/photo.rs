@@ -1,4 +1,5 @@
-//! A community photo: an http(s) URL or a base64 data URI (facts §3.14).
+//! A community photo: an http(s) URL or a base64 data URI
+//! (developer.z-api.io/communities/update-community-photo).
 
 use crate::error::Error;
 

@@ -6,8 +6,9 @@ use serde_json::{Map, Value};
 use super::reply::Refusal;
 use crate::http::{HttpRequest, Method};
 
-/// Refuses a POST that carries a body without `Content-Type: application/json` (415, facts
-/// §1.2). Bodiless POSTs (redefine-invitation-link) need no header (facts inconsistency 24).
+/// Refuses a POST that carries a body without `Content-Type: application/json` (415,
+/// developer.z-api.io/security/client-token). Bodiless POSTs (redefine-invitation-link) need no
+/// header (developer.z-api.io/group/metadata-group, whose examples disagree).
 pub(crate) fn check_content_type(request: &HttpRequest) -> Result<(), Refusal> {
     let has_body = request.body.as_deref().is_some_and(|b| !b.trim().is_empty());
     if request.method != Method::Post || !has_body {
@@ -104,7 +105,8 @@ impl JsonBody {
         }
     }
 
-    /// An optional delay in whole seconds, which the service allows from 1 to 15 (facts §4.9).
+    /// An optional delay in whole seconds, which the service allows from 1 to 15
+    /// (developer.z-api.io/message/send-message-text).
     pub(crate) fn optional_delay(&self, key: &str) -> Result<Option<u8>, Refusal> {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
@@ -125,8 +127,8 @@ fn wrong_type(key: &str, expected: &str) -> Refusal {
     Refusal::bad_request(format!("{key} must be {expected}"))
 }
 
-/// Whether `phone` looks like a person's id: digits only (facts §1.5: no `+`, spaces or mask),
-/// optionally with the `@lid` suffix.
+/// Whether `phone` looks like a person's id: digits only (developer.z-api.io/group/introduction: no
+/// `+`, spaces or mask), optionally with the `@lid` suffix.
 pub(crate) fn is_person_id(phone: &str) -> bool {
     let digits = phone.strip_suffix("@lid").unwrap_or(phone);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())

@@ -9,8 +9,9 @@ pub struct SimConfig {
     pub instance_id: String,
     /// The instance token expected in the URL path.
     pub token: Secret,
-    /// The account security token expected in the `Client-Token` header; `None` means the
-    /// account has not activated it, so the header is not checked (facts §1.2).
+    /// The account security token expected in the `Client-Token` header; `None` means the account
+    /// has not activated it, so the header is not checked
+    /// (developer.z-api.io/security/client-token).
     pub client_token: Option<Secret>,
     /// Phone number of the connected WhatsApp account (digits only). It becomes the creator and
     /// admin of the communities and groups it creates.

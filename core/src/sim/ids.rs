@@ -4,7 +4,7 @@
 use super::state::SimState;
 
 /// Prefix of generated ids: 10 digits, then an 8-digit counter = 18 digits, the length of the
-/// current group-style ids (facts §1.5: `120363019502650977`).
+/// current group-style ids (developer.z-api.io/group/introduction: `120363019502650977`).
 const ID_PREFIX: &str = "1203630000";
 
 impl SimState {
@@ -21,7 +21,8 @@ impl SimState {
         seq
     }
 
-    /// A new community id (bare digits, no `-group`, facts §1.5), unused by anything in the state.
+    /// A new community id (bare digits, no `-group`, developer.z-api.io/group/introduction), unused
+    /// by anything in the state.
     pub(crate) fn new_community_id(&mut self) -> String {
         loop {
             let id = format!("{ID_PREFIX}{:08}", self.take_seq());
@@ -31,7 +32,8 @@ impl SimState {
         }
     }
 
-    /// A new group id, `<18 digits>-group` (facts §1.5), unused by anything in the state.
+    /// A new group id, `<18 digits>-group` (developer.z-api.io/group/introduction), unused by
+    /// anything in the state.
     pub(crate) fn new_group_id(&mut self) -> String {
         loop {
             let id = format!("{ID_PREFIX}{:08}-group", self.take_seq());
@@ -42,7 +44,8 @@ impl SimState {
     }
 
     /// A new invitation link, different from every link in the state. Real links are
-    /// `https://chat.whatsapp.com/` + 22 characters (facts §3.12); these are too.
+    /// `https://chat.whatsapp.com/` + 22 characters
+    /// (developer.z-api.io/communities/redefine-invitation-link); these are too.
     pub(crate) fn new_invitation_link(&mut self) -> String {
         loop {
             let link = format!("https://chat.whatsapp.com/SimInvite{:013}", self.take_seq());

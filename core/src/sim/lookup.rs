@@ -51,7 +51,9 @@ impl SimState {
     }
 
     /// Whether the connected phone is a community admin, i.e. an admin of its announcement group
-    /// (facts §2.2, §2.8: admins post there and change preferences).
+    /// (developer.z-api.io/communities/introduction,
+    /// developer.z-api.io/communities/update-community-description: admins post there and change
+    /// preferences).
     pub(crate) fn connected_is_community_admin(&self, community_id: &str) -> bool {
         self.announcement_group(community_id).is_some_and(|g| self.connected_is_group_admin(g))
     }

@@ -1,6 +1,6 @@
-//! Who is in a community's announcement group (facts §2.3): linking a group brings its members
-//! in; unlinking it (or removing someone from a linked group) takes them out again unless
-//! something else keeps them there.
+//! Who is in a community's announcement group (developer.z-api.io/communities/introduction):
+//! linking a group brings its members in; unlinking it (or removing someone from a linked group)
+//! takes them out again unless something else keeps them there.
 
 use super::lookup::is_participant;
 use super::state::{SimParticipant, SimState};

@@ -8,7 +8,7 @@
 //!
 //! # Routes
 //!
-//! Every route of the facts document, under `/instances/{id}/token/{token}`:
+//! Every route of the Communities pages (and the group, chat and send-text pages they use), under `/instances/{id}/token/{token}`:
 //! `POST /communities`, `GET /communities?page=&pageSize=`, `GET /communities-metadata/{id}`,
 //! `POST /communities/link`, `POST /communities/unlink`, `DELETE /communities/{id}`,
 //! `POST /communities/settings`, `POST /add-participant`, `POST /remove-participant`,
@@ -31,12 +31,13 @@
 //! # Refusals
 //!
 //! Always `{"error": "<reason>"}` with `Content-Type: application/json`; a refused request changes
-//! nothing. The service documents only 405 and 415 (facts §1.3); the other statuses are ours:
+//! nothing. The service documents only 405 and 415
+//! (developer.z-api.io/communities/create-community); the other statuses are ours:
 //!
 //! | Status | When |
 //! |---|---|
 //! | 401 | wrong instance id or token: `{"error":"instance not found or invalid token"}` (neither is echoed) |
-//! | 403 | Client-Token configured but missing or wrong: `{"error":"null not allowed"}` (facts §1.2) |
+//! | 403 | Client-Token configured but missing or wrong: `{"error":"null not allowed"}` (developer.z-api.io/security/client-token) |
 //! | 404 | unknown route (`{"error":"route not found"}`), or unknown community, group or message id |
 //! | 405 | known route, wrong method; `Allow` header lists the right one |
 //! | 415 | POST with a body but without `Content-Type: application/json` |
@@ -98,17 +99,22 @@
 //! # Rules
 //!
 //! - Create: the announcement group has the community's name and is its only sub-group; the
-//!   connected phone is its super admin (facts §2.1, §3.1).
-//! - Link: the groups' members join the announcement group; a group already in another community
-//!   is skipped (reported in `skipped`); at most 50 groups (facts §2.3, §2.4, §2.6).
+//!   connected phone is its super admin (developer.z-api.io/communities/introduction,
+//!   developer.z-api.io/communities/create-community).
+//! - Link: the groups' members join the announcement group; a group already in another community is
+//!   skipped (reported in `skipped`); at most 50 groups
+//!   (developer.z-api.io/communities/introduction, developer.z-api.io/communities/link-groups).
 //! - Unlink / removing someone from a linked group: they leave the announcement group unless they
 //!   are the connected phone, a community admin, a direct member, or in another linked group.
-//!   Unlinking the last regular group is refused (facts §2.7).
+//!   Unlinking the last regular group is refused (developer.z-api.io/communities/unlink-groups).
 //! - Deactivate: every group is unlinked and kept (`communityId: null`, still in `/chats`); the
-//!   announcement group is removed; the community answers 404 afterwards (facts §2.5).
+//!   announcement group is removed; the community answers 404 afterwards
+//!   (developer.z-api.io/communities/deactivate-community).
 //! - Only admins post to the announcement group, change settings, description, photo, admins,
 //!   participants and links, and unlink or deactivate; linking is open to every member when
-//!   `whoCanAddNewGroups` is `all` (facts §2.2, §2.8, §3.7).
+//!   `whoCanAddNewGroups` is `all` (developer.z-api.io/communities/introduction,
+//!   developer.z-api.io/communities/update-community-description,
+//!   developer.z-api.io/communities/community-settings).
 //! - Ids come from `nextSeq`: communities `1203630000` + 8 digits, groups the same + `-group`,
 //!   links `https://chat.whatsapp.com/SimInvite` + 13 digits; two runs of the same requests give
 //!   identical answers.

@@ -6,8 +6,10 @@ use crate::http::HttpResponse;
 
 /// A request the simulator turns down, rendered as `status` + `{"error": message}`.
 ///
-/// The service documents only the `{"error": "..."}` shape (facts §1.2) and statuses 405/415
-/// (§1.3); the other statuses are the simulator's choice, listed in the module docs.
+/// The service documents only the `{"error": "..."}` shape
+/// (developer.z-api.io/security/client-token) and statuses 405/415
+/// (developer.z-api.io/communities/create-community); the other statuses are the simulator's
+/// choice, listed in the module docs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Refusal {
     pub(crate) status: u16,
@@ -41,12 +43,13 @@ impl Refusal {
         Self::new(404, message)
     }
 
-    /// 405: known route, wrong method (facts §1.3).
+    /// 405: known route, wrong method (developer.z-api.io/communities/create-community).
     pub(crate) fn method_not_allowed(allow: String) -> Self {
         Self { allow: Some(allow), ..Self::new(405, "method not allowed") }
     }
 
-    /// 415: JSON body without `Content-Type: application/json` (facts §1.2).
+    /// 415: JSON body without `Content-Type: application/json`
+    /// (developer.z-api.io/security/client-token).
     pub(crate) fn unsupported_media_type() -> Self {
         Self::new(415, "unsupported media type: send Content-Type: application/json")
     }
@@ -76,17 +79,22 @@ pub(crate) fn ok(value: Value) -> Result<HttpResponse, Refusal> {
     Ok(json_response(200, &value))
 }
 
-/// 200 `{"success": true}`: link, unlink and settings (facts §3.4, §3.5, §3.7).
+/// 200 `{"success": true}`: link, unlink and settings (developer.z-api.io/communities/link-groups,
+/// developer.z-api.io/communities/unlink-groups,
+/// developer.z-api.io/communities/community-settings).
 pub(crate) fn success() -> Result<HttpResponse, Refusal> {
     ok(json!({ "success": true }))
 }
 
-/// 200 `{"value": true}`: participants, admins, description, photo, group settings (facts §3.8–3.14, §4.7).
+/// 200 `{"value": true}`: participants, admins, description, photo, group settings
+/// (developer.z-api.io/communities/add-community-participant,
+/// developer.z-api.io/group/update-group-settings).
 pub(crate) fn value_true() -> Result<HttpResponse, Refusal> {
     ok(json!({ "value": true }))
 }
 
-/// 200 with no body at all: deactivation documents none (facts §3.6).
+/// 200 with no body at all: deactivation documents none
+/// (developer.z-api.io/communities/deactivate-community).
 pub(crate) fn empty_ok() -> Result<HttpResponse, Refusal> {
     Ok(HttpResponse::new(200, Vec::new()))
 }

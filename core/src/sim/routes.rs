@@ -8,58 +8,67 @@ use crate::http::Method;
 /// A recognised call, path parameters decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Route {
-    /// `POST /communities` (facts §3.1).
+    /// `POST /communities` (developer.z-api.io/communities/create-community).
     CreateCommunity,
-    /// `GET /communities` (§3.2).
+    /// `GET /communities` (developer.z-api.io/communities/list-communities).
     ListCommunities,
-    /// `GET /communities-metadata/{communityId}` (§3.3).
+    /// `GET /communities-metadata/{communityId}`
+    /// (developer.z-api.io/communities/community-metadata).
     CommunityMetadata(String),
-    /// `POST /communities/link` (§3.4).
+    /// `POST /communities/link` (developer.z-api.io/communities/link-groups).
     LinkGroups,
-    /// `POST /communities/unlink` (§3.5).
+    /// `POST /communities/unlink` (developer.z-api.io/communities/unlink-groups).
     UnlinkGroups,
-    /// `DELETE /communities/{communityId}` (§3.6).
+    /// `DELETE /communities/{communityId}` (developer.z-api.io/communities/deactivate-community).
     DeactivateCommunity(String),
-    /// `POST /communities/settings` (§3.7).
+    /// `POST /communities/settings` (developer.z-api.io/communities/community-settings).
     CommunitySettings,
-    /// `POST /add-participant` (§3.8, §4.8).
+    /// `POST /add-participant` (developer.z-api.io/communities/add-community-participant,
+    /// developer.z-api.io/group/add-participant).
     AddParticipant,
-    /// `POST /remove-participant` (§3.9, §4.8).
+    /// `POST /remove-participant` (developer.z-api.io/communities/remove-participant,
+    /// developer.z-api.io/group/add-participant).
     RemoveParticipant,
-    /// `POST /add-admin` (§3.10, §4.8).
+    /// `POST /add-admin` (developer.z-api.io/communities/add-community-admin,
+    /// developer.z-api.io/group/add-participant).
     AddAdmin,
-    /// `POST /remove-admin` (§3.11, §4.8).
+    /// `POST /remove-admin` (developer.z-api.io/communities/remove-admin,
+    /// developer.z-api.io/group/add-participant).
     RemoveAdmin,
-    /// `POST /redefine-invitation-link/{communityId or groupId}` (§3.12, §4.6).
+    /// `POST /redefine-invitation-link/{communityId or groupId}`
+    /// (developer.z-api.io/communities/redefine-invitation-link,
+    /// developer.z-api.io/group/redefine-invitation-link).
     RedefineInvitationLink(String),
-    /// `POST /update-community-description` (§3.13).
+    /// `POST /update-community-description`
+    /// (developer.z-api.io/communities/update-community-description).
     UpdateCommunityDescription,
-    /// `POST /update-community-photo` (§3.14).
+    /// `POST /update-community-photo` (developer.z-api.io/communities/update-community-photo).
     UpdateCommunityPhoto,
-    /// `GET /chats` (§4.1).
+    /// `GET /chats` (developer.z-api.io/chats/get-chats).
     ListChats,
-    /// `GET /groups` (§4.2).
+    /// `GET /groups` (developer.z-api.io/group/get-groups).
     ListGroups,
-    /// `GET /group-metadata/{groupId}` (§4.3).
+    /// `GET /group-metadata/{groupId}` (developer.z-api.io/group/metadata-group).
     GroupMetadata(String),
-    /// `GET /light-group-metadata/{groupId}` (§4.4).
+    /// `GET /light-group-metadata/{groupId}` (developer.z-api.io/group/light-metadata-group).
     LightGroupMetadata(String),
-    /// `GET /group-invitation-link/{groupId}` (§4.5).
+    /// `GET /group-invitation-link/{groupId}` (developer.z-api.io/group/get-invitation-link).
     GroupInvitationLink(String),
-    /// `POST /update-group-settings` (§4.7).
+    /// `POST /update-group-settings` (developer.z-api.io/group/update-group-settings).
     UpdateGroupSettings,
-    /// `POST /send-text` (§4.9–4.11).
+    /// `POST /send-text` (developer.z-api.io/message/send-message-text).
     SendText,
-    /// `POST /create-group` (§4.12).
+    /// `POST /create-group` (developer.z-api.io/group/create-group).
     CreateGroup,
 }
 
 /// Finds the route for `method` + `path` (the part after `/instances/{id}/token/{token}`).
 ///
-/// Unknown path → 404 `{"error":"route not found"}`; known path, other method → 405 with an
-/// `Allow` header (facts §1.3). Where the docs disagree on a method (group metadata, group
-/// invitation link: facts inconsistencies 10 and 13) the simulator accepts only the method the
-/// page text and the Portuguese original agree on, GET.
+/// Unknown path → 404 `{"error":"route not found"}`; known path, other method → 405 with an `Allow`
+/// header (developer.z-api.io/communities/create-community). Where the docs disagree on a method
+/// (developer.z-api.io/group/metadata-group and group/get-invitation-link, whose request samples
+/// send another) the simulator accepts only the method the page text and the Portuguese original
+/// agree on, GET.
 pub(crate) fn resolve(method: Method, path: &str) -> Result<Route, Refusal> {
     let trimmed = path.strip_prefix('/').unwrap_or(path);
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);

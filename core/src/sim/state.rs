@@ -44,9 +44,9 @@ pub struct SimState {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SimLimits {
-    /// The longest page a list route returns, whatever `pageSize` asks for (facts §1.6: no
-    /// maximum is documented, so a service that caps pages below the requested size is
-    /// possible). `None`: pages are as long as asked.
+    /// The longest page a list route returns, whatever `pageSize` asks for
+    /// (developer.z-api.io/chats/get-chats: no maximum is documented, so a service that caps pages
+    /// below the requested size is possible). `None`: pages are as long as asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_page_size: Option<usize>,
 }
@@ -62,9 +62,10 @@ impl SimLimits {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SimCommunity {
-    /// Bare numeric id, no `-group` suffix (facts §1.5).
+    /// Bare numeric id, no `-group` suffix (developer.z-api.io/group/introduction).
     pub id: String,
-    /// Name; the announcement group carries the same name (facts §2.1).
+    /// Name; the announcement group carries the same name
+    /// (developer.z-api.io/communities/introduction).
     pub name: String,
     /// Description; empty when never set.
     #[serde(default)]
@@ -90,7 +91,7 @@ pub struct SimCommunity {
     pub deactivated: bool,
 }
 
-/// Who may link new groups to a community (facts §3.7).
+/// Who may link new groups to a community (developer.z-api.io/communities/community-settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WhoCanAddNewGroups {

@@ -1,5 +1,6 @@
 //! Field types that accept the service's loose typing: booleans as `"true"`/`"1"`, numbers as
-//! strings, `null` anywhere (facts §4.1, §4.3, inconsistencies 7 and 11).
+//! strings, `null` anywhere (developer.z-api.io/chats/get-chats,
+//! developer.z-api.io/group/metadata-group, inconsistencies 7 and 11).
 
 use std::fmt;
 
@@ -64,7 +65,8 @@ impl<'de> Deserialize<'de> for LooseU64 {
                 Ok(LooseU64(Some(v)))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<LooseU64, E> {
-                // "-1 = muted forever" (facts §4.1): negative sentinels carry no count.
+                // "-1 = muted forever" (developer.z-api.io/chats/get-chats): negative sentinels
+                // carry no count.
                 Ok(LooseU64(u64::try_from(v).ok()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<LooseU64, E> {

@@ -13,9 +13,10 @@ const MAX_MESSAGE_CHARS: usize = 300;
 
 /// Returns the body of a 2xx response, or the error the response describes.
 ///
-/// A 3xx is refused (see `redirect`), whichever transport let it through.
-/// A 2xx body of the form `{"error": "…"}` is an error too: the token and IP refusals
-/// (facts §1.2) are documented with no status, so they may well arrive as 200.
+/// A 3xx is refused (see `redirect`), whichever transport let it through. A 2xx body of the form
+/// `{"error": "…"}` is an error too: the token and IP refusals
+/// (developer.z-api.io/security/client-token) are documented with no status, so they may well
+/// arrive as 200.
 pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
     if (300..400).contains(&response.status) {
         return Err(super::redirect::refused(response.status, response.header("location")));
@@ -49,7 +50,8 @@ pub(crate) fn json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Er
 }
 
 /// Parses JSON, falling back once to a copy without trailing commas (the documented examples of
-/// `/chats` have one, inconsistency 6; a service that renders JSON the same way would too).
+/// `/chats` have one, developer.z-api.io/chats/get-chats, whose examples disagree; a service that
+/// renders JSON the same way would too).
 pub(crate) fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     match serde_json::from_slice(body) {
         Ok(value) => Ok(value),
@@ -73,7 +75,8 @@ fn decode_error(body: &[u8], error: &serde_json::Error) -> Error {
 }
 
 /// Reads a mutation acknowledgement: `{"success": bool}`, `{"value": bool}` or an empty body
-/// (deactivate documents none, facts §3.6). `false` means the service refused.
+/// (deactivate documents none, developer.z-api.io/communities/deactivate-community). `false` means
+/// the service refused.
 pub(crate) fn ack(response: &HttpResponse) -> Result<(), Error> {
     ack_listing(response, "").map(|_| ())
 }

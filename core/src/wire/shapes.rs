@@ -11,9 +11,12 @@ use crate::model::{
     LinkedGroup, Participant, SentMessage,
 };
 
-/// `subGroups[]` of create-community and communities-metadata (facts §3.1, §3.3), read as a
-/// JSON object: the PT metadata example repeats the key `phone` (inconsistency 9), which a derived
-/// reader refuses but an object keeps, last value winning, and the last one is the id.
+/// `subGroups[]` of create-community and communities-metadata
+/// (developer.z-api.io/communities/create-community,
+/// developer.z-api.io/communities/community-metadata), read as a JSON object: the PT metadata
+/// example repeats the key `phone` (developer.z-api.io/communities/community-metadata, whose
+/// examples disagree), which a derived reader refuses but an object keeps, last value winning, and
+/// the last one is the id.
 fn read_sub_group(index: usize, object: JsonObject) -> Result<LinkedGroup, Error> {
     let text = |key: &str| match object.get(key) {
         Some(JsonValue::String(s)) if !s.trim().is_empty() => Some(s.clone()),
@@ -97,7 +100,8 @@ impl WireCommunitySummary {
     }
 }
 
-/// One element of `GET /chats` (facts §4.1): nearly every scalar may be a string.
+/// One element of `GET /chats` (developer.z-api.io/chats/get-chats): nearly every scalar may be a
+/// string.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct WireChat {
@@ -159,7 +163,7 @@ struct WireParticipant {
     is_super_admin: LooseBool,
 }
 
-/// `GET /group-metadata/{id}` (facts §4.3).
+/// `GET /group-metadata/{id}` (developer.z-api.io/group/metadata-group).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct WireGroupMetadata {
@@ -231,7 +235,7 @@ impl WireGroupMetadata {
     }
 }
 
-/// `POST /create-group` → `{phone, invitationLink}` (facts §4.12).
+/// `POST /create-group` → `{phone, invitationLink}` (developer.z-api.io/group/create-group).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct WireCreatedGroup {
@@ -262,7 +266,8 @@ impl WireInvitationLink {
     }
 }
 
-/// `POST /send-text` → `{zaapId, messageId, id}` (facts §4.9; `id` repeats `messageId`).
+/// `POST /send-text` → `{zaapId, messageId, id}` (developer.z-api.io/message/send-message-text;
+/// `id` repeats `messageId`).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct WireSentMessage {

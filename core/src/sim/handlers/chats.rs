@@ -1,4 +1,5 @@
-//! `GET /chats` and `GET /groups`, with the string-typed scalars the service uses (facts §4.1, §4.2).
+//! `GET /chats` and `GET /groups`, with the string-typed scalars the service uses
+//! (developer.z-api.io/chats/get-chats, developer.z-api.io/group/get-groups).
 
 use serde_json::{Value, json};
 
@@ -11,9 +12,10 @@ use crate::http::HttpRequest;
 /// `GET /chats?page=&pageSize=` (both required) → bare array, most recent activity first.
 ///
 /// Regular groups have `isGroup: true`, announcement groups `isGroupAnnouncement: true` (and
-/// `isGroup: false`, as the intro's wording implies: facts §4.1), contacts neither. `unread`,
-/// `lastMessageTime` (seconds), `isMuted` are strings and `isMarkedSpam`/`archived`/`pinned` are
-/// the strings `"false"`, as in the documented examples; `messagesUnread` is the number 0.
+/// `isGroup: false`, as the intro's wording implies: developer.z-api.io/chats/get-chats), contacts
+/// neither. `unread`, `lastMessageTime` (seconds), `isMuted` are strings and
+/// `isMarkedSpam`/`archived`/`pinned` are the strings `"false"`, as in the documented examples;
+/// `messagesUnread` is the number 0.
 pub(super) fn list_chats(state: &SimState, request: &HttpRequest) -> Outcome {
     let page = Page::from_query(state, request, true)?;
     let mut chats: Vec<(u64, Value)> = state.groups.iter().map(|g| (g.last_activity, group_chat(g))).collect();
@@ -50,7 +52,8 @@ fn chat(name: &str, phone: &str, last_activity: u64, is_group: bool, is_announce
 
 /// `GET /groups?page=&pageSize=` (both required) → regular groups only, without
 /// `isGroupAnnouncement`, `lastMessageTime` in milliseconds and `messagesUnread` as the string
-/// `"0"` — the differences facts §4.2 and inconsistency 7 record against `/chats`.
+/// `"0"` — the differences developer.z-api.io/group/get-groups and
+/// developer.z-api.io/chats/get-chats, whose examples disagree record against `/chats`.
 pub(super) fn list_groups(state: &SimState, request: &HttpRequest) -> Outcome {
     let page = Page::from_query(state, request, true)?;
     let mut groups: Vec<&SimGroup> = state.groups.iter().filter(|g| !g.is_group_announcement).collect();

@@ -1,5 +1,9 @@
-//! Community lifecycle and preferences: create, list, metadata, deactivate, settings,
-//! description and photo (facts §3.1–3.3, §3.6, §3.7, §3.13, §3.14).
+//! Community lifecycle and preferences: create, list, metadata, deactivate, settings, description
+//! and photo (developer.z-api.io/communities/create-community,
+//! developer.z-api.io/communities/deactivate-community,
+//! developer.z-api.io/communities/community-settings,
+//! developer.z-api.io/communities/update-community-description,
+//! developer.z-api.io/communities/update-community-photo).
 
 use serde_json::{Value, json};
 
@@ -12,8 +16,9 @@ use crate::http::HttpRequest;
 
 /// `POST /communities {name, description?}` → `{id, subGroups:[announcement group]}`.
 ///
-/// Creating a community creates its announcement group with the same name, the connected phone
-/// as its creator (super admin), and that group is the only sub-group (facts §2.1, §3.1).
+/// Creating a community creates its announcement group with the same name, the connected phone as
+/// its creator (super admin), and that group is the only sub-group
+/// (developer.z-api.io/communities/introduction, developer.z-api.io/communities/create-community).
 pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let name = body.non_empty_string("name")?;
@@ -23,7 +28,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let id = state.new_community_id();
     let announcement = state.new_group_id();
     // The community's invite link is its announcement group's link: it is read from that group
-    // and reset with the community id (facts §3.12).
+    // and reset with the community id (developer.z-api.io/communities/redefine-invitation-link).
     let link = state.new_invitation_link();
     let me = state.connected_phone.clone();
     state.groups.push(SimGroup {
@@ -36,7 +41,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         is_group_announcement: true,
         participants: vec![SimParticipant { phone: me, is_admin: true, is_super_admin: true }],
         invitation_link: link.clone(),
-        // Only admins post in an announcement group (facts §2.2).
+        // Only admins post in an announcement group (developer.z-api.io/communities/introduction).
         admin_only_message: true,
         admin_only_settings: true,
         require_admin_approval: false,
@@ -60,7 +65,8 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
     }))
 }
 
-/// `GET /communities?page=&pageSize=` → bare array of `{name, id}` (facts §3.2); paging optional.
+/// `GET /communities?page=&pageSize=` → bare array of `{name, id}`
+/// (developer.z-api.io/communities/list-communities); paging optional.
 pub(super) fn list(state: &SimState, request: &HttpRequest) -> Outcome {
     let page = Page::from_query(state, request, false)?;
     let items: Vec<Value> =
@@ -69,7 +75,7 @@ pub(super) fn list(state: &SimState, request: &HttpRequest) -> Outcome {
 }
 
 /// `GET /communities-metadata/{id}` → `{name, id, description, subGroups}`, the announcement
-/// group first, then the linked groups (facts §3.3).
+/// group first, then the linked groups (developer.z-api.io/communities/community-metadata).
 pub(super) fn metadata(state: &SimState, id: &str) -> Outcome {
     let community = community_or_404(state, id)?;
     let mut sub_groups = Vec::new();
@@ -89,11 +95,13 @@ fn sub_group(group: &SimGroup) -> Value {
     json!({ "name": group.name, "phone": group.phone, "isGroupAnnouncement": group.is_group_announcement })
 }
 
-/// `DELETE /communities/{id}` → 200 with an empty body (facts §3.6 documents none).
+/// `DELETE /communities/{id}` → 200 with an empty body
+/// (developer.z-api.io/communities/deactivate-community documents none).
 ///
-/// Every linked group is detached and kept (facts §2.5): it stays in `/chats` and its metadata
-/// shows `communityId: null`. The announcement group exists only for the community, so it goes.
-/// The community stays in the state flagged `deactivated` and answers 404 from then on.
+/// Every linked group is detached and kept (developer.z-api.io/communities/deactivate-community):
+/// it stays in `/chats` and its metadata shows `communityId: null`. The announcement group exists
+/// only for the community, so it goes. The community stays in the state flagged `deactivated` and
+/// answers 404 from then on.
 pub(super) fn deactivate(state: &mut SimState, id: &str) -> Outcome {
     community_or_404(state, id)?;
     require_community_admin(state, id)?;
@@ -110,7 +118,8 @@ pub(super) fn deactivate(state: &mut SimState, id: &str) -> Outcome {
     empty_ok()
 }
 
-/// `POST /communities/settings {communityId, whoCanAddNewGroups: "admins"|"all"}` → `{"success":true}` (facts §3.7).
+/// `POST /communities/settings {communityId, whoCanAddNewGroups: "admins"|"all"}` →
+/// `{"success":true}` (developer.z-api.io/communities/community-settings).
 pub(super) fn settings(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let id = body.non_empty_string("communityId")?;
@@ -129,7 +138,8 @@ pub(super) fn settings(state: &mut SimState, request: &HttpRequest) -> Outcome {
 }
 
 /// `POST /update-community-description {communityId, communityDescription}` → `{"value":true}`.
-/// Only admins may change it (facts §3.13); an empty description clears it.
+/// Only admins may change it (developer.z-api.io/communities/update-community-description); an
+/// empty description clears it.
 pub(super) fn update_description(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let id = body.non_empty_string("communityId")?;
@@ -143,8 +153,9 @@ pub(super) fn update_description(state: &mut SimState, request: &HttpRequest) ->
     value_true()
 }
 
-/// `POST /update-community-photo {communityId, communityPhoto}` → `{"value":true}` (facts §3.14);
-/// the photo is a URL or Base64, stored as given.
+/// `POST /update-community-photo {communityId, communityPhoto}` → `{"value":true}`
+/// (developer.z-api.io/communities/update-community-photo); the photo is a URL or Base64, stored as
+/// given.
 pub(super) fn update_photo(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let id = body.non_empty_string("communityId")?;

@@ -1,4 +1,6 @@
-//! Groups: create, metadata (full and light) and settings (facts §4.3, §4.4, §4.7, §4.12).
+//! Groups: create, metadata (full and light) and settings (developer.z-api.io/group/metadata-group,
+//! developer.z-api.io/group/light-metadata-group, developer.z-api.io/group/update-group-settings,
+//! developer.z-api.io/group/create-group).
 
 use serde_json::{Value, json};
 
@@ -11,8 +13,8 @@ use crate::http::HttpRequest;
 
 /// `POST /create-group {autoInvite, groupName, phones}` → `{"phone": "<id>-group", "invitationLink"}`.
 ///
-/// The connected phone creates the group and is its super admin; it must not be listed in
-/// `phones` (400), and at least one valid contact is needed (400) (facts §4.12).
+/// The connected phone creates the group and is its super admin; it must not be listed in `phones`
+/// (400), and at least one valid contact is needed (400) (developer.z-api.io/group/create-group).
 pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     body.optional_bool("autoInvite")?;
@@ -49,10 +51,11 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
 
 /// `GET /group-metadata/{id}` (`full`) and `GET /light-group-metadata/{id}` (not `full`).
 ///
-/// Shape of facts §4.3: `communityId` is set for linked and announcement groups, null otherwise;
-/// participants carry boolean `isAdmin`/`isSuperAdmin`. The full variant returns the link only
-/// when the connected phone is admin, else `invitationLink: null` with
-/// `invitationLinkError: "not-authorized"`; the light one always has both null (facts §4.4).
+/// Shape of developer.z-api.io/group/metadata-group: `communityId` is set for linked and
+/// announcement groups, null otherwise; participants carry boolean `isAdmin`/`isSuperAdmin`. The
+/// full variant returns the link only when the connected phone is admin, else `invitationLink:
+/// null` with `invitationLinkError: "not-authorized"`; the light one always has both null
+/// (developer.z-api.io/group/light-metadata-group).
 pub(super) fn metadata(state: &SimState, id: &str, full: bool) -> Outcome {
     let group = group_or_404(state, id)?;
     let (link, link_error) = match (full, state.connected_is_group_admin(group)) {
@@ -96,11 +99,12 @@ const FLAGS: [(&str, FlagSetter); 4] = [
 ];
 
 /// `POST /update-group-settings {phone, adminOnlyMessage, adminOnlySettings, requireAdminApproval,
-/// adminOnlyAddMember}` → `{"value": true}` (facts §4.7).
+/// adminOnlyAddMember}` → `{"value": true}` (developer.z-api.io/group/update-group-settings).
 ///
-/// The page lists all five as required while the HAR sample sends `groupId` and one flag (facts
-/// inconsistency 14), so the simulator takes the group from `phone` or `groupId` and changes
-/// only the flags present (at least one, each a boolean). 404 unknown group; 403 not an admin.
+/// The page lists all five as required while the HAR sample sends `groupId` and one flag
+/// (developer.z-api.io/group/update-group-settings, whose examples disagree), so the simulator takes
+/// the group from `phone` or `groupId` and changes only the flags present (at least one, each a
+/// boolean). 404 unknown group; 403 not an admin.
 pub(super) fn update_settings(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let phone = match (body.has("phone"), body.has("groupId")) {

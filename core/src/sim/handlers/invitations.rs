@@ -1,4 +1,7 @@
-//! Invitation links: read a group's, or replace a community's or group's (facts §3.12, §4.5, §4.6).
+//! Invitation links: read a group's, or replace a community's or group's
+//! (developer.z-api.io/communities/redefine-invitation-link,
+//! developer.z-api.io/group/get-invitation-link,
+//! developer.z-api.io/group/redefine-invitation-link).
 
 use serde_json::json;
 
@@ -8,8 +11,9 @@ use super::{Outcome, group_or_404, require_community_admin, require_group_admin}
 
 /// `POST /redefine-invitation-link/{id}` → `{"invitationLink": new}`; the old link is revoked.
 ///
-/// One route for both: a group id (`…-group`) rotates that group's link, a bare community id
-/// the community's (facts §3.12). 404 when neither exists; 403 when not an admin there.
+/// One route for both: a group id (`…-group`) rotates that group's link, a bare community id the
+/// community's (developer.z-api.io/communities/redefine-invitation-link). 404 when neither exists;
+/// 403 when not an admin there.
 pub(super) fn redefine(state: &mut SimState, id: &str) -> Outcome {
     if state.group(id).is_some() {
         require_group_admin(state, id)?;
@@ -41,7 +45,8 @@ pub(super) fn redefine(state: &mut SimState, id: &str) -> Outcome {
 }
 
 /// `GET /group-invitation-link/{groupId}` → `{"phone", "invitationLink"}` (the current link;
-/// facts §4.5). Only admins see it (facts §4.3): 403 otherwise; 404 for an unknown group.
+/// developer.z-api.io/group/get-invitation-link). Only admins see it
+/// (developer.z-api.io/group/metadata-group): 403 otherwise; 404 for an unknown group.
 pub(super) fn group_link(state: &SimState, id: &str) -> Outcome {
     let group = group_or_404(state, id)?;
     require_group_admin(state, id)?;

@@ -1,4 +1,6 @@
-//! Linking groups to and unlinking them from a community (facts §2.3, §2.4, §2.6, §2.7, §3.4, §3.5).
+//! Linking groups to and unlinking them from a community
+//! (developer.z-api.io/communities/introduction, developer.z-api.io/communities/link-groups,
+//! developer.z-api.io/communities/unlink-groups).
 
 use serde_json::{Value, json};
 
@@ -9,22 +11,25 @@ use super::super::state::{SimState, WhoCanAddNewGroups};
 use super::{Outcome, community_or_404, group_or_404, require_community_admin};
 use crate::http::HttpRequest;
 
-/// Most regular groups one community holds (facts §2.4).
+/// Most regular groups one community holds (developer.z-api.io/communities/link-groups).
 pub(crate) const MAX_GROUPS: usize = 50;
 
 /// `POST /communities/link {communityId, groupsPhones}` → `{"success": true}`.
 ///
-/// - A group already in another community is skipped, the others are linked (facts §2.6). The
-///   docs promise the skipped ones are "indicated in the response" without saying how, so the
-///   simulator adds `"skipped": [{"phone": …, "reason": "already in another community"}]` next to
-///   `success` (the key is absent when nothing was skipped). When every group was skipped nothing
-///   changes and the answer is 200 `{"success": false, "skipped": […]}` (a `false` in a 200 means
-///   failure, facts §1.3).
+/// - A group already in another community is skipped, the others are linked
+///   (developer.z-api.io/communities/link-groups). The docs promise the skipped ones are "indicated
+///   in the response" without saying how, so the simulator adds `"skipped": [{"phone": …, "reason":
+///   "already in another community"}]` next to `success` (the key is absent when nothing was
+///   skipped). When every group was skipped nothing changes and the answer is 200 `{"success":
+///   false, "skipped": […]}` (a `false` in a 200 means failure,
+///   developer.z-api.io/communities/create-community).
 /// - A group already linked to this community counts as linked (a retry is harmless).
-/// - Linked groups' members join the announcement group (facts §2.3).
+/// - Linked groups' members join the announcement group
+///   (developer.z-api.io/communities/introduction).
 /// - Refusals, nothing changed: 404 unknown community or group; 400 an announcement group in the
-///   list, or more than 50 groups after linking (facts §2.4); 403 the connected phone is not a
-///   community admin and `whoCanAddNewGroups` is not `all` (or it is not even a member).
+///   list, or more than 50 groups after linking (developer.z-api.io/communities/link-groups); 403
+///   the connected phone is not a community admin and `whoCanAddNewGroups` is not `all` (or it is
+///   not even a member).
 pub(super) fn link(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let id = body.non_empty_string("communityId")?;
@@ -79,9 +84,10 @@ pub(super) fn link(state: &mut SimState, request: &HttpRequest) -> Outcome {
 /// `POST /communities/unlink {communityId, groupsPhones}` → `{"success": true}`.
 ///
 /// Unlinked groups keep existing with `communityId: null`; their members leave the announcement
-/// group unless something keeps them (facts §2.3, see `membership`). Refusals, nothing changed:
-/// 404 unknown community or group; 403 not a community admin; 400 a group not linked to this
-/// community, the announcement group, or a request that would leave no regular group (facts §2.7).
+/// group unless something keeps them (developer.z-api.io/communities/introduction, see
+/// `membership`). Refusals, nothing changed: 404 unknown community or group; 403 not a community
+/// admin; 400 a group not linked to this community, the announcement group, or a request that would
+/// leave no regular group (developer.z-api.io/communities/unlink-groups).
 pub(super) fn unlink(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     let id = body.non_empty_string("communityId")?;

@@ -1,4 +1,5 @@
-//! `POST /send-text`, with delays, participant mentions and group mentions (facts §4.9–4.11).
+//! `POST /send-text`, with delays, participant mentions and group mentions
+//! (developer.z-api.io/message/send-message-text).
 
 use serde_json::{Value, json};
 
@@ -9,16 +10,18 @@ use super::{Outcome, group_or_404};
 use crate::http::HttpRequest;
 
 /// `POST /send-text {phone, message, delayMessage?, delayTyping?, editMessageId?, mentioned?,
-/// groupMentioned?}` → `{zaapId, messageId, id}` (`id` = `messageId`, facts §4.9 and
-/// inconsistency 20). The message is recorded in the state's `messages`.
+/// groupMentioned?}` → `{zaapId, messageId, id}` (`id` = `messageId`,
+/// developer.z-api.io/message/send-message-text and developer.z-api.io/message/send-message-text,
+/// whose examples disagree). The message is recorded in the state's `messages`.
 ///
 /// Refusals, nothing recorded:
 /// - 400: missing/blank `phone` or `message`; a delay that is not a whole number from 1 to 15;
 ///   a recipient that is neither digits (optionally `@lid`) nor a group id; malformed mentions;
 ///   `groupMentioned` when the recipient is not in a community, or naming a group of another
-///   community (facts §2.13).
-/// - 403: the connected phone is not in the group, or the group is an announcement group (facts
-///   §2.2) or admin-only (§4.7) and it is not an admin there.
+///   community (developer.z-api.io/group/mention-group).
+/// - 403: the connected phone is not in the group, or the group is an announcement group (
+///   developer.z-api.io/communities/introduction) or admin-only
+///   (developer.z-api.io/group/update-group-settings) and it is not an admin there.
 /// - 404: unknown group, mentioned group, or `editMessageId`.
 pub(super) fn send_text(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
@@ -56,7 +59,8 @@ pub(super) fn send_text(state: &mut SimState, request: &HttpRequest) -> Outcome 
     ok(json!({ "zaapId": zaap_id, "messageId": message_id, "id": message_id }))
 }
 
-/// Group ids carry a `-` (`…-group`, or legacy `<phone>-<seconds>`: facts §1.5); people do not.
+/// Group ids carry a `-` (`…-group`, or legacy `<phone>-<seconds>`:
+/// developer.z-api.io/group/introduction); people do not.
 fn is_group_id(phone: &str) -> bool {
     phone.contains('-')
 }
@@ -83,7 +87,8 @@ fn check_recipient(state: &SimState, phone: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Group mentions work only inside a community, for groups of the same community (facts §2.13).
+/// Group mentions work only inside a community, for groups of the same community
+/// (developer.z-api.io/group/mention-group).
 fn check_group_mentions(state: &SimState, phone: &str, mentions: &[SimGroupMention]) -> Result<(), Refusal> {
     if mentions.is_empty() {
         return Ok(());
@@ -103,8 +108,8 @@ fn check_group_mentions(state: &SimState, phone: &str, mentions: &[SimGroupMenti
     Ok(())
 }
 
-/// `mentioned`: numbers to tag. The docs never say whether they are strings or numbers (facts
-/// §4.11), so both are accepted; each must be digits only.
+/// `mentioned`: numbers to tag. The docs never say whether they are strings or numbers (
+/// developer.z-api.io/group/mention-participant), so both are accepted; each must be digits only.
 fn mentioned(body: &JsonBody) -> Result<Vec<String>, Refusal> {
     let Some(items) = body.optional_array("mentioned")? else {
         return Ok(Vec::new());
@@ -127,7 +132,7 @@ fn mentioned(body: &JsonBody) -> Result<Vec<String>, Refusal> {
         .collect()
 }
 
-/// `groupMentioned`: `[{phone, subject}]` (facts §4.10).
+/// `groupMentioned`: `[{phone, subject}]` (developer.z-api.io/group/mention-group).
 fn group_mentions(body: &JsonBody) -> Result<Vec<SimGroupMention>, Refusal> {
     let Some(items) = body.optional_array("groupMentioned")? else {
         return Ok(Vec::new());

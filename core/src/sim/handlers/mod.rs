@@ -58,7 +58,8 @@ fn group_or_404<'a>(state: &'a SimState, phone: &str) -> Result<&'a super::state
     state.group(phone).ok_or_else(|| Refusal::not_found(format!("group {phone} not found")))
 }
 
-/// 403 unless the connected phone is a community admin (facts §2.8).
+/// 403 unless the connected phone is a community admin
+/// (developer.z-api.io/communities/update-community-description).
 fn require_community_admin(state: &SimState, community_id: &str) -> Result<(), Refusal> {
     if state.connected_is_community_admin(community_id) {
         Ok(())
@@ -67,7 +68,8 @@ fn require_community_admin(state: &SimState, community_id: &str) -> Result<(), R
     }
 }
 
-/// 403 unless the connected phone is an admin of the group (facts §4.7).
+/// 403 unless the connected phone is an admin of the group
+/// (developer.z-api.io/group/update-group-settings).
 fn require_group_admin(state: &SimState, phone: &str) -> Result<(), Refusal> {
     let group = group_or_404(state, phone)?;
     if state.connected_is_group_admin(group) {

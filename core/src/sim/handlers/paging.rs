@@ -1,4 +1,4 @@
-//! Offset paging with `page` (1-based) and `pageSize` (facts §1.6).
+//! Offset paging with `page` (1-based) and `pageSize` (developer.z-api.io/chats/get-chats).
 
 use super::super::reply::Refusal;
 use super::super::state::SimState;
@@ -12,10 +12,11 @@ pub(super) struct Page {
 }
 
 impl Page {
-    /// Reads `page` and `pageSize` from the query. When `required` (/chats, /groups: facts §4.1,
-    /// §4.2) a missing one is a 400; otherwise (/communities, §3.2) both absent means "everything".
-    /// Present values must be whole numbers ≥ 1, else 400. A `maxPageSize` limit in `state`
-    /// shortens every page to it, as a service capping its pages would.
+    /// Reads `page` and `pageSize` from the query. When `required` (/chats, /groups:
+    /// developer.z-api.io/chats/get-chats, developer.z-api.io/group/get-groups) a missing one is a
+    /// 400; otherwise (/communities, developer.z-api.io/communities/list-communities) both absent
+    /// means "everything". Present values must be whole numbers ≥ 1, else 400. A `maxPageSize`
+    /// limit in `state` shortens every page to it, as a service capping its pages would.
     pub(super) fn from_query(state: &SimState, request: &HttpRequest, required: bool) -> Result<Option<Page>, Refusal> {
         let page = read(request, "page")?;
         let size = read(request, "pageSize")?;

@@ -1,5 +1,7 @@
 //! `add-participant`, `remove-participant`, `add-admin`, `remove-admin`: one route each for
-//! communities and groups, told apart by which key the body carries (facts §3.8–3.11, §4.8).
+//! communities and groups, told apart by which key the body carries
+//! (developer.z-api.io/communities/add-community-participant,
+//! developer.z-api.io/group/add-participant).
 
 use super::super::body::{JsonBody, check_person_ids};
 use super::super::lookup::is_participant;
@@ -12,8 +14,9 @@ use crate::http::HttpRequest;
 
 /// Whom a participant call is about.
 enum Target {
-    /// A community (`communityId`, or `groupId` naming its announcement group, which the intro
-    /// says is how community members are managed with the group calls: facts §2.12).
+    /// A community (`communityId`, or `groupId` naming its announcement group, which the intro says
+    /// is how community members are managed with the group calls:
+    /// developer.z-api.io/communities/introduction).
     Community { id: String, announcement: String },
     /// A regular group (`groupId`).
     Group(String),
@@ -29,8 +32,9 @@ impl Target {
     }
 }
 
-/// Reads `communityId` xor `groupId` (exactly one: facts §4.8), checks it exists (404) and that
-/// the connected phone is an admin there (403); both keys or neither → 400.
+/// Reads `communityId` xor `groupId` (exactly one: developer.z-api.io/group/add-participant),
+/// checks it exists (404) and that the connected phone is an admin there (403); both keys or
+/// neither → 400.
 fn target(state: &SimState, body: &JsonBody) -> Result<Target, Refusal> {
     let target = match (body.has("communityId"), body.has("groupId")) {
         (true, true) => return Err(Refusal::bad_request("send exactly one of communityId and groupId, not both")),
@@ -57,7 +61,8 @@ fn target(state: &SimState, body: &JsonBody) -> Result<Target, Refusal> {
     Ok(target)
 }
 
-/// The phones of a participant call: a non-empty list of digits-only numbers (facts §1.5).
+/// The phones of a participant call: a non-empty list of digits-only numbers
+/// (developer.z-api.io/group/introduction).
 fn phones(body: &JsonBody) -> Result<Vec<String>, Refusal> {
     let phones = unique(body.string_list("phones")?);
     check_person_ids("phones", &phones)?;
@@ -70,9 +75,10 @@ fn group_of<'a>(state: &'a SimState, target: &Target) -> Result<&'a SimGroup, Re
 
 /// `POST /add-participant {autoInvite, communityId|groupId, phones}` → `{"value": true}`.
 ///
-/// Community: the people join the announcement group and are remembered as direct members.
-/// Group: they join the group and, if it is linked, the announcement group too (facts §2.3).
-/// `autoInvite` is accepted and ignored: the service reports no per-number outcome (facts §3.8).
+/// Community: the people join the announcement group and are remembered as direct members. Group:
+/// they join the group and, if it is linked, the announcement group too
+/// (developer.z-api.io/communities/introduction). `autoInvite` is accepted and ignored: the service
+/// reports no per-number outcome (developer.z-api.io/communities/add-community-participant).
 pub(super) fn add_participants(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
     body.optional_bool("autoInvite")?;

@@ -4,7 +4,8 @@ use super::*;
 use crate::http::Method;
 use crate::sim::Simulator;
 
-/// A bodiless POST without Content-Type, as the redefine call is documented (facts §3.12).
+/// A bodiless POST without Content-Type, as the redefine call is documented
+/// (developer.z-api.io/communities/redefine-invitation-link).
 fn redefine(sim: &Simulator, id: &str) -> Answer {
     send(sim, request(Method::Post, &format!("/redefine-invitation-link/{id}")))
 }
