@@ -8,6 +8,8 @@ export ROOT="$PWD"
 export CARGO_TERM_COLOR=never
 # A fresh machine has rustup but maybe not the wasm target; every step may rely on these.
 source "$ROOT/tests/lib/env.sh"
+# Every step drives the same zapi-sim build.
+build_zapi_sim
 # Runners of the shared scenario write their end state here; start from none.
 rm -rf "$ROOT/target/scenario"
 

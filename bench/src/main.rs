@@ -1,5 +1,5 @@
 //! `zapi-bench`: the Rust figures of BENCHMARKS.md, measured side by side in one run and printed
-//! as ratios (run by `tests/bench/run.sh`; not part of the test run).
+//! as ratios (run by `bench/run.sh`; not part of the test run).
 //!
 //! Each figure is the median of several rounds after a warm-up, with the spread (min–max).
 

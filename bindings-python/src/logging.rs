@@ -166,7 +166,7 @@ mod tests {
     fn only_the_core_events_are_forwarded() {
         assert!(is_core("zapi_communities::client"));
         assert!(is_core("zapi_communities"));
-        assert!(!is_core("zapi_communities_sim::server"));
+        assert!(!is_core("zapi_sim::server"));
         assert!(!is_core("hyper_util::client::legacy::connect::http"));
     }
 }

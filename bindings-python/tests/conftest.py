@@ -3,7 +3,7 @@ in-memory simulator, and a view that runs ``AsyncClient`` calls to completion so
 covers both clients.
 
 The server binary comes from ``$ZAPI_SIM_BIN``, else ``target/debug/zapi-sim`` or
-``target/release/zapi-sim`` of the workspace (``cargo build -p zapi-communities-sim --bin zapi-sim``).
+``target/release/zapi-sim`` of the workspace (``cargo build -p zapi-sim --bin zapi-sim``).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def sim_binary() -> Path:
     pytest.fail(
         "zapi-sim not found (looked at "
         + ", ".join(str(c) for c in candidates)
-        + "); build it with `cargo build -p zapi-communities-sim --bin zapi-sim` or set ZAPI_SIM_BIN"
+        + "); build it with `cargo build -p zapi-sim --bin zapi-sim` or set ZAPI_SIM_BIN"
     )
 
 
@@ -99,7 +99,7 @@ class SimServer:
         self.control("POST", "reset")
 
     def fault(self, rule: dict[str, Any]) -> None:
-        """Queues a fault rule (see sim-server/README.md)."""
+        """Queues a fault rule (see zapi-sim/README.md)."""
         self.control("POST", "faults", rule)
 
     def state(self) -> dict[str, Any]:

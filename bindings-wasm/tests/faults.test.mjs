@@ -1,5 +1,5 @@
 // The shared fault suite (tests/faults/cases.json): the JS client against every fault zapi-sim
-// injects, as sim-server/tests/client_faults.rs runs it. Each case ends in a typed error or a
+// injects, as zapi-sim/tests/client_faults.rs runs it. Each case ends in a typed error or a
 // result, never a hang, and the server's log proves how often the request was sent (a POST
 // never twice).
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // The shared scenario (tests/scenario/story.json) played by the JS client over real HTTP against
-// a fresh zapi-sim, as sim-server/tests/scenario.rs plays it. The server's final request log and
+// a fresh zapi-sim, as zapi-sim/tests/scenario.rs plays it. The server's final request log and
 // state go to target/scenario/node.json at the repository root, where tests/steps/90-compare.sh
 // checks that every runtime left the server in exactly the same state.
 import assert from 'node:assert/strict';

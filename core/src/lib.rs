@@ -9,28 +9,25 @@ pub mod api;
 mod client;
 pub mod error;
 mod ffi;
-pub mod http;
-mod knowledge;
+mod io;
 pub mod model;
-mod pager;
-#[cfg(feature = "reqwest")]
-mod reqwest_transport;
 pub mod resolve;
-pub mod retry;
 pub mod secret;
 pub mod sim;
-pub mod transport;
 mod wire;
 
+// The I/O edge lives in `io/`; its public parts keep their paths at the crate root.
+pub use io::{http, retry, transport};
+
+pub use client::pager::{PageEnd, PagedCall, Pager};
 pub use client::{
     AnnounceOptions, Client, ClientBuilder, ClientConfig, ClientOptions, OptionValue, SIMULATOR_BASE_URL,
 };
 pub use error::{Error, Result};
 pub use http::{HttpRequest, HttpResponse, Method};
-pub use model::*;
-pub use pager::{PageEnd, PagedCall, Pager};
 #[cfg(feature = "reqwest")]
-pub use reqwest_transport::ReqwestTransport;
+pub use io::reqwest::ReqwestTransport;
+pub use model::*;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::{BoxFuture, SendOptions, Transport, TransportError};

@@ -13,12 +13,22 @@ apt_install() {
     apt-get install -y -qq "${missing[@]}"
 }
 
+# Builds the zapi-sim server (dev profile) once per run and exports ZAPI_SIM_BIN: run-all.sh
+# calls it before the steps, and a step run on its own builds it the first time.
+build_zapi_sim() {
+    if [ -n "${ZAPI_SIM_BIN:-}" ] && [ -x "$ZAPI_SIM_BIN" ]; then return 0; fi
+    cargo build -q -p zapi-sim --bin zapi-sim
+    local target
+    target="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+    export ZAPI_SIM_BIN="$target/debug/zapi-sim"
+}
+
 # Starts zapi-sim on a free loopback port (the benchmarks' server): a release build unless
 # ZAPI_SIM_BIN names one, so the server's own cost stays small next to what is measured. Sets
 # SIM_URL and SIM_PID; the server stops when the calling shell exits.
 start_zapi_sim() {
     local bin="${ZAPI_SIM_BIN:-$ROOT/target/release/zapi-sim}"
-    [ -n "${ZAPI_SIM_BIN:-}" ] || cargo build -q --release -p zapi-communities-sim --bin zapi-sim >&2
+    [ -n "${ZAPI_SIM_BIN:-}" ] || cargo build -q --release -p zapi-sim --bin zapi-sim >&2
     local out
     out="$(mktemp)"
     "$bin" --port 0 > "$out" 2>/dev/null &

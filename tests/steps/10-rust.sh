@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Rust: formatting, lints, unit + integration + doc tests, and the tour (the README's first command).
 set -euo pipefail
-source "$ROOT/tests/lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 cd "$ROOT"
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || echo "warning: could not add the wasm32 target"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo test --workspace
+# Every feature of the core alone, none, and all together (derives and conversions only live
+# behind features, so each combination must build on its own).
+for features in "--no-default-features" "--no-default-features --features python" \
+    "--no-default-features --features uniffi" "--no-default-features --features wasm" "--all-features"; do
+    # shellcheck disable=SC2086  # the flags are meant to split
+    cargo check -q -p zapi-communities $features
+done
+echo "feature combinations: 5 checked"
 # The core must keep compiling for the browser.
 cargo check -p zapi-communities --target wasm32-unknown-unknown
 # The tour, exactly as the README runs it.

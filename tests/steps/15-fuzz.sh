@@ -4,7 +4,7 @@
 # cargo-fuzz needs nightly-only flags; RUSTC_BOOTSTRAP lets the stable toolchain accept them,
 # since no nightly toolchain can be downloaded on these machines.
 set -euo pipefail
-source "$ROOT/tests/lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 cd "$ROOT/core"
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install cargo-fuzz --version 0.13.1 --quiet

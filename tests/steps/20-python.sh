@@ -4,7 +4,7 @@
 # and examples with mypy --strict (and check the stubs reject misuse), compare the Python tour with
 # the Rust one, and report the wheel size and the import time.
 set -euo pipefail
-source "$ROOT/tests/lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 cd "$ROOT"
 
 PY="${PYTHON:-python3}"
@@ -29,9 +29,8 @@ rm -rf "$TEST_VENV"
 "$PY" -m venv "$TEST_VENV"
 "$TEST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$WHEEL" pytest
 
-# 4. The HTTP simulator server the tests drive (dev profile, like the other steps).
-cargo build -q -p zapi-communities-sim --bin zapi-sim
-export ZAPI_SIM_BIN="$ROOT/target/debug/zapi-sim"
+# 4. The HTTP simulator server the tests drive (built once per run, see tests/lib/env.sh).
+build_zapi_sim
 
 # 5. The tests, from the package folder so its pyproject.toml configures pytest and mypy. The
 #    source tree's package is not on sys.path: the installed wheel is what gets tested.
@@ -59,24 +58,4 @@ echo "tour: identical to the Rust tour ($(wc -l < /tmp/zapi-tour-python.txt) lin
 
 # 8. Size and import time.
 echo "wheel: $(basename "$WHEEL") $(du -k "$WHEEL" | cut -f1) KiB"
-"$TEST_VENV/bin/python" - <<'EOF'
-import subprocess, sys, time
-
-def best(code: str) -> tuple[float, str]:
-    """Fastest of 7 runs of `python -c code`: wall time and its output."""
-    runs = []
-    for _ in range(7):
-        start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-        runs.append((time.perf_counter() - start, out))
-    return min(runs)
-
-process, _ = best("import zapi_communities")
-bare, _ = best("pass")
-timed = "import time; t = time.perf_counter(); import zapi_communities; print(time.perf_counter() - t)"
-inside = min(float(best(timed)[1]) for _ in range(3))
-print(
-    f"import: python -c 'import zapi_communities' {process * 1000:.0f} ms "
-    f"(bare interpreter {bare * 1000:.0f} ms; the import itself {inside * 1000:.1f} ms)"
-)
-EOF
+"$TEST_VENV/bin/python" "$ROOT/tests/lib/import_time.py"

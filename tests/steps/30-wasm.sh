@@ -4,16 +4,14 @@
 # target, wasm-bindgen-cli at exactly the version Cargo.lock pins, Debian's Chromium and the npm
 # dev dependencies (npm ci, from package-lock.json).
 set -euo pipefail
-source "$(cd "$(dirname "${BASH_SOURCE[0]}")/../lib" && pwd)/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 cd "$ROOT"
 
 rustup target add wasm32-unknown-unknown >/dev/null
 apt_install chromium
 (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
 
-cargo build -q -p zapi-communities-sim --bin zapi-sim
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
-export ZAPI_SIM_BIN="$TARGET_DIR/debug/zapi-sim"
+build_zapi_sim
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features simulator -- -D warnings
 # Installs wasm-bindgen-cli when missing, builds pkg/{node,web,bundler}, prints the wasm size.

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Kotlin (JVM) and Swift: the uniffi binding (bindings-uniffi/).
 #
-#  1. One cargo build, dev profile: the cdylib libzapi_communities_uniffi.so, the uniffi-bindgen
-#     binary (feature `cli`) and the zapi-sim server. Dev, not release: these tests check the
+#  1. One cargo build, dev profile: the cdylib libzapi_communities_uniffi.so and the uniffi-bindgen
+#     binary (feature `cli`); the zapi-sim server comes from tests/lib/env.sh (built once per run). Dev, not release: these tests check the
 #     binding (conversions, errors, async, packaging), not speed; a dev build reuses every
 #     dependency step 10 compiled, where release would compile reqwest, rustls/aws-lc, tokio and
 #     uniffi again (minutes on 2 cores). Building the library and the generator in the same
@@ -18,7 +18,7 @@
 #
 # By hand, from the repository root: bash tests/steps/40-kotlin.sh
 set -euo pipefail
-source "$(dirname "$0")/../lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 cd "$ROOT"
 UNIFFI="$ROOT/bindings-uniffi"
 GEN="$UNIFFI/generated"
@@ -28,7 +28,8 @@ if ! command -v mvn >/dev/null || ! command -v javac >/dev/null; then
 fi
 
 start=$SECONDS
-cargo build -q -p zapi-communities-uniffi -p zapi-communities-sim --features zapi-communities-uniffi/cli --lib --bins
+cargo build -q -p zapi-communities-uniffi --features zapi-communities-uniffi/cli --lib --bins
+build_zapi_sim
 LIB="$ROOT/target/debug/libzapi_communities_uniffi.so"
 echo "cargo build (cdylib, uniffi-bindgen, zapi-sim): $((SECONDS - start)) s"
 
@@ -39,22 +40,12 @@ echo "generated: $(cd "$GEN" && find . -type f | sort | tr '\n' ' ')"
 
 # Surefire's reports are totalled here so the summary prints even with -q (and on failure).
 summary() {
-    python3 - "$UNIFFI/kotlin/target/surefire-reports" <<'EOF'
-import sys, glob, xml.etree.ElementTree as ET
-tests = failures = errors = skipped = 0
-for path in glob.glob(sys.argv[1] + "/TEST-*.xml"):
-    suite = ET.parse(path).getroot()
-    tests += int(suite.get("tests")); failures += int(suite.get("failures"))
-    errors += int(suite.get("errors")); skipped += int(suite.get("skipped"))
-print(f"Tests run: {tests}, Failures: {failures}, Errors: {errors}, Skipped: {skipped}")
-print(f"kotlin: {tests - failures - errors - skipped} passed, {failures + errors} failed, {skipped} skipped")
-sys.exit(1 if failures + errors or not tests else 0)
-EOF
+    python3 "$ROOT/tests/lib/surefire_summary.py" "$UNIFFI/kotlin/target/surefire-reports"
 }
 start=$SECONDS
 rm -rf "$UNIFFI/kotlin/target/surefire-reports"
 mvn_status=0
-mvn -B -q -Dstyle.color=never -f "$UNIFFI/kotlin/pom.xml" test -Dzapi.lib.dir="$ROOT/target/debug" -Dzapi.sim="$ROOT/target/debug/zapi-sim" \
+mvn -B -q -Dstyle.color=never -f "$UNIFFI/kotlin/pom.xml" test -Dzapi.lib.dir="$ROOT/target/debug" -Dzapi.sim="$ZAPI_SIM_BIN" \
     || mvn_status=$?
 echo "mvn test: $((SECONDS - start)) s"
 summary_status=0

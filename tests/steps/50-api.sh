@@ -3,5 +3,5 @@
 # Rust core, Python (both clients, from the installed wheel), the npm package's .d.ts and the
 # generated Kotlin and Swift. Runs after the steps that build those (20, 30, 40).
 set -euo pipefail
-source "$ROOT/tests/lib/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 python3 "$ROOT/tests/lib/check_api.py" "$ROOT" "$ROOT/.venv-test/bin/python"

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
 
 /**
- * Runs one case of tests/faults/cases.json against `sim` (mirrors sim-server/tests/client_faults.rs):
+ * Runs one case of tests/faults/cases.json against `sim` (mirrors zapi-sim/tests/client_faults.rs):
  * queues its rule, makes a client with its `timeout_ms`/`max_retries`/`max_body_bytes` (and the
  * given credentials, which `sim` must accept), runs the call bounded by 20 s, and returns the
  * outcome and how many requests with the call's method the server logged.

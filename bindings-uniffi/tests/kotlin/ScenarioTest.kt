@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test
 
 /**
  * The shared scenario (tests/scenario/story.json) played by the Kotlin client over real HTTP
- * against a fresh zapi-sim, as sim-server/tests/scenario.rs plays it in Rust. The server's final
+ * against a fresh zapi-sim, as zapi-sim/tests/scenario.rs plays it in Rust. The server's final
  * request log and state go to target/scenario/kotlin.json; tests/steps/90-compare.sh checks that
  * they equal every other runtime's.
  */

@@ -6,7 +6,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 cd "$ROOT"
-cargo build -p zapi-communities-uniffi -p zapi-communities-sim --features zapi-communities-uniffi/cli --lib --bins
+cargo build -p zapi-communities-uniffi -p zapi-sim --features zapi-communities-uniffi/cli --lib --bins
 case "$(uname)" in Darwin) LIB=target/debug/libzapi_communities_uniffi.dylib ;; *) LIB=target/debug/libzapi_communities_uniffi.so ;; esac
 rm -rf "$HERE/Sources" && mkdir -p "$HERE/Sources/ZapiCommunities" "$HERE/Sources/ZapiCommunitiesFFI"
 OUT="$(mktemp -d)"

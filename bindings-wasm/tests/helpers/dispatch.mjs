@@ -159,7 +159,7 @@ export function matchesSubset(expected, actual) {
 }
 
 /**
- * Plays tests/scenario/story.json on `client` as sim-server/tests/scenario.rs does: `$name`
+ * Plays tests/scenario/story.json on `client` as zapi-sim/tests/scenario.rs does: `$name`
  * substitution, `save` from the step's result, `expect` as a subset of it. Throws on the first
  * step that fails; resolves to the number of steps played.
  */

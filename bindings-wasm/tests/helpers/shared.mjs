@@ -1,6 +1,6 @@
 // The shared cross-language suites (tests/vectors, tests/faults, tests/scenario at the
 // repository root), case by case, as the Rust runners check them (core/tests/vectors.rs,
-// sim-server/tests/client_faults.rs, sim-server/tests/scenario.rs). Each case function takes a
+// zapi-sim/tests/client_faults.rs, zapi-sim/tests/scenario.rs). Each case function takes a
 // zapi-sim server and `run(steps, clientOptions)`, which runs the steps on a fresh client and
 // resolves to `{ok}` or `{error}` (helpers/dispatch.mjs): in Node directly, in Chromium through
 // the page. The comparisons always happen here, in Node.
@@ -248,7 +248,7 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // ----- the scenario -------------------------------------------------------------------------
 
 /**
- * What the server ended with, in the shape sim-server/tests/scenario.rs writes: the request
+ * What the server ended with, in the shape zapi-sim/tests/scenario.rs writes: the request
  * log (method, path, query, body parsed as JSON, or the raw string, or null) and the state.
  */
 export async function scenarioRecord(sim) {

@@ -4,8 +4,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::api::Endpoint;
+use crate::client::knowledge::Knowledge;
 use crate::error::Error;
-use crate::knowledge::Knowledge;
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;
 
@@ -152,7 +152,7 @@ pub(super) fn refuse_clear_text(endpoint: &Endpoint, allowed: bool) -> Result<()
 
 #[cfg(feature = "reqwest")]
 fn default_transport() -> Result<Arc<dyn Transport>, Error> {
-    Ok(Arc::new(crate::reqwest_transport::ReqwestTransport::new()?))
+    Ok(Arc::new(crate::io::reqwest::ReqwestTransport::new()?))
 }
 
 #[cfg(not(feature = "reqwest"))]

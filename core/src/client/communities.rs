@@ -5,12 +5,12 @@ use crate::api::{
     ListCommunities, MemberAction, MemberTarget, RedefineInvitationLink, UnlinkGroups, UpdateCommunityDescription,
     UpdateCommunityPhoto, UpdateCommunitySettings,
 };
+use crate::client::pager::Pager;
 use crate::error::Error;
 use crate::model::{
     AnnouncementSource, Community, CommunityId, CommunitySummary, GroupId, LinkOutcome, Phone, Photo, SkippedGroup,
     UnlinkOutcome, WhoCanAddGroups,
 };
-use crate::pager::Pager;
 use crate::resolve;
 
 use super::Client;

@@ -1,9 +1,9 @@
 //! Groups and the chat list.
 
 use crate::api::{Call, CreateGroup, GetGroupMetadata, ListChats, UpdateGroupSettings};
+use crate::client::pager::Pager;
 use crate::error::Error;
 use crate::model::{Chat, CreatedGroup, GroupId, GroupMetadata, GroupSettings, Phone};
-use crate::pager::Pager;
 
 use super::Client;
 

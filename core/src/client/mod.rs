@@ -4,9 +4,9 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::api::{Call, Endpoint};
+use crate::client::knowledge::Knowledge;
 use crate::error::Error;
 use crate::http::HttpResponse;
-use crate::knowledge::Knowledge;
 use crate::transport::{SendOptions, Transport};
 
 /// Base URL shown for the in-memory simulator (never resolved: requests do not leave the process).
@@ -15,8 +15,10 @@ pub const SIMULATOR_BASE_URL: &str = "http://simulator.invalid";
 mod builder;
 mod communities;
 mod groups;
+pub(crate) mod knowledge;
 mod messages;
 mod options;
+pub(crate) mod pager;
 mod resolution;
 
 pub use builder::{ClientBuilder, ClientConfig};

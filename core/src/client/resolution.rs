@@ -64,7 +64,7 @@ impl Client {
         community_id: &CommunityId,
     ) -> Result<Option<AnnouncementGroup>, Error> {
         let mut page = 1;
-        let mut end = crate::pager::PageEnd::default();
+        let mut end = crate::client::pager::PageEnd::default();
         loop {
             let call = ListChats { page, page_size: CHAT_SCAN_PAGE_SIZE };
             let request = call.build(&self.inner.endpoint)?;

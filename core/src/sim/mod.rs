@@ -3,7 +3,7 @@
 //!
 //! [`Simulator::handle`] takes an [`HttpRequest`](crate::HttpRequest) and returns the
 //! [`HttpResponse`](crate::HttpResponse) the service would; [`SimulatorTransport`] plugs it into
-//! the client as a [`Transport`](crate::Transport). The crate `zapi-communities-sim` serves the
+//! the client as a [`Transport`](crate::Transport). The crate `zapi-sim` serves the
 //! same simulator over loopback HTTP, with fault injection.
 //!
 //! # Routes

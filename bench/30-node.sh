@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Node figures (issue 9): the npm package's Node build (bindings-wasm/pkg/node) against built-in
 # `fetch` with hand-built requests, side by side against one `zapi-sim`; prints a markdown
-# `### Node` section on stdout (build chatter goes to stderr). Run by tests/bench/run.sh, or alone:
-# ROOT=$PWD bash tests/bench/30-node.sh   (BENCH_QUICK=1: fewer calls per round)
+# `### Node` section on stdout (build chatter goes to stderr). Run by bench/run.sh, or alone:
+# ROOT=$PWD bash bench/30-node.sh   (BENCH_QUICK=1: fewer calls per round)
 set -euo pipefail
-ROOT="${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
+ROOT="${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 cd "$ROOT"
 
 {
@@ -17,4 +17,4 @@ cd "$ROOT"
 source "$ROOT/tests/lib/env.sh"
 start_zapi_sim
 
-node "$ROOT/tests/bench/node_bench.mjs" "$SIM_URL" "$ROOT/bindings-wasm" ${BENCH_QUICK:+--quick}
+node "$ROOT/bench/node_bench.mjs" "$SIM_URL" "$ROOT/bindings-wasm" ${BENCH_QUICK:+--quick}

@@ -4,8 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use zapi_communities_sim::cli::{self, Command, USAGE};
-use zapi_communities_sim::{SpawnOptions, spawn};
+use zapi_sim::cli::{self, Command, USAGE};
+use zapi_sim::{SpawnOptions, spawn};
 
 #[tokio::main]
 async fn main() -> ExitCode {

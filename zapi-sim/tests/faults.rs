@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use common::{Harness, read, start};
 use serde_json::{Value, json};
-use zapi_communities_sim::{Fault, FaultRule};
+use zapi_sim::{Fault, FaultRule};
 
 const CHATS: &str = "/chats?page=1&pageSize=10";
 
@@ -289,8 +289,8 @@ fn fault_rules_serialize_to_the_documented_json() {
 
 #[tokio::test]
 async fn respond_sends_the_canned_answer_byte_for_byte() {
-    let server = zapi_communities_sim::spawn(zapi_communities_sim::SpawnOptions::default()).await.unwrap();
-    let rule: zapi_communities_sim::FaultRule = serde_json::from_str(
+    let server = zapi_sim::spawn(zapi_sim::SpawnOptions::default()).await.unwrap();
+    let rule: zapi_sim::FaultRule = serde_json::from_str(
         r#"{"fault":{"kind":"respond","status":429,"headers":{"Retry-After":"7"},"body":"{\"error\":\"slow down\"}"},"times":1}"#,
     )
     .unwrap();

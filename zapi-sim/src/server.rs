@@ -75,8 +75,8 @@ impl Shared {
 /// Tokio runtime (multi-threaded or not); the server runs as tasks of that runtime.
 ///
 /// ```no_run
-/// # async fn demo() -> Result<(), zapi_communities_sim::ServerError> {
-/// use zapi_communities_sim::{Fault, FaultRule, SpawnOptions, spawn};
+/// # async fn demo() -> Result<(), zapi_sim::ServerError> {
+/// use zapi_sim::{Fault, FaultRule, SpawnOptions, spawn};
 ///
 /// let server = spawn(SpawnOptions::default()).await?;
 /// server.push_fault(FaultRule::once(Fault::Status { status: 503, message: None }))

@@ -11,7 +11,7 @@ use std::time::Duration;
 use serde_json::Value;
 use zapi_communities::sim::SimConfig;
 use zapi_communities::{Client, ClientOptions};
-use zapi_communities_sim::{FaultRule, SpawnOptions, spawn};
+use zapi_sim::{FaultRule, SpawnOptions, spawn};
 
 fn cases() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/faults/cases.json");

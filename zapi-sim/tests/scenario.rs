@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use zapi_communities::Client;
 use zapi_communities::api::Endpoint;
 use zapi_communities::sim::SimConfig;
-use zapi_communities_sim::{SpawnOptions, spawn};
+use zapi_sim::{SpawnOptions, spawn};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")

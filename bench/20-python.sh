@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Python figures (issue 9): the installed wheel against requests / httpx / aiohttp and `wrk -c1`,
 # side by side against one `zapi-sim`; prints a markdown `### Python` section on stdout (build
-# chatter goes to stderr). Run by tests/bench/run.sh, or alone: ROOT=$PWD bash tests/bench/20-python.sh
+# chatter goes to stderr). Run by bench/run.sh, or alone: ROOT=$PWD bash bench/20-python.sh
 # BENCH_QUICK=1 runs fewer calls per round.
 set -euo pipefail
-ROOT="${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
+ROOT="${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"
 cd "$ROOT"
 PY="${PYTHON:-python3}"
 VENV="$ROOT/.venv-bench"
@@ -27,4 +27,4 @@ VENV="$ROOT/.venv-bench"
 source "$ROOT/tests/lib/env.sh"
 start_zapi_sim
 
-"$VENV/bin/python" "$ROOT/tests/bench/python_bench.py" "$SIM_URL" "$WHEEL" ${BENCH_QUICK:+--quick}
+"$VENV/bin/python" "$ROOT/bench/python_bench.py" "$SIM_URL" "$WHEEL" ${BENCH_QUICK:+--quick}

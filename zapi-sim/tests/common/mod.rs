@@ -2,7 +2,7 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 use serde_json::Value;
-use zapi_communities_sim::{RunningServer, SpawnOptions, spawn};
+use zapi_sim::{RunningServer, SpawnOptions, spawn};
 
 pub const CLIENT_TOKEN: &str = "sim-client-token";
 
