@@ -10,9 +10,8 @@ use pyo3::prelude::*;
 use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
 use zapi_communities::api::MemberTarget;
-use zapi_communities::api::validate::{parse_group_mentions, parse_phones};
 use zapi_communities::{
-    AnnounceOptions, AnnouncementSource, CommunityId, Error, GroupId, GroupMention, WhoCanAddGroups,
+    AnnouncementSource, CommunityId, Error, GroupId, GroupMentionInput, MessageOptions, WhoCanAddGroups,
 };
 
 /// A whole number from Python as a `u32`, naming `field` when it does not fit.
@@ -82,11 +81,8 @@ impl Named<AnnouncementSource> {
     }
 }
 
-/// One `GroupMention` dict (`{"group_id": …, "subject": …}`), read into owned strings.
-pub(crate) struct MentionArg {
-    group_id: String,
-    subject: String,
-}
+/// One `GroupMention` dict (`{"group_id": …, "subject": …}`), read into the core's raw form.
+pub(crate) struct MentionArg(GroupMentionInput);
 
 impl<'a, 'py> FromPyObject<'a, 'py> for MentionArg {
     type Error = PyErr;
@@ -95,30 +91,28 @@ impl<'a, 'py> FromPyObject<'a, 'py> for MentionArg {
         let shape = || PyTypeError::new_err("a group mention is a dict {\"group_id\": str, \"subject\": str}");
         let mapping = obj.cast::<PyMapping>().map_err(|_| shape())?;
         let get = |key: &str| -> PyResult<String> { mapping.get_item(key).map_err(|_| shape())?.extract() };
-        Ok(MentionArg { group_id: get("group_id")?, subject: get("subject")? })
+        Ok(MentionArg(GroupMentionInput { group_id: get("group_id")?, subject: get("subject")? }))
     }
 }
 
-fn mentions(raw: Vec<MentionArg>) -> Result<Vec<GroupMention>, Error> {
-    parse_group_mentions(raw.into_iter().map(|m| (m.group_id, m.subject)))
-}
-
-/// The options `send_text` and `announce` share.
-pub(crate) struct MessageOptions {
+/// The keyword options of `send_text` and `announce`, as Python gave them.
+pub(crate) struct PyMessageOptions {
     pub(crate) delay_message: Option<i64>,
     pub(crate) delay_typing: Option<i64>,
+    pub(crate) edit_message_id: Option<String>,
     pub(crate) mentioned: Option<Vec<String>>,
     pub(crate) group_mentioned: Option<Vec<MentionArg>>,
 }
 
-impl MessageOptions {
-    /// As the core's options (each value converted, none checked beyond its type).
-    pub(crate) fn into_core(self) -> Result<AnnounceOptions, Error> {
-        Ok(AnnounceOptions {
+impl PyMessageOptions {
+    /// As the core's raw options (each number converted to its type; the core parses the rest).
+    pub(crate) fn into_core(self) -> Result<MessageOptions, Error> {
+        Ok(MessageOptions {
             delay_message: optional_count("delay_message", self.delay_message)?,
             delay_typing: optional_count("delay_typing", self.delay_typing)?,
-            mentioned: parse_phones("mentioned", self.mentioned.as_deref().unwrap_or_default())?,
-            group_mentioned: mentions(self.group_mentioned.unwrap_or_default())?,
+            edit_message_id: self.edit_message_id,
+            mentioned: self.mentioned.unwrap_or_default(),
+            group_mentioned: self.group_mentioned.unwrap_or_default().into_iter().map(|m| m.0).collect(),
         })
     }
 }
@@ -132,14 +126,5 @@ mod tests {
         assert_eq!(count("page", 3).unwrap(), 3);
         assert_eq!(count("page", -1).unwrap_err().field(), Some("page"));
         assert_eq!(count("page_size", i64::from(u32::MAX) + 1).unwrap_err().field(), Some("page_size"));
-    }
-
-    #[test]
-    fn mentions_name_their_position() {
-        let raw = vec![
-            MentionArg { group_id: "120363019502650977-group".into(), subject: "A".into() },
-            MentionArg { group_id: "nope".into(), subject: "B".into() },
-        ];
-        assert_eq!(mentions(raw).unwrap_err().field(), Some("group_mentioned[1].group_id"));
     }
 }

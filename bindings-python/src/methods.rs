@@ -9,14 +9,13 @@
 //! bad value through its awaitable.
 
 use pyo3::prelude::*;
-use zapi_communities::api::SendText;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
     GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
 };
 
-use crate::convert::{MentionArg, MessageOptions, Named, community, count, group, member_target};
+use crate::convert::{MentionArg, Named, PyMessageOptions, community, count, group, member_target};
 
 macro_rules! client_methods {
     ($(
@@ -169,11 +168,10 @@ client_methods! {
         mentioned: Option<Vec<String>> = None,
         group_mentioned: Option<Vec<MentionArg>> = None
     ) -> SentMessage = |c| async {
-        let options = MessageOptions { delay_message, delay_typing, mentioned, group_mentioned };
+        let options = PyMessageOptions { delay_message, delay_typing, edit_message_id, mentioned, group_mentioned };
         // `recipient` refuses a community id the client knows (NotAnnouncementGroupError).
         let to = c.recipient(&to)?;
-        let call = SendText { edit_message_id, ..options.into_core()?.into_send_text(to, message) };
-        c.send_text(&call).await
+        c.send_text(&options.into_core()?.into_send_text(to, message)?).await
     };
 
     /// Sends `text` to the whole community: resolves its announcement group (cache first), then
@@ -186,8 +184,9 @@ client_methods! {
         mentioned: Option<Vec<String>> = None,
         group_mentioned: Option<Vec<MentionArg>> = None
     ) -> Announcement = |c| async {
-        let options = MessageOptions { delay_message, delay_typing, mentioned, group_mentioned };
-        c.announce(&community(&community_id)?, &text, options.into_core()?).await
+        let options =
+            PyMessageOptions { delay_message, delay_typing, edit_message_id: None, mentioned, group_mentioned };
+        c.announce(&community(&community_id)?, &text, options.into_core()?.into_announce()?).await
     };
 
     // ----- announcement-group resolution -------------------------------------------------

@@ -7,12 +7,11 @@ use std::sync::Arc;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
-    AnnounceOptions, Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityId,
-    CommunitySummary, CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage,
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityId, CommunitySummary,
+    CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, LinkOutcome, MessageOptions, Photo, SentMessage,
     UnlinkOutcome, WhoCanAddGroups,
 };
 
-use crate::options::SendTextOptions;
 use crate::pager::{ChatPager, CommunityPager};
 use crate::transport::{ForeignTransport, HttpTransport};
 
@@ -299,8 +298,8 @@ impl Client {
     /// `NotAnnouncementGroup`, `Validation` (`to`, `message`, `delay_message`, …) before any
     /// I/O, or any call error.
     #[uniffi::method(default(options))]
-    pub async fn send_text(&self, to: String, message: String, options: SendTextOptions) -> Result<SentMessage, Error> {
-        self.0.send_text(&options.into_call(self.0.recipient(&to)?, message)).await
+    pub async fn send_text(&self, to: String, message: String, options: MessageOptions) -> Result<SentMessage, Error> {
+        self.0.send_text(&options.into_send_text(self.0.recipient(&to)?, message)?).await
     }
 
     /// Sends `text` to the whole community: resolves its announcement group (cache first), then
@@ -314,9 +313,9 @@ impl Client {
         &self,
         community_id: CommunityId,
         text: String,
-        options: AnnounceOptions,
+        options: MessageOptions,
     ) -> Result<Announcement, Error> {
-        self.0.announce(&community_id, &text, options).await
+        self.0.announce(&community_id, &text, options.into_announce()?).await
     }
 
     // ----- announcement-group resolution ---------------------------------------------------

@@ -7,13 +7,11 @@
 uniffi::setup_scaffolding!();
 
 mod client;
-mod options;
 mod pager;
 mod parse;
 mod transport;
 
 pub use client::Client;
-pub use options::SendTextOptions;
 pub use pager::{ChatPager, CommunityPager};
 pub use parse::parse_announcement_groups;
 pub use transport::{HttpHeader, HttpTransport, IncomingResponse, OutgoingRequest, TransportFailure};

@@ -182,7 +182,7 @@ fn read_options(raw: &JsValue) -> Result<ClientOptions, JsValue> {
 }
 
 /// `timeoutMs` → `timeout_ms`.
-fn snake_case(camel: &str) -> String {
+pub(crate) fn snake_case(camel: &str) -> String {
     let mut out = String::with_capacity(camel.len() + 4);
     for c in camel.chars() {
         if c.is_ascii_uppercase() {

@@ -5,7 +5,7 @@ use std::fmt;
 
 use js_sys::{Array, ArrayBuffer, Number, Object, Reflect, Symbol, Uint8Array};
 use serde::Serialize;
-use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::value::SeqDeserializer;
 use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Unexpected, Visitor};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::{JsCast, JsValue};
@@ -37,10 +37,18 @@ pub(crate) fn options<T: DeserializeOwned + Default>(field: &str, value: JsValue
     if value.is_undefined() || value.is_null() { Ok(T::default()) } else { record(field, value) }
 }
 
-/// Reads a plain object into `T`. A value of the wrong shape, a missing key or an unknown one
-/// is a validation error naming `field`.
+/// Reads a plain object into `T`. A property of the wrong type is a validation error naming it
+/// (snake_case, as every language names it: `delay_typing`); a missing key, an unknown one or a
+/// value of the wrong shape altogether names `field`.
 pub(crate) fn record<T: DeserializeOwned>(field: &str, value: JsValue) -> Result<T, JsValue> {
-    T::deserialize(AsJson(value)).map_err(|e| to_js(Error::validation(field, e.to_string())))
+    T::deserialize(AsJson(value)).map_err(|e| {
+        let text = e.to_string();
+        let error = match text.strip_prefix('\u{0}').and_then(|marked| marked.split_once('\u{0}')) {
+            Some((path, reason)) => Error::validation(crate::client::snake_case(path), reason),
+            None => Error::validation(field, text),
+        };
+        to_js(error)
+    })
 }
 
 /// A JS value read as the JSON value it stands for, with the results and error texts options
@@ -153,11 +161,40 @@ fn visit_object<'de, V: Visitor<'de>>(
     entries: Vec<(String, AsJson)>,
     visitor: V,
 ) -> Result<V::Value, serde_json::Error> {
-    let len = entries.len();
-    let mut entries = MapDeserializer::new(entries.into_iter());
-    let value = visitor.visit_map(&mut entries)?;
-    entries.end().map_err(|_: serde_json::Error| de::Error::invalid_length(len, &"fewer elements in map"))?;
-    Ok(value)
+    visitor.visit_map(Entries { rest: entries.into_iter(), value: None })
+}
+
+/// An object's entries, handed to a visitor; an error in a value is marked with its key (see
+/// [`named`]), so that `record` can name the option that was wrong.
+struct Entries {
+    rest: std::vec::IntoIter<(String, AsJson)>,
+    value: Option<(String, AsJson)>,
+}
+
+impl<'de> de::MapAccess<'de> for Entries {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error> {
+        let Some((key, value)) = self.rest.next() else { return Ok(None) };
+        let read = seed.deserialize(key.as_str().into_deserializer())?;
+        self.value = Some((key, value));
+        Ok(Some(read))
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Self::Error> {
+        let (key, value) = self.value.take().ok_or_else(|| de::Error::custom("a value without its key"))?;
+        seed.deserialize(value).map_err(|e| named(&key, e))
+    }
+}
+
+/// Marks an error with the key of the value it came from: `\u{0}key\u{0}reason`, or
+/// `\u{0}outer.inner\u{0}reason` when the value was itself an object.
+fn named(key: &str, error: serde_json::Error) -> serde_json::Error {
+    let text = error.to_string();
+    match text.strip_prefix('\u{0}') {
+        Some(inner) => de::Error::custom(format_args!("\u{0}{key}.{inner}")),
+        None => de::Error::custom(format_args!("\u{0}{key}\u{0}{}", text.trim_start_matches("Error: "))),
+    }
 }
 
 /// Like `serde_json::Value`'s, the methods for a given type call only the visitor method that

@@ -25,7 +25,7 @@ mod transport;
 
 pub use client::JsClient;
 pub use errors::ZapiErrorClass;
-pub use options::{AnnounceOptions, InviteOptions, MentionInput, SendTextOptions};
+pub use options::InviteOptions;
 pub use pager::{ChatPager, CommunityPager};
 pub use scan::parse_announcement_groups;
 

@@ -2,13 +2,12 @@
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
-use zapi_communities::{Announcement, SentMessage};
+use zapi_communities::{Announcement, MessageOptions, SentMessage};
 
 use crate::args::{community_id, string};
 use crate::client::JsClient;
 use crate::convert::{options, typed};
 use crate::errors::OrThrow;
-use crate::options::{AnnounceOptions, SendTextOptions};
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
@@ -23,28 +22,27 @@ impl JsClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<SendTextOptions>>,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<MessageOptions>>,
     ) -> Result<Ts<SentMessage>, JsValue> {
         let to = self.0.recipient(&string("to", &to)?).js()?;
         let message = string("message", &message)?;
-        let o: SendTextOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        let call = o.into_call(to, message).js()?;
-        typed(&self.0.send_text(&call).await.js()?)
+        let o: MessageOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+        typed(&self.0.send_text(&o.into_send_text(to, message).js()?).await.js()?)
     }
 
     /// Sends `text` to the whole community: resolves its announcement group (cache first), then
     /// sends there. Only admins can post to it.
     ///
-    /// Rejects with a `ZapiError`: `validation` before any request (the text is checked as
-    /// `message`), `not_found` when no announcement group can be found, or any call error.
+    /// Rejects with a `ZapiError`: `validation` before any request, `not_found` when no
+    /// announcement group can be found, or any call error.
     pub async fn announce(
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<AnnounceOptions>>,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<MessageOptions>>,
     ) -> Result<Ts<Announcement>, JsValue> {
-        let (community, text) = (community_id(&community)?, string("message", &text)?);
-        let o: AnnounceOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        typed(&self.0.announce(&community, &text, o.into_core().js()?).await.js()?)
+        let (community, text) = (community_id(&community)?, string("text", &text)?);
+        let o: MessageOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+        typed(&self.0.announce(&community, &text, o.into_announce().js()?).await.js()?)
     }
 }

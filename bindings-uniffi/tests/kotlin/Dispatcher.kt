@@ -1,8 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.SendTextOptions
-import io.zapi.communities.core.AnnounceOptions
+import io.zapi.communities.core.MessageOptions
 import io.zapi.communities.core.Announcement
 import io.zapi.communities.core.AnnouncementGroup
 import io.zapi.communities.core.AnnouncementSource
@@ -10,7 +9,7 @@ import io.zapi.communities.core.Chat
 import io.zapi.communities.core.Community
 import io.zapi.communities.core.CommunitySummary
 import io.zapi.communities.core.CreatedGroup
-import io.zapi.communities.core.GroupMention
+import io.zapi.communities.core.GroupMentionInput
 import io.zapi.communities.core.GroupMetadata
 import io.zapi.communities.core.GroupSettings
 import io.zapi.communities.core.LinkOutcome
@@ -93,9 +92,9 @@ object Dispatcher {
             "send_text" -> {
                 val mentions = (args["group_mentioned"] as? List<*>)?.map { m ->
                     val mention = m.obj()
-                    GroupMention(groupId = mention.text("group_id"), subject = mention.text("subject"))
+                    GroupMentionInput(groupId = mention.text("group_id"), subject = mention.text("subject"))
                 } ?: emptyList()
-                val options = SendTextOptions(
+                val options = MessageOptions(
                     delayMessage = args.number("delay_message"),
                     delayTyping = args.number("delay_typing"),
                     editMessageId = args.optText("edit_message_id"),
@@ -110,7 +109,7 @@ object Dispatcher {
             }
             "invalidate" -> toJson(client.invalidate(args.text("community_id")))
             "announce" -> {
-                val options = AnnounceOptions(delayMessage = args.number("delay_message"), delayTyping = args.number("delay_typing"))
+                val options = MessageOptions(delayMessage = args.number("delay_message"), delayTyping = args.number("delay_typing"))
                 toJson(client.announce(args.text("community_id"), args.text("text"), options))
             }
             "community_invitation_link" -> toJson(client.communityInvitationLink(args.text("community_id")))

@@ -1,9 +1,8 @@
 package io.zapi.communities.test
 
-import io.zapi.communities.SendTextOptions
-import io.zapi.communities.core.AnnounceOptions
+import io.zapi.communities.core.MessageOptions
 import io.zapi.communities.core.AnnouncementSource
-import io.zapi.communities.core.GroupMention
+import io.zapi.communities.core.GroupMentionInput
 import io.zapi.communities.core.ZapiException
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
@@ -26,7 +25,7 @@ class MessagesTest {
         }
 
         val group = client.createGroup("Building A", PHONES.subList(0, 2))
-        val options = SendTextOptions(delayMessage = 2u, delayTyping = 3u, mentioned = listOf(PHONES[1]))
+        val options = MessageOptions(delayMessage = 2u, delayTyping = 3u, mentioned = listOf(PHONES[1]))
         val toGroup = client.sendText(group.id, "Hi @${PHONES[1]}", options)
         assertTrue(toGroup.messageId != toPhone.messageId)
         last("POST", "/send-text")?.let {
@@ -59,7 +58,7 @@ class MessagesTest {
         val community = client.createCommunity("Neighbours")
         val linked = client.createGroup("Gardens", PHONES.subList(0, 2))
         client.linkGroups(community.id, listOf(linked.id))
-        val sent = client.announce(community.id, "Street party on Saturday!", AnnounceOptions(delayTyping = 2u))
+        val sent = client.announce(community.id, "Street party on Saturday!", MessageOptions(delayTyping = 2u))
         assertEquals(community.announcementGroup, sent.announcementGroup.groupId)
         assertEquals(AnnouncementSource.CREATE_RESPONSE, sent.announcementGroup.source)
         assertTrue(sent.announcementGroup.fromCache)
@@ -71,7 +70,7 @@ class MessagesTest {
 
         // Mentioning a linked group: the text must carry @<its digits>.
         val digits = linked.id.removeSuffix("-group")
-        val mention = AnnounceOptions(groupMentioned = listOf(GroupMention(groupId = linked.id, subject = "Gardens")))
+        val mention = MessageOptions(groupMentioned = listOf(GroupMentionInput(groupId = linked.id, subject = "Gardens")))
         client.announce(community.id, "See @$digits for the plants", mention)
         last("POST", "/send-text")?.let {
             val entry = it.body!!.getJSONArray("groupMentioned").getJSONObject(0)

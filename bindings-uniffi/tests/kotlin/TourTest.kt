@@ -1,7 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.core.AnnounceOptions
+import io.zapi.communities.core.MessageOptions
 import io.zapi.communities.core.AnnouncementSource
 import io.zapi.communities.core.WhoCanAddGroups
 import io.zapi.communities.core.ZapiException
@@ -39,7 +39,7 @@ class TourTest {
 
         say("4. Announce to the whole community")
         val reach = members(client, announcement.groupId)
-        val sent = client.announce(community.id, "Street party on Saturday at 6pm!", AnnounceOptions(delayTyping = 2u))
+        val sent = client.announce(community.id, "Street party on Saturday at 6pm!", MessageOptions(delayTyping = 2u))
         say("   message ${sent.message.messageId} queued in ${sent.announcementGroup.groupId}, reaching ${reach.size} people")
         try {
             client.sendText(community.id, "hello?")

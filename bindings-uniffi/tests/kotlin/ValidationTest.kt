@@ -1,9 +1,8 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
-import io.zapi.communities.SendTextOptions
-import io.zapi.communities.core.AnnounceOptions
-import io.zapi.communities.core.GroupMention
+import io.zapi.communities.core.MessageOptions
+import io.zapi.communities.core.GroupMentionInput
 import io.zapi.communities.core.GroupSettings
 import io.zapi.communities.core.ZapiException
 import kotlin.test.assertEquals
@@ -48,16 +47,16 @@ class ValidationTest {
             "group_id" to { client.updateGroupSettings("bad id", GroupSettings(true, true, true, true)) },
             "to" to { client.sendText("", "hi") },
             "message" to { client.sendText(phone, "  ") },
-            "delay_message" to { client.sendText(phone, "hi", SendTextOptions(delayMessage = 0u)) },
-            "delay_typing" to { client.sendText(phone, "hi", SendTextOptions(delayTyping = 16u)) },
-            "edit_message_id" to { client.sendText(phone, "hi", SendTextOptions(editMessageId = " ")) },
-            "phone" to { client.sendText(phone, "hi", SendTextOptions(mentioned = listOf("x"))) },
+            "delay_message" to { client.sendText(phone, "hi", MessageOptions(delayMessage = 0u)) },
+            "delay_typing" to { client.sendText(phone, "hi", MessageOptions(delayTyping = 16u)) },
+            "edit_message_id" to { client.sendText(phone, "hi", MessageOptions(editMessageId = " ")) },
+            "mentioned[0]" to { client.sendText(phone, "hi", MessageOptions(mentioned = listOf("x"))) },
             "group_mentioned" to {
-                client.sendText(phone, "hi @1", SendTextOptions(groupMentioned = listOf(GroupMention(group, "G"))))
+                client.sendText(phone, "hi @1", MessageOptions(groupMentioned = listOf(GroupMentionInput(group, "G"))))
             },
             "text" to { client.announce(community, " ") },
-            "delay_message" to { client.announce(community, "hi", AnnounceOptions(delayMessage = 99u)) },
-            "group_id" to { client.announce(community, "hi", AnnounceOptions(groupMentioned = listOf(GroupMention("x", "G")))) },
+            "delay_message" to { client.announce(community, "hi", MessageOptions(delayMessage = 99u)) },
+            "group_mentioned[0].group_id" to { client.announce(community, "hi", MessageOptions(groupMentioned = listOf(GroupMentionInput("x", "G")))) },
             "community_id" to { client.resolveAnnouncementGroup("") },
             "group_id" to { client.rememberAnnouncementGroup(community, "") },
             "community_id" to { client.cachedAnnouncementGroup("a") },

@@ -15,6 +15,7 @@ import type {
   GroupMetadata,
   InvitationLinkErrorKind,
   LinkOutcome,
+  MessageOptions,
   SentMessage,
   UnlinkOutcome,
   ZapiErrorKind,
@@ -65,6 +66,10 @@ export async function usage(): Promise<void> {
     const time: number | null = chat.lastMessageTime;
   }
 
+  const say: MessageOptions = { delayTyping: 2, mentioned: ['5511999999999'], groupMentioned: [{ groupId: '1-group', subject: 'A' }] };
+  await client.sendText('5511999999999', 'hi', say);
+  // @ts-expect-error a mention names its group by groupId
+  await client.announce(community.id, 'hi', { groupMentioned: [{ group: '1-group', subject: 'A' }] });
   const outcome: LinkOutcome = await client.linkGroups(community.id, ['1-group']);
   const skippedIds: string[] = outcome.skipped.map((s) => s.groupId);
   const elsewhere: string | null = outcome.skipped[0].otherCommunity;

@@ -6,21 +6,17 @@ use crate::model::{Announcement, CommunityId, GroupId, GroupMention, Phone, Reci
 
 use super::Client;
 
-/// Options of [`Client::announce`].
+/// Options of [`Client::announce`], typed. The bindings take [`crate::MessageOptions`], the raw
+/// form, and parse it into these.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AnnounceOptions {
     /// Seconds the queue waits before the next message (1–15).
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub delay_message: Option<u32>,
     /// Seconds "typing…" is shown first (1–15).
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub delay_typing: Option<u32>,
     /// Members to mention.
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub mentioned: Vec<Phone>,
     /// Groups of the community to mention (the text must contain `@<group digits>`).
-    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub group_mentioned: Vec<GroupMention>,
 }
 

@@ -16,12 +16,14 @@ mod builder;
 mod communities;
 mod groups;
 pub(crate) mod knowledge;
+mod message_options;
 mod messages;
 mod options;
 pub(crate) mod pager;
 mod resolution;
 
 pub use builder::{ClientBuilder, ClientConfig};
+pub use message_options::{GroupMentionInput, MessageOptions};
 pub use messages::AnnounceOptions;
 pub use options::{ClientOptions, OptionValue};
 

@@ -22,8 +22,6 @@ pub struct SentMessage {
 /// A group mentioned in a message (`groupMentioned`, developer.z-api.io/group/mention-group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct GroupMention {
     /// The mentioned group; the text must contain `@<its digits>`.
     pub group_id: GroupId,

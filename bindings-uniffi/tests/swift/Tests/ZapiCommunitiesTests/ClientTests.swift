@@ -134,7 +134,7 @@ final class ClientTests: XCTestCase {
         try await onEachBackend { h in
             let community = try await h.client.createCommunity(name: "Neighbours")
             let sent = try await h.client.sendText(to: "+55 11 98888-7777", message: "Hello",
-                                                   options: SendTextOptions(delayMessage: 2))
+                                                   options: MessageOptions(delayMessage: 2))
             XCTAssertFalse(sent.messageId.isEmpty)
             let text = try await h.last("POST", "/send-text")
             XCTAssertEqual(text?.body?["delayMessage"] as? Int, 2)

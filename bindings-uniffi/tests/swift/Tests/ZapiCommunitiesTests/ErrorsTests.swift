@@ -75,8 +75,8 @@ final class ErrorsTests: XCTestCase {
             ("target", { try await client.addAdmins(target: "nope", phones: ["5511988887777"]) }),
             ("phones[0]", { _ = try await client.createGroup(name: "g", phones: ["12"], autoInvite: false) }),
             ("to", { _ = try await client.sendText(to: "", message: "hi") }),
-            ("delay_typing", { _ = try await client.sendText(to: "5511988887777", message: "hi", options: SendTextOptions(delayTyping: 16)) }),
-            ("phone", { _ = try await client.announce(communityId: community, text: "hi", options: AnnounceOptions(mentioned: ["x"])) }),
+            ("delay_typing", { _ = try await client.sendText(to: "5511988887777", message: "hi", options: MessageOptions(delayTyping: 16)) }),
+            ("mentioned[0]", { _ = try await client.announce(communityId: community, text: "hi", options: MessageOptions(mentioned: ["x"])) }),
             ("group_id", { _ = try await client.groupMetadata(groupId: "bad id") }),
         ]
         for (field, call) in cases {

@@ -28,7 +28,7 @@ final class TourTests: XCTestCase {
         say("4. Announce to the whole community")
         let reach = try await members(client, announcement.groupId)
         let sent = try await client.announce(communityId: community.id, text: "Street party on Saturday at 6pm!",
-                                             options: AnnounceOptions(delayTyping: 2))
+                                             options: MessageOptions(delayTyping: 2))
         say("   message \(sent.message.messageId) reaching \(reach.count) people")
         do {
             _ = try await client.sendText(to: community.id, message: "hello?")
