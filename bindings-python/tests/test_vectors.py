@@ -63,10 +63,15 @@ def to_json(value: Any) -> Any:
     return {camel(n): to_json(getattr(value, n)) for n in names}
 
 
+ERRORS: dict[str, Any] = json.loads((VECTORS / "errors.json").read_text())
+
+
 def error_json(e: ZapiError) -> dict[str, Any]:
     """An exception in the shared shape of errors (tests/vectors/errors.json): its kind and every
-    attribute it carries, camelCased."""
-    return {"kind": e.kind, **{camel(name): value for name, value in vars(e).items() if name != "kind"}}
+    attribute it carries, camelCased, checked to be exactly the fields declared for its kind."""
+    shape = {"kind": e.kind, **{camel(name): value for name, value in vars(e).items() if name != "kind"}}
+    assert sorted(shape) == sorted(["kind", *ERRORS["kinds"][e.kind]]), f"the fields of a {e.kind} error"
+    return shape
 
 
 def outcome(run: Any) -> dict[str, Any]:
@@ -131,6 +136,23 @@ def test_response_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
     assert len(http_backend.server.requests()) == 1 + len(followed_by), case["name"]
 
 
+def test_every_error_kind_is_declared() -> None:
+    kinds = {cls.kind for cls in ZapiError.__subclasses__()}
+    assert kinds == set(ERRORS["kinds"])
+
+
+@pytest.mark.parametrize("case", ERRORS["cases"], ids=ids(ERRORS["cases"]))
+def test_error_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
+    server = http_backend.server
+    assert server
+    if "response" in case:
+        server.fault(respond(case["response"]))
+    client = http_backend.make(max_retries=0)
+    got = outcome(lambda: dispatch(client, case["call"], case["args"]))
+    assert got == case["expect"], case["name"]
+    assert len(server.requests()) == (1 if "response" in case else 0), case["name"]
+
+
 @pytest.mark.parametrize("case", load("validation.json"), ids=ids(load("validation.json")))
 def test_validation_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
     assert http_backend.server
@@ -168,6 +190,7 @@ def test_resolution_vectors(http_backend: Backend, case: dict[str, Any]) -> None
 def test_every_vector_file_is_run() -> None:
     # paging.json runs in test_paging.py.
     assert sorted(p.name for p in Path(VECTORS).glob("*.json")) == [
+        "errors.json",
         "paging.json",
         "requests.json",
         "resolution.json",

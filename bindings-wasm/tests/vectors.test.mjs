@@ -13,7 +13,7 @@ import { REPO_ROOT, startSim } from './helpers/sim.mjs';
 
 const tally = new Tally('node');
 // The minimum sizes the Rust runner asserts.
-const MINIMUM = { requests: 30, responses: 30, validation: 40, resolution: 1, paging: 5 };
+const MINIMUM = { requests: 30, responses: 30, validation: 40, resolution: 1, paging: 5, errors: 6 };
 
 describe('shared vectors', () => {
   let sim;

@@ -5,8 +5,8 @@ mod support;
 use std::path::PathBuf;
 
 use serde_json::Value;
-use support::{CLIENT_TOKEN, dispatch, error_json, key, matches_subset, scripted_client};
-use zapi_communities::{AnnouncementSource, CommunityId, GroupId, HttpResponse, api::SendText};
+use support::{CLIENT_TOKEN, dispatch, error_json, error_kinds, key, matches_subset, scripted_client};
+use zapi_communities::{AnnouncementSource, CommunityId, Error, GroupId, HttpResponse, api::SendText};
 
 fn load(name: &str) -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors").join(name);
@@ -78,6 +78,28 @@ async fn response_vectors() {
             }
             (_, other) => panic!("{name}: unexpected {other:?}"),
         }
+    }
+}
+
+#[tokio::test]
+async fn error_vectors_have_one_shape() {
+    let file: Value = serde_json::from_str(
+        &std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let declared: Vec<&str> = error_kinds().keys().map(String::as_str).collect();
+    let mut kinds: Vec<&str> = Error::KINDS.iter().map(|(k, _)| *k).collect();
+    kinds.sort_unstable();
+    assert_eq!(declared, kinds, "errors.json declares every kind");
+    for v in file["cases"].as_array().unwrap() {
+        let (transport, client) = scripted_client();
+        if let Some(response) = v.get("response") {
+            *transport.fallback.lock().unwrap() = Some(response_of(response));
+        }
+        let error = dispatch(&client, v["call"].as_str().unwrap(), &v["args"]).await.unwrap_err();
+        assert_eq!(error_json(&error), v["expect"]["error"], "{}", v["name"]);
+        assert_eq!(transport.seen.lock().unwrap().len(), usize::from(v.get("response").is_some()), "{}", v["name"]);
     }
 }
 

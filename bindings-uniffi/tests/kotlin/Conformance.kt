@@ -107,6 +107,9 @@ fun Any?.obj(): Map<String, Any?> = this as? Map<String, Any?> ?: error("not a J
 @Suppress("UNCHECKED_CAST")
 fun Any?.arr(): List<Any?> = this as? List<Any?> ?: error("not a JSON array: $this")
 
+/** tests/vectors/errors.json: each error kind's fields (`kinds`) and the exact-shape `cases`. */
+val errorVectors: Map<String, Any?> by lazy { Json.read(File(repoRoot, "tests/vectors/errors.json")).obj() }
+
 /** The cases of a shared suite file, e.g. `vectors/requests.json`, relative to tests/. */
 fun loadCases(relative: String): List<Map<String, Any?>> = Json.read(File(repoRoot, "tests/$relative")).arr().map { it.obj() }
 

@@ -177,11 +177,14 @@ object Dispatcher {
     /**
      * An error in the shared shape of errors (tests/vectors/errors.json): its kind and every
      * field it carries, read by reflection from the generated class, so the names checked are
-     * those the Kotlin API has. Numbers become `Long`s, as the JSON reader gives them.
+     * those the Kotlin API has, and checked to be exactly the fields that file declares for the
+     * kind. Numbers become `Long`s, as the JSON reader gives them.
      */
     fun errorJson(e: ZapiException): Map<String, Any?> {
-        val kind = e::class.simpleName!!.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()
+        val kind = kindOf(e.javaClass)
         val fields = e.javaClass.declaredFields.filter { !java.lang.reflect.Modifier.isStatic(it.modifiers) }
+        val declared = errorVectors["kinds"].obj()[kind].arr().toSet()
+        check(fields.map { it.name }.toSet() == declared) { "the fields of a $kind error: ${fields.map { it.name }}, want $declared" }
         return mapOf("kind" to kind) + fields.associate { field ->
             field.isAccessible = true
             field.name to when (val value = field.get(e)) {
@@ -193,6 +196,9 @@ object Dispatcher {
             }
         }
     }
+
+    /** The shared name of an error kind from its generated class (`RateLimited` → `rate_limited`). */
+    fun kindOf(type: Class<*>): String = type.simpleName.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()
 
     /** A short description of an error for failure messages. */
     fun describe(e: Throwable): String = if (e is ZapiException) "${e::class.simpleName}(${e.message})" else e.toString()

@@ -117,6 +117,22 @@ class VectorsTest {
     }
 
     @Test
+    fun `error vectors have one shape per kind`() {
+        val kinds = ZapiException::class.java.declaredClasses.filter { ZapiException::class.java.isAssignableFrom(it) }
+        expect(kinds.map(Dispatcher::kindOf).toSet() == errorVectors["kinds"].obj().keys) { "kinds ${kinds.map { it.simpleName }}" }
+        val tally = SuiteTally("vectors/errors")
+        for (v in errorVectors["cases"].arr().map { it.obj() }) tally.case(v["name"] as String) {
+            sim.reset()
+            v["response"]?.let { sim.fault(respondRule(it.obj(), times = 1)) }
+            val got = call { outcome(client(), v["call"] as String, v["args"].obj()) }
+            expect(got is Outcome.Err && Dispatcher.errorJson(got.error) == v["expect"].obj()["error"]) { "want ${Json.compact(v["expect"])}, got $got" }
+            val want = if (v.containsKey("response")) 1 else 0
+            expect(sim.requests().size == want) { "want $want requests, the server saw ${sim.requests().map(::requestKey)}" }
+        }
+        tally.report(minimumCases = 6)
+    }
+
+    @Test
     fun `validation vectors fail before any request`() {
         val tally = SuiteTally("vectors/validation")
         sim.reset()

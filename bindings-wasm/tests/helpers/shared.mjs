@@ -14,8 +14,14 @@ import { REPO_ROOT } from './sim.mjs';
 /** A JSON file of the repository, e.g. `tests/vectors/requests.json`. */
 export const load = (relative) => JSON.parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8'));
 
-export const VECTOR_FILES = Object.freeze(['requests', 'responses', 'validation', 'resolution', 'paging']);
-export const vectors = (name) => load(`tests/vectors/${name}.json`);
+export const VECTOR_FILES = Object.freeze(['requests', 'responses', 'validation', 'resolution', 'paging', 'errors']);
+/** The cases of a vector file (errors.json keeps them under `cases`, beside `kinds`). */
+export const vectors = (name) => {
+  const file = load(`tests/vectors/${name}.json`);
+  return name === 'errors' ? file.cases : file;
+};
+/** Each error kind's fields, camelCase (`kinds` of tests/vectors/errors.json). */
+export const ERROR_KINDS = Object.freeze(load('tests/vectors/errors.json').kinds);
 export const faultCases = () => load('tests/faults/cases.json');
 export const story = () => load('tests/scenario/story.json');
 
@@ -26,10 +32,18 @@ export const story = () => load('tests/scenario/story.json');
 export function checkError(want, error, name) {
   assert.equal(error.name, 'ZapiError', `${name}: not a ZapiError but ${error.name}: ${error.message}`);
   assert.equal(error.isError, true, `${name}: a ZapiError must be an Error`);
+  const fields = Object.keys(errorShape(error)).sort();
+  assert.deepStrictEqual(fields, ['kind', ...ERROR_KINDS[error.kind]].sort(), `${name}: the fields of a ${error.kind} error`);
   for (const [key, value] of Object.entries(want)) {
     assert.ok(Object.hasOwn(error, key), `${name}: no ${key} on ${JSON.stringify(error)}`);
     assert.deepStrictEqual(error[key], value, `${name}: ${key} of ${JSON.stringify(error)}`);
   }
+}
+
+/** An error's shared shape (errors.json): what it carries beyond what every `Error` has. */
+export function errorShape(error) {
+  const { name: _name, isError: _isError, message: _message, stack: _stack, ...shape } = error;
+  return shape;
 }
 
 /** A vector's `expect` (`{ok}` or `{error}`) against an outcome. */
@@ -163,7 +177,19 @@ export async function pagingCase(sim, v, run) {
   assert.deepStrictEqual((await sim.requests()).map(requestKey), v.requests, `${v.name}: requests`);
 }
 
+/** errors.json: an error's whole shape, exactly. */
+export async function errorCase(sim, v, run) {
+  await sim.reset();
+  if (v.response) await sim.fault(respond(v.response));
+  const got = await run([{ call: v.call, args: v.args }], { maxRetries: 0 });
+  assert.ok(got.error, `${v.name}: want an error, got ${JSON.stringify(got.ok)}`);
+  checkError(v.expect.error, got.error, v.name);
+  assert.deepStrictEqual(errorShape(got.error), v.expect.error, v.name);
+  assert.equal((await sim.requests()).length, v.response ? 1 : 0, `${v.name}: requests seen by the server`);
+}
+
 export const VECTOR_CASES = Object.freeze({
+  errors: errorCase,
   requests: requestCase,
   responses: responseCase,
   validation: validationCase,

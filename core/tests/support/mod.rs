@@ -169,8 +169,30 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
 }
 
 /// An error in the vectors' JSON shape: the core's serde shape of it, `{"kind": …, fields}`.
+/// An error in its shared shape (`tests/vectors/errors.json`), checked to carry exactly the
+/// fields that file declares for its kind, so every error a test sees proves the shape.
 pub fn error_json(error: &Error) -> Value {
-    serde_json::to_value(error).expect("an error serialises")
+    let json = serde_json::to_value(error).expect("an error serialises");
+    let kind = json["kind"].as_str().expect("an error has a kind");
+    let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).filter(|k| *k != "kind").collect();
+    keys.sort_unstable();
+    let mut want: Vec<&str> = error_kinds()[kind].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    want.sort_unstable();
+    assert_eq!(keys, want, "the fields of a {kind} error");
+    json
+}
+
+/// `kinds` of `tests/vectors/errors.json`: each error kind's fields, camelCase.
+pub fn error_kinds() -> &'static serde_json::Map<String, Value> {
+    static KINDS: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    KINDS
+        .get_or_init(|| {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/errors.json");
+            let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            file["kinds"].clone()
+        })
+        .as_object()
+        .unwrap()
 }
 
 /// Whether every key of `expected` has the same value in `actual`.
