@@ -16,7 +16,14 @@ import sys
 from collections.abc import Sequence
 from typing import Callable
 
-from zapi_communities import Client, NotAnnouncementGroupError, ValidationError, ZapiError
+from zapi_communities import (
+    Client,
+    GroupSettings,
+    NotAnnouncementGroupError,
+    Simulator,
+    ValidationError,
+    ZapiError,
+)
 
 # Numbers the simulator accepts as people to add; a live run takes them from ZAPI_TOUR_PHONES.
 DEMO_PHONES = ["5511911110001", "5511911110002", "5511911110003", "5511911110004"]
@@ -38,8 +45,12 @@ def quickstart() -> None:
     # END quickstart
 
 
-def run(client: Client, phones: Sequence[str], say: Callable[[str], None]) -> None:
-    """The story, line by line through ``say``."""
+def run(
+    client: Client, phones: Sequence[str], say: Callable[[str], None], simulator: Simulator | None = None
+) -> None:
+    """The story, line by line through ``say``. ``simulator`` is the one behind ``client``, if any:
+    it plays someone outside the account asking to join (on a live instance that request comes from
+    a real person, as a ``MEMBERSHIP_APPROVAL_REQUEST`` webhook)."""
     if len(phones) < 3:
         raise ValueError("the tour needs at least three phone numbers")
 
@@ -83,14 +94,28 @@ def run(client: Client, phones: Sequence[str], say: Callable[[str], None]) -> No
     except NotAnnouncementGroupError:
         say("   sending to the community id itself is refused: use its announcement group")
 
-    say("5. Promote an admin and reset the invite link")
+    say("5. Approve a request to join")
+    client.update_group_settings(gardens.id, GroupSettings(require_admin_approval=True))
+    say("   joining Gardens now needs an admin's approval")
+    if simulator is not None:
+        newcomer = "5511911110099"
+        simulator.invite_join(client.group_invitation_link(gardens.id), newcomer)
+        say(f"   {newcomer} followed the group's invitation link and is waiting")
+        client.approve_participants(gardens.id, [newcomer])
+        everyone = client.community_members(community.id)
+        joined = str(any(p.phone == newcomer for p in everyone)).lower()
+        say(f"   approved: {newcomer} is in Gardens and in the community ({len(everyone)} members; in it: {joined})")
+    else:
+        say("   approve the requests your webhook reports with approve_participants")
+
+    say("6. Promote an admin and reset the invite link")
     client.add_admins(community.id, phones[2:3])
     say(f"   {phones[2]} is now a community admin")
     old_link = client.community_invitation_link(community.id)
     new_link = client.redefine_invitation_link(community.id)
     say(f"   invite link changed: {'yes' if old_link != new_link else 'no'}")
 
-    say("6. Unlink a group")
+    say("7. Unlink a group")
     client.unlink_groups(community.id, [building.id])
     after = members(client, announcement.group_id)
     left = sorted(p for p in reach if p not in after)
@@ -102,11 +127,11 @@ def run(client: Client, phones: Sequence[str], say: Callable[[str], None]) -> No
     except ValidationError as refused:
         say(f"   unlinking the last group is refused: {refused.reason}")
 
-    say("7. Change who may add groups")
+    say("8. Change who may add groups")
     client.update_community_settings(community.id, "all")
     say("   every member may now add groups")
 
-    say("8. Deactivate the community")
+    say("9. Deactivate the community")
     client.deactivate_community(community.id)
     for group_id in (building.id, gardens.id):
         meta = client.group_metadata(group_id)
@@ -127,14 +152,16 @@ def main(argv: Sequence[str]) -> int:
         return 0
     live = "--live" in argv or "ZAPI_INSTANCE_ID" in os.environ
     try:
+        simulator = None
         if live:
             phones = [p.strip() for p in os.environ.get("ZAPI_TOUR_PHONES", "").split(",") if p.strip()]
             client = Client.from_env()
         else:
-            phones, client = DEMO_PHONES, Client.simulated()
+            simulator = Simulator()
+            phones, client = DEMO_PHONES, Client.simulated(simulator)
         print(f"Running the tour on {'a live instance' if live else 'the embedded simulator'}\n")
         with client:
-            run(client, phones, print)
+            run(client, phones, print, simulator)
     except (ZapiError, ValueError) as error:
         print(f"tour failed: {error}", file=sys.stderr)
         return 1

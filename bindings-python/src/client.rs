@@ -85,4 +85,11 @@ impl PyClient {
     fn chats(&self, py: Python<'_>, page_size: Option<i64>) -> PyResult<PyPager> {
         self.pager(py, page_size, |c| Source::Chats(c.chats()))
     }
+
+    /// Pages through every group, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
+    #[pyo3(signature = (page_size = None))]
+    fn groups(&self, py: Python<'_>, page_size: Option<i64>) -> PyResult<PyPager> {
+        self.pager(py, page_size, |c| Source::Groups(c.groups()))
+    }
 }

@@ -11,7 +11,8 @@ use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::{
-    AnnouncementSource, CommunityId, Error, GroupId, GroupMentionInput, MessageOptions, WhoCanAddGroups,
+    AnnouncementSource, CommunityId, Error, GroupAddPrivacy, GroupId, GroupMentionInput, MessageOptions,
+    WhoCanAddGroups,
 };
 
 /// A whole number from Python as a `u32`, naming `field` when it does not fit.
@@ -68,6 +69,15 @@ impl Named<WhoCanAddGroups> {
         match self {
             Named::Value(v) => Ok(v),
             Named::Name(name) => WhoCanAddGroups::parse(&name),
+        }
+    }
+}
+
+impl Named<GroupAddPrivacy> {
+    pub(crate) fn resolve(self, field: &str) -> Result<GroupAddPrivacy, Error> {
+        match self {
+            Named::Value(v) => Ok(v),
+            Named::Name(name) => GroupAddPrivacy::parse_field(&name, field),
         }
     }
 }

@@ -133,9 +133,15 @@ zapi_communities::for_each_client_option!(option_constructors);
 on_both_clients! {
     /// A client wired to a fresh in-memory simulator of the service (no network, no credentials):
     /// the embedded default for tours, tests and demos.
+    ///
+    /// Pass a ``Simulator`` to talk to one you keep (to act as someone else on it).
     #[staticmethod]
-    fn simulated() -> Self {
-        Self(Handle::new(Client::simulated()))
+    #[pyo3(signature = (simulator = None))]
+    fn simulated(py: Python<'_>, simulator: Option<PyRef<'_, crate::simulator::PySimulator>>) -> PyResult<Self> {
+        match simulator {
+            None => Ok(Self(Handle::new(Client::simulated()))),
+            Some(sim) => Client::simulated_with(std::sync::Arc::clone(&sim.0)).map(|c| Self(Handle::new(c))).or_raise(py),
+        }
     }
 
     /// The instance id (``proxy`` in proxy mode).

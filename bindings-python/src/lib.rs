@@ -34,12 +34,14 @@ mod options;
 mod pager;
 mod runtime;
 mod scan;
+mod simulator;
 
 use pyo3::prelude::*;
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
-    GroupMetadata, GroupSettings, InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant,
-    SentMessage, SkippedGroup, UnlinkOutcome, WhoCanAddGroups,
+    GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
+    InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, SentMessage, SkippedGroup, UnlinkOutcome,
+    WhoCanAddGroups,
 };
 
 /// Typed client for the Communities features of the Z-API WhatsApp HTTP API (native part).
@@ -49,6 +51,7 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::PyClient>()?;
+    m.add_class::<simulator::PySimulator>()?;
     m.add_class::<async_client::PyAsyncClient>()?;
     m.add_class::<pager::PyPager>()?;
     m.add_class::<pager::PyAsyncPager>()?;
@@ -64,6 +67,8 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GroupMetadata>()?;
     m.add_class::<InvitationLinkError>()?;
     m.add_class::<InvitationLinkErrorKind>()?;
+    m.add_class::<GroupInvitationMetadata>()?;
+    m.add_class::<GroupAddPrivacy>()?;
     m.add_class::<LinkOutcome>()?;
     m.add_class::<UnlinkOutcome>()?;
     m.add_class::<SkippedGroup>()?;

@@ -12,7 +12,8 @@ use pyo3::prelude::*;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
-    GroupMetadata, GroupSettings, LinkOutcome, Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
+    GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink, LinkOutcome, Participant,
+    Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
 };
 
 use crate::convert::{MentionArg, Named, PyMessageOptions, community, count, group, member_target};
@@ -125,6 +126,65 @@ client_methods! {
     /// A group's current invitation link.
     fn group_invitation_link(group_id: String) -> String = |c| c.group_invitation_link(&group(&group_id)?);
 
+    /// The people of a whole community, with their admin flags: the participants of its
+    /// announcement group, found the way `announce` finds it (cache first).
+    fn community_members(community_id: String) -> Vec<Participant> =
+        |c| c.community_members(&community(&community_id)?);
+
+    // ----- running a group ---------------------------------------------------------------
+
+    /// Approves the pending join requests of `phones` in a group that requires an admin's
+    /// approval: they become members (of the community's announcement group too, for a linked
+    /// group). Requests arrive as `MEMBERSHIP_APPROVAL_REQUEST` webhooks; the service says
+    /// nothing per number.
+    fn approve_participants(group_id: String, phones: Vec<String>) -> () =
+        |c| c.approve_participants(&group(&group_id)?, &parse_phones("phones", &phones)?);
+
+    /// Rejects the pending join requests of `phones` in a group; the service says nothing per
+    /// number.
+    fn reject_participants(group_id: String, phones: Vec<String>) -> () =
+        |c| c.reject_participants(&group(&group_id)?, &parse_phones("phones", &phones)?);
+
+    /// The connected number leaves a group.
+    fn leave_group(group_id: String) -> () = |c| c.leave_group(&group(&group_id)?);
+
+    /// Renames a group (1–100 characters). Only admins can.
+    fn update_group_name(group_id: String, name: String) -> () = |c| c.update_group_name(&group(&group_id)?, &name);
+
+    /// Replaces a group's description (at most 2048 characters; empty clears it). Only admins can.
+    fn update_group_description(group_id: String, description: String) -> () =
+        |c| c.update_group_description(&group(&group_id)?, &description);
+
+    /// Replaces a group's photo (an https URL or Base64 data). Only admins can.
+    fn update_group_photo(group_id: String, photo: String) -> () =
+        |c| c.update_group_photo(&group(&group_id)?, &Photo::parse(&photo)?);
+
+    /// The connected number joins a group from its invitation link (`https://chat.whatsapp.com/CODE`
+    /// or the bare code); where an admin must approve, it asks to join.
+    fn accept_group_invite(link: String) -> () = |c| c.accept_group_invite(&InviteLink::parse(&link)?);
+
+    /// Previews the group behind an invitation link (`https://chat.whatsapp.com/CODE` or the bare
+    /// code) without joining it.
+    fn group_invitation_metadata(link: String) -> GroupInvitationMetadata =
+        |c| c.group_invitation_metadata(&InviteLink::parse(&link)?);
+
+    /// Sets who may add the connected number to groups (an account setting: the reason adding
+    /// someone fails is often theirs). With `contact_blacklist`, `blacklist_add` and
+    /// `blacklist_remove` change who is on the blacklist.
+    fn set_group_add_privacy(
+        who: Named<GroupAddPrivacy>;
+        blacklist_add: Option<Vec<String>> = None,
+        blacklist_remove: Option<Vec<String>> = None
+    ) -> () = |c| async {
+        let add = parse_phones("blacklist_add", &blacklist_add.unwrap_or_default())?;
+        let remove = parse_phones("blacklist_remove", &blacklist_remove.unwrap_or_default())?;
+        c.set_group_add_privacy(who.resolve("who")?, &add, &remove).await
+    };
+
+    /// The numbers that may not add the connected number to groups (the blacklist of
+    /// `contact_blacklist`). The service does not say which setting is in force.
+    fn group_add_privacy() -> Vec<String> = |c| c.group_add_privacy();
+
     // ----- groups and chats --------------------------------------------------------------
 
     /// Creates a group (to link it to a community afterwards).
@@ -146,6 +206,22 @@ client_methods! {
 
     /// A group's metadata (members, flags, community).
     fn group_metadata(group_id: String) -> GroupMetadata = |c| c.group_metadata(&group(&group_id)?);
+
+    /// One page (from 1) of the groups the connected number is in. Announcement groups are not
+    /// marked in it.
+    fn list_groups(page: i64 = 1, page_size: i64 = 100) -> Vec<Chat> =
+        |c| c.list_groups(count("page", page)?, count("page_size", page_size)?);
+
+    /// A group's metadata without its invitation link: cheaper than `group_metadata`, and what a
+    /// non-admin can read in full.
+    fn light_group_metadata(group_id: String) -> GroupMetadata = |c| c.light_group_metadata(&group(&group_id)?);
+
+    /// The community a group belongs to (a linked group or an announcement group), or none, read
+    /// from its light metadata. The client remembers the answer, so linking the group elsewhere is
+    /// refused before any request.
+    fn community_of(group_id: String) -> Option<String> = |c| async {
+        Ok(c.community_of(&group(&group_id)?).await?.map(|id| id.as_str().to_owned()))
+    };
 
     /// Sets a group's four switches.
     fn update_group_settings(group_id: String, settings: GroupSettings) -> () =

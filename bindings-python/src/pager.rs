@@ -9,7 +9,7 @@ use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyStopAsyncIteration;
 use pyo3::prelude::*;
 use tokio::sync::Mutex as AsyncMutex;
-use zapi_communities::api::{ListChats, ListCommunities};
+use zapi_communities::api::{ListChats, ListCommunities, ListGroups};
 use zapi_communities::{Chat, CommunitySummary, Error, Pager};
 
 use crate::errors::{IntoPyResult, Reply};
@@ -20,6 +20,7 @@ use crate::runtime::{self, CatchUnwind};
 pub(crate) enum Source {
     Communities(Pager<ListCommunities>),
     Chats(Pager<ListChats>),
+    Groups(Pager<ListGroups>),
 }
 
 impl Source {
@@ -28,6 +29,7 @@ impl Source {
         match self {
             Source::Communities(p) => Source::Communities(p.page_size_or_default(page_size)),
             Source::Chats(p) => Source::Chats(p.page_size_or_default(page_size)),
+            Source::Groups(p) => Source::Groups(p.page_size_or_default(page_size)),
         }
     }
 }
@@ -66,6 +68,7 @@ impl State {
         Ok(match &mut self.source {
             Source::Communities(p) => p.next_page().await?.map(|v| v.into_iter().map(Item::Community).collect()),
             Source::Chats(p) => p.next_page().await?.map(|v| v.into_iter().map(Item::Chat).collect()),
+            Source::Groups(p) => p.next_page().await?.map(|v| v.into_iter().map(Item::Chat).collect()),
         })
     }
 

@@ -29,6 +29,7 @@ def test_the_shared_story_ends_in_the_shared_state(http_backend: Backend) -> Non
     server = http_backend.server
     assert server
     story = json.loads(STORY.read_text())
+    server.control("POST", "reset", story["fixture"])
     saved: dict[str, Any] = {}
     for i, step in enumerate(story["steps"]):
         call, args = step["call"], substitute(step["args"], saved)

@@ -20,7 +20,7 @@ TREE = ast.parse(STUB.read_text())
 # What the stub describes that the signature cannot show: the constructor is `__new__` in Rust
 # and `__init__` in the stub, and context-manager and async-iterator dunders are checked by use.
 SKIP = {"__init__", "__new__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__repr__"}
-NO_IO = {"communities", "chats", "remember_announcement_group", "cached_announcement_group", "invalidate",
+NO_IO = {"communities", "chats", "groups", "remember_announcement_group", "cached_announcement_group", "invalidate",
          "invalidate_all", "close"}
 
 

@@ -22,7 +22,7 @@ def test_the_tour_runs_to_the_end() -> None:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "Running the tour on the embedded simulator"
-    assert [line.split(".")[0] for line in lines if re.match(r"^\d\. ", line)] == [str(i) for i in range(1, 9)]
+    assert [line.split(".")[0] for line in lines if re.match(r"^\d\. ", line)] == [str(i) for i in range(1, 10)]
     assert "   sending to the community id itself is refused: use its announcement group" in lines
     assert any(line.startswith("   unlinking the last group is refused: ") for line in lines)
     assert lines[-1] == "Done."

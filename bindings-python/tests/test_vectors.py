@@ -14,6 +14,7 @@ from conftest import ROOT, Backend
 from zapi_communities import (
     AnnouncementSource,
     Client,
+    GroupAddPrivacy,
     GroupSettings,
     InvitationLinkErrorKind,
     ValidationError,
@@ -57,7 +58,7 @@ def to_json(value: Any) -> Any:
         return value
     if isinstance(value, list):
         return [to_json(v) for v in value]
-    if isinstance(value, (AnnouncementSource, WhoCanAddGroups, InvitationLinkErrorKind)):
+    if isinstance(value, (AnnouncementSource, WhoCanAddGroups, InvitationLinkErrorKind, GroupAddPrivacy)):
         return value.value
     names = [n for n, d in vars(type(value)).items() if not n.startswith("_") and hasattr(d, "__get__")]
     return {camel(n): to_json(getattr(value, n)) for n in names}

@@ -8,11 +8,12 @@ use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityId, CommunitySummary,
-    CreatedGroup, Error, GroupId, GroupMetadata, GroupSettings, LinkOutcome, MessageOptions, Photo, SentMessage,
-    UnlinkOutcome, WhoCanAddGroups,
+    CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink,
+    LinkOutcome, MessageOptions, Participant, Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
 };
 
 use crate::pager::{ChatPager, CommunityPager};
+use crate::simulator::Simulator;
 use crate::transport::{ForeignTransport, HttpTransport};
 
 /// A client for one Z-API instance. Cheap to share between threads and coroutines/tasks; every
@@ -52,9 +53,16 @@ impl Client {
 
     /// A client wired to a fresh in-memory simulator of the service (no network, no credentials):
     /// the embedded default for tours, tests and demos.
-    #[uniffi::constructor]
-    pub fn simulated() -> Arc<Self> {
-        Arc::new(Self(zapi_communities::Client::simulated()))
+    ///
+    /// Pass a `Simulator` to talk to one you keep (to act as someone else on it).
+    #[uniffi::constructor(default(simulator = None))]
+    pub fn simulated(simulator: Option<Arc<Simulator>>) -> Arc<Self> {
+        Arc::new(Self(match simulator {
+            // Every `Simulator` binds the demo credentials, which `simulated()` itself relies on.
+            Some(sim) => zapi_communities::Client::simulated_with(Arc::clone(&sim.0))
+                .unwrap_or_else(|_| zapi_communities::Client::simulated()),
+            None => zapi_communities::Client::simulated(),
+        }))
     }
 
     /// A client configured by the `ZAPI_*` environment variables: every `ClientOptions` field,
@@ -287,6 +295,148 @@ impl Client {
     /// Any call error.
     pub async fn update_group_settings(&self, group_id: GroupId, settings: GroupSettings) -> Result<(), Error> {
         self.0.update_group_settings(&group_id, settings).await
+    }
+
+    /// One page (from 1) of the groups the connected number is in. Announcement groups are not
+    /// marked in it.
+    ///
+    /// # Errors
+    /// `Validation` (`page`, `page_size`) or any call error.
+    pub async fn list_groups(&self, page: u32, page_size: u32) -> Result<Vec<Chat>, Error> {
+        self.0.list_groups(page, page_size).await
+    }
+
+    /// Pages through every group, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
+    #[uniffi::method(default(page_size = None))]
+    pub fn groups(&self, page_size: Option<u32>) -> Arc<ChatPager> {
+        Arc::new(ChatPager::groups(self.0.groups().page_size_or_default(page_size)))
+    }
+
+    /// A group's metadata without its invitation link: cheaper than `group_metadata`, and what a
+    /// non-admin can read in full.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn light_group_metadata(&self, group_id: GroupId) -> Result<GroupMetadata, Error> {
+        self.0.light_group_metadata(&group_id).await
+    }
+
+    /// The community a group belongs to (a linked group or an announcement group), or none, read
+    /// from its light metadata. The client remembers the answer, so linking the group elsewhere is
+    /// refused before any request.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn community_of(&self, group_id: GroupId) -> Result<Option<CommunityId>, Error> {
+        self.0.community_of(&group_id).await
+    }
+
+    /// The people of a whole community, with their admin flags: the participants of its
+    /// announcement group, found the way `announce` finds it (cache first).
+    ///
+    /// # Errors
+    /// Resolution errors (`NotFound`) or any call error.
+    pub async fn community_members(&self, community_id: CommunityId) -> Result<Vec<Participant>, Error> {
+        self.0.community_members(&community_id).await
+    }
+
+    // ----- running a group -----------------------------------------------------------------
+
+    /// Approves the pending join requests of `phones` in a group that requires an admin's
+    /// approval: they become members (of the community's announcement group too, for a linked
+    /// group). Requests arrive as `MEMBERSHIP_APPROVAL_REQUEST` webhooks; the service says
+    /// nothing per number.
+    ///
+    /// # Errors
+    /// `Validation` (`phones`) or any call error.
+    pub async fn approve_participants(&self, group_id: GroupId, phones: Vec<String>) -> Result<(), Error> {
+        self.0.approve_participants(&group_id, &parse_phones("phones", &phones)?).await
+    }
+
+    /// Rejects the pending join requests of `phones` in a group; the service says nothing per
+    /// number.
+    ///
+    /// # Errors
+    /// `Validation` (`phones`) or any call error.
+    pub async fn reject_participants(&self, group_id: GroupId, phones: Vec<String>) -> Result<(), Error> {
+        self.0.reject_participants(&group_id, &parse_phones("phones", &phones)?).await
+    }
+
+    /// The connected number leaves a group.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn leave_group(&self, group_id: GroupId) -> Result<(), Error> {
+        self.0.leave_group(&group_id).await
+    }
+
+    /// Renames a group (1–100 characters). Only admins can.
+    ///
+    /// # Errors
+    /// `Validation` (`name`) or any call error.
+    pub async fn update_group_name(&self, group_id: GroupId, name: String) -> Result<(), Error> {
+        self.0.update_group_name(&group_id, &name).await
+    }
+
+    /// Replaces a group's description (at most 2048 characters; empty clears it). Only admins can.
+    ///
+    /// # Errors
+    /// `Validation` (`description`) or any call error.
+    pub async fn update_group_description(&self, group_id: GroupId, description: String) -> Result<(), Error> {
+        self.0.update_group_description(&group_id, &description).await
+    }
+
+    /// Replaces a group's photo (an https URL or Base64 data). Only admins can.
+    ///
+    /// # Errors
+    /// `Validation` (`photo`) or any call error.
+    pub async fn update_group_photo(&self, group_id: GroupId, photo: String) -> Result<(), Error> {
+        self.0.update_group_photo(&group_id, &Photo::parse(&photo)?).await
+    }
+
+    /// The connected number joins a group from its invitation link (`https://chat.whatsapp.com/CODE`
+    /// or the bare code); where an admin must approve, it asks to join.
+    ///
+    /// # Errors
+    /// `Validation` (`link`) or any call error.
+    pub async fn accept_group_invite(&self, link: String) -> Result<(), Error> {
+        self.0.accept_group_invite(&InviteLink::parse(&link)?).await
+    }
+
+    /// Previews the group behind an invitation link (`https://chat.whatsapp.com/CODE` or the bare
+    /// code) without joining it.
+    ///
+    /// # Errors
+    /// `Validation` (`link`) or any call error.
+    pub async fn group_invitation_metadata(&self, link: String) -> Result<GroupInvitationMetadata, Error> {
+        self.0.group_invitation_metadata(&InviteLink::parse(&link)?).await
+    }
+
+    /// Sets who may add the connected number to groups (an account setting: the reason adding
+    /// someone fails is often theirs). With `contact_blacklist`, `blacklist_add` and
+    /// `blacklist_remove` change who is on the blacklist.
+    ///
+    /// # Errors
+    /// `Validation` (`blacklist_add`, `blacklist_remove`) or any call error.
+    #[uniffi::method(default(blacklist_add = [], blacklist_remove = []))]
+    pub async fn set_group_add_privacy(
+        &self,
+        who: GroupAddPrivacy,
+        blacklist_add: Vec<String>,
+        blacklist_remove: Vec<String>,
+    ) -> Result<(), Error> {
+        let add = parse_phones("blacklist_add", &blacklist_add)?;
+        self.0.set_group_add_privacy(who, &add, &parse_phones("blacklist_remove", &blacklist_remove)?).await
+    }
+
+    /// The numbers that may not add the connected number to groups (the blacklist of
+    /// `contact_blacklist`). The service does not say which setting is in force.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn group_add_privacy(&self) -> Result<Vec<String>, Error> {
+        self.0.group_add_privacy().await
     }
 
     // ----- messages ------------------------------------------------------------------------

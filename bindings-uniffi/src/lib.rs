@@ -9,6 +9,7 @@ uniffi::setup_scaffolding!();
 mod client;
 mod pager;
 mod parse;
+mod simulator;
 mod transport;
 
 pub use client::Client;

@@ -1,16 +1,23 @@
 //! Paging over the list routes: `nextPage()` until it returns null/nil.
 
 use tokio::sync::Mutex;
-use zapi_communities::api::{ListChats, ListCommunities};
+use zapi_communities::api::{ListChats, ListCommunities, ListGroups};
 use zapi_communities::{Chat, CommunitySummary, Error, Pager};
 
 /// Walks the community list page by page. From `Client.communities(pageSize)`.
 #[derive(uniffi::Object)]
 pub struct CommunityPager(Mutex<Pager<ListCommunities>>);
 
-/// Walks the chat list page by page. From `Client.chats(pageSize)`.
+/// Walks the chat list (or the group list) page by page. From `Client.chats(pageSize)` or
+/// `Client.groups(pageSize)`.
 #[derive(uniffi::Object)]
-pub struct ChatPager(Mutex<Pager<ListChats>>);
+pub struct ChatPager(Mutex<ChatPages>);
+
+/// The list a [`ChatPager`] walks: both have the chat list's rows.
+pub(crate) enum ChatPages {
+    Chats(Pager<ListChats>),
+    Groups(Pager<ListGroups>),
+}
 
 impl CommunityPager {
     pub(crate) fn new(pager: Pager<ListCommunities>) -> Self {
@@ -20,7 +27,11 @@ impl CommunityPager {
 
 impl ChatPager {
     pub(crate) fn new(pager: Pager<ListChats>) -> Self {
-        Self(Mutex::new(pager))
+        Self(Mutex::new(ChatPages::Chats(pager)))
+    }
+
+    pub(crate) fn groups(pager: Pager<ListGroups>) -> Self {
+        Self(Mutex::new(ChatPages::Groups(pager)))
     }
 }
 
@@ -44,6 +55,9 @@ impl ChatPager {
     /// # Errors
     /// Whatever the list call returns (`ZapiError`).
     pub async fn next_page(&self) -> Result<Option<Vec<Chat>>, Error> {
-        self.0.lock().await.next_page().await
+        match &mut *self.0.lock().await {
+            ChatPages::Chats(pager) => pager.next_page().await,
+            ChatPages::Groups(pager) => pager.next_page().await,
+        }
     }
 }

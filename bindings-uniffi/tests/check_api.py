@@ -139,7 +139,7 @@ def main() -> int:
         swift_body = declaration(swift, rf"open class {owner}\b", owner)
         if ctor and name == "new":
             expect(f"swift {owner}.init", rf"public convenience init{params}{effects}", swift_body)
-            expect(f"kotlin {owner} constructor", r"constructor\(`", declaration(kotlin, rf"open class {owner}\b", owner))
+            expect(f"kotlin {owner} constructor", r"constructor\((?:`|\) :)", declaration(kotlin, rf"open class {owner}\b", owner))
         elif ctor:
             expect(f"swift {owner}.{camel(name)}", rf"public static func {camel(name)}{params}{effects}", swift_body)
             expect(f"kotlin {owner}.{camel(name)}", rf"fun `{camel(name)}`\(", kotlin)

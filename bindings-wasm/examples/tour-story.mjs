@@ -1,15 +1,20 @@
 // The guided tour of the Communities features, step for step the story of the Rust tour
 // (core/examples/tour.rs): create a community, link groups, find its announcement group three
-// ways, announce, promote an admin, reset the invite link, unlink, change a setting, deactivate.
-// Runs unchanged in Node (examples/tour.mjs) and in a browser page (tests/browser/).
+// ways, announce, approve a request to join, promote an admin, reset the invite link, unlink,
+// change a setting, deactivate. Runs unchanged in Node (examples/tour.mjs) and in a browser page
+// (tests/browser/).
 
 /**
- * Runs the story on `client`, reporting each line through `say`.
+ * Runs the story on `client`, reporting each line through `say`. `simulator`, when the client
+ * talks to one, plays someone outside the account asking to join: a `Simulator` of
+ * `zapi-communities/simulator`, or `simulatorServer(url)` for zapi-sim. On a live instance that
+ * request comes from a real person, as a `MEMBERSHIP_APPROVAL_REQUEST` webhook.
  * @param {import('zapi-communities').Client} client
  * @param {string[]} phones at least three numbers to add to groups
  * @param {(line: string) => void} say
+ * @param {{ inviteJoin(link: string, phone: string): unknown } | null} [simulator]
  */
-export async function runTour(client, phones, say) {
+export async function runTour(client, phones, say, simulator = null) {
   if (phones.length < 3) throw new Error('the tour needs at least three phone numbers');
   const spaced = (source) => source.replaceAll('_', ' ');
   const members = async (group) => (await client.groupMetadata(group)).participants.map((p) => p.phone);
@@ -59,14 +64,30 @@ export async function runTour(client, phones, say) {
     );
   }
 
-  say('5. Promote an admin and reset the invite link');
+  say('5. Approve a request to join');
+  const approval = { adminOnlyMessage: false, adminOnlySettings: false, requireAdminApproval: true, adminOnlyAddMember: false };
+  await client.updateGroupSettings(gardens.id, approval);
+  say("   joining Gardens now needs an admin's approval");
+  if (simulator) {
+    const newcomer = '5511911110099';
+    await simulator.inviteJoin(await client.groupInvitationLink(gardens.id), newcomer);
+    say(`   ${newcomer} followed the group's invitation link and is waiting`);
+    await client.approveParticipants(gardens.id, [newcomer]);
+    const everyone = await client.communityMembers(community.id);
+    const joined = everyone.some((p) => p.phone === newcomer);
+    say(`   approved: ${newcomer} is in Gardens and in the community (${everyone.length} members; in it: ${joined})`);
+  } else {
+    say('   approve the requests your webhook reports with approve_participants');
+  }
+
+  say('6. Promote an admin and reset the invite link');
   await client.addAdmins(community.id, [phones[2]]);
   say(`   ${phones[2]} is now a community admin`);
   const oldLink = await client.communityInvitationLink(community.id);
   const newLink = await client.redefineInvitationLink(community.id);
   say(`   invite link changed: ${oldLink !== newLink ? 'yes' : 'no'}`);
 
-  say('6. Unlink a group');
+  say('7. Unlink a group');
   await client.unlinkGroups(community.id, [building.id]);
   const after = await members(announcement.groupId);
   const left = reach.filter((phone) => !after.includes(phone)).sort();
@@ -85,11 +106,11 @@ export async function runTour(client, phones, say) {
     );
   }
 
-  say('7. Change who may add groups');
+  say('8. Change who may add groups');
   await client.updateCommunitySettings(community.id, 'all');
   say('   every member may now add groups');
 
-  say('8. Deactivate the community');
+  say('9. Deactivate the community');
   await client.deactivateCommunity(community.id);
   for (const group of [building.id, gardens.id]) {
     const meta = await client.groupMetadata(group);
@@ -103,3 +124,18 @@ export async function runTour(client, phones, say) {
 
 /** Numbers the simulator accepts as people to add. */
 export const DEMO_PHONES = ['5511911110001', '5511911110002', '5511911110003', '5511911110004'];
+
+/** zapi-sim's control API at `baseUrl` as the tour's `simulator`: someone follows a link. */
+export function simulatorServer(baseUrl) {
+  return {
+    async inviteJoin(link, phone) {
+      const response = await fetch(`${baseUrl}/__sim/invite-joins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ link, phone }),
+      });
+      if (!response.ok) throw new Error(`invite-joins: ${response.status} ${await response.text()}`);
+      return (await response.json()).result;
+    },
+  };
+}

@@ -2,7 +2,7 @@
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
-use zapi_communities::{CreatedGroup, GroupMetadata, GroupSettings};
+use zapi_communities::{CreatedGroup, GroupMetadata, GroupSettings, Photo};
 
 use crate::args::{count, group_id, optional_count, phones, string};
 use crate::client::JsClient;
@@ -81,5 +81,114 @@ impl JsClient {
         // `GroupSettings` has no default: every switch must be given.
         let settings: GroupSettings = record("settings", settings.js_value())?;
         self.0.update_group_settings(&group, settings).await.js()
+    }
+
+    /// One page (from 1) of the groups the connected number is in. Announcement groups are not
+    /// marked in it.
+    #[wasm_bindgen(js_name = listGroups, unchecked_return_type = "Chat[]")]
+    pub async fn list_groups(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
+        #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (page, page_size) = (count("page", &page)?, count("page_size", &page_size)?);
+        plain(&self.0.list_groups(page, page_size).await.js()?)
+    }
+
+    /// Pages through every group, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
+    pub fn groups(
+        &self,
+        #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
+    ) -> Result<ChatPager, JsValue> {
+        Ok(ChatPager::groups(self.0.groups().page_size_or_default(optional_count("page_size", &page_size)?)))
+    }
+
+    /// A group's metadata without its invitation link: cheaper than `group_metadata`, and what a
+    /// non-admin can read in full.
+    #[wasm_bindgen(js_name = lightGroupMetadata)]
+    pub async fn light_group_metadata(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+    ) -> Result<Ts<GroupMetadata>, JsValue> {
+        typed(&self.0.light_group_metadata(&group_id(&group)?).await.js()?)
+    }
+
+    /// The community a group belongs to (a linked group or an announcement group), or none, read
+    /// from its light metadata. The client remembers the answer, so linking the group elsewhere is
+    /// refused before any request.
+    #[wasm_bindgen(js_name = communityOf)]
+    pub async fn community_of(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+    ) -> Result<Option<String>, JsValue> {
+        Ok(self.0.community_of(&group_id(&group)?).await.js()?.map(|id| id.as_str().to_owned()))
+    }
+
+    /// Approves the pending join requests of `phones` in a group that requires an admin's
+    /// approval: they become members (of the community's announcement group too, for a linked
+    /// group). Requests arrive as `MEMBERSHIP_APPROVAL_REQUEST` webhooks; the service says
+    /// nothing per number.
+    #[wasm_bindgen(js_name = approveParticipants)]
+    pub async fn approve_participants(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+    ) -> Result<(), JsValue> {
+        self.0.approve_participants(&group_id(&group)?, &phones(&people)?).await.js()
+    }
+
+    /// Rejects the pending join requests of `phones` in a group; the service says nothing per
+    /// number.
+    #[wasm_bindgen(js_name = rejectParticipants)]
+    pub async fn reject_participants(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+    ) -> Result<(), JsValue> {
+        self.0.reject_participants(&group_id(&group)?, &phones(&people)?).await.js()
+    }
+
+    /// The connected number leaves a group.
+    #[wasm_bindgen(js_name = leaveGroup)]
+    pub async fn leave_group(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+    ) -> Result<(), JsValue> {
+        self.0.leave_group(&group_id(&group)?).await.js()
+    }
+
+    /// Renames a group (1–100 characters). Only admins can.
+    #[wasm_bindgen(js_name = updateGroupName)]
+    pub async fn update_group_name(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    ) -> Result<(), JsValue> {
+        let group = group_id(&group)?;
+        self.0.update_group_name(&group, &string("name", &name)?).await.js()
+    }
+
+    /// Replaces a group's description (at most 2048 characters; empty clears it). Only admins can.
+    #[wasm_bindgen(js_name = updateGroupDescription)]
+    pub async fn update_group_description(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] description: JsValue,
+    ) -> Result<(), JsValue> {
+        let group = group_id(&group)?;
+        self.0.update_group_description(&group, &string("description", &description)?).await.js()
+    }
+
+    /// Replaces a group's photo (an https URL or Base64 data). Only admins can.
+    #[wasm_bindgen(js_name = updateGroupPhoto)]
+    pub async fn update_group_photo(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] photo: JsValue,
+    ) -> Result<(), JsValue> {
+        let group = group_id(&group)?;
+        let photo = Photo::parse(&string("photo", &photo)?).js()?;
+        self.0.update_group_photo(&group, &photo).await.js()
     }
 }

@@ -21,6 +21,8 @@ mod messages;
 mod options;
 mod pager;
 mod scan;
+#[cfg(feature = "simulator")]
+mod simulator;
 mod transport;
 
 pub use client::JsClient;

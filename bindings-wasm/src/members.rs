@@ -3,12 +3,14 @@
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
+use zapi_communities::api::validate::parse_phones;
+use zapi_communities::{GroupAddPrivacy, GroupInvitationMetadata, InviteLink};
 
-use crate::args::{community_id, group_id, phones, target};
+use crate::args::{community_id, group_id, phones, string, target};
 use crate::client::JsClient;
-use crate::convert::options;
+use crate::convert::{options, plain, typed};
 use crate::errors::OrThrow;
-use crate::options::InviteOptions;
+use crate::options::{BlacklistOptions, InviteOptions};
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
@@ -84,5 +86,60 @@ impl JsClient {
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
     ) -> Result<String, JsValue> {
         self.0.group_invitation_link(&group_id(&group)?).await.js()
+    }
+
+    /// The people of a whole community, with their admin flags: the participants of its
+    /// announcement group, found the way `announce` finds it (cache first).
+    #[wasm_bindgen(js_name = communityMembers, unchecked_return_type = "Participant[]")]
+    pub async fn community_members(
+        &self,
+        #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        plain(&self.0.community_members(&community_id(&community)?).await.js()?)
+    }
+
+    /// The connected number joins a group from its invitation link (`https://chat.whatsapp.com/CODE`
+    /// or the bare code); where an admin must approve, it asks to join.
+    #[wasm_bindgen(js_name = acceptGroupInvite)]
+    pub async fn accept_group_invite(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
+    ) -> Result<(), JsValue> {
+        let link = InviteLink::parse(&string("link", &link)?).js()?;
+        self.0.accept_group_invite(&link).await.js()
+    }
+
+    /// Previews the group behind an invitation link (`https://chat.whatsapp.com/CODE` or the bare
+    /// code) without joining it.
+    #[wasm_bindgen(js_name = groupInvitationMetadata)]
+    pub async fn group_invitation_metadata(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
+    ) -> Result<Ts<GroupInvitationMetadata>, JsValue> {
+        let link = InviteLink::parse(&string("link", &link)?).js()?;
+        typed(&self.0.group_invitation_metadata(&link).await.js()?)
+    }
+
+    /// Sets who may add the connected number to groups (an account setting: the reason adding
+    /// someone fails is often theirs). With `contact_blacklist`, `blacklist_add` and
+    /// `blacklist_remove` change who is on the blacklist.
+    #[wasm_bindgen(js_name = setGroupAddPrivacy)]
+    pub async fn set_group_add_privacy(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "GroupAddPrivacy")] who: JsValue,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BlacklistOptions>>,
+    ) -> Result<(), JsValue> {
+        let who = GroupAddPrivacy::parse_field(&string("who", &who)?, "who").js()?;
+        let o: BlacklistOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+        let add = parse_phones("blacklist_add", &o.blacklist_add.unwrap_or_default()).js()?;
+        let remove = parse_phones("blacklist_remove", &o.blacklist_remove.unwrap_or_default()).js()?;
+        self.0.set_group_add_privacy(who, &add, &remove).await.js()
+    }
+
+    /// The numbers that may not add the connected number to groups (the blacklist of
+    /// `contact_blacklist`). The service does not say which setting is in force.
+    #[wasm_bindgen(js_name = groupAddPrivacy)]
+    pub async fn group_add_privacy(&self) -> Result<Vec<String>, JsValue> {
+        self.0.group_add_privacy().await.js()
     }
 }

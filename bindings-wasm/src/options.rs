@@ -1,6 +1,7 @@
-//! The one options object only JS has: `autoInvite` of `createGroup` and `addParticipants` (Python
-//! takes it as a keyword argument, Kotlin and Swift as an argument with a default). Every other
-//! options object is a core type (`ClientOptions`, `MessageOptions`).
+//! The options objects only JS has: `autoInvite` of `createGroup` and `addParticipants`, and the
+//! blacklist changes of `setGroupAddPrivacy` (Python takes them as keyword arguments, Kotlin and
+//! Swift as arguments with defaults). Every other options object is a core type
+//! (`ClientOptions`, `MessageOptions`).
 
 use serde::Deserialize;
 use tsify::Tsify;
@@ -12,4 +13,16 @@ pub struct InviteOptions {
     /// Send a private invite link to numbers WhatsApp refuses to add directly. Default `false`.
     #[tsify(optional)]
     pub auto_invite: Option<bool>,
+}
+
+/// Optional changes to the blacklist of `setGroupAddPrivacy` (only with `contact_blacklist`).
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BlacklistOptions {
+    /// Numbers to put on the blacklist.
+    #[tsify(optional)]
+    pub blacklist_add: Option<Vec<String>>,
+    /// Numbers to take off the blacklist.
+    #[tsify(optional)]
+    pub blacklist_remove: Option<Vec<String>>,
 }

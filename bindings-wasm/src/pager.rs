@@ -8,7 +8,7 @@ use std::rc::Rc;
 use js_sys::{Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use zapi_communities::api::{ListChats, ListCommunities};
+use zapi_communities::api::{ListChats, ListCommunities, ListGroups};
 use zapi_communities::{Error, PagedCall, Pager};
 
 use crate::convert::plain;
@@ -110,14 +110,25 @@ impl CommunityPager {
     }
 }
 
-/// The chats, page by page. Use `for await (const chat of pager)`, or call `nextPage()` until
-/// it resolves to `null`. A failed page is asked for again on the next call.
+/// The chats (or the groups), page by page. Use `for await (const chat of pager)`, or call
+/// `nextPage()` until it resolves to `null`. A failed page is asked for again on the next call.
 #[wasm_bindgen]
-pub struct ChatPager(Rc<Pages<ListChats>>);
+pub struct ChatPager(ChatPages);
+
+/// The list a [`ChatPager`] walks: both have the chat list's rows.
+#[derive(Clone)]
+enum ChatPages {
+    Chats(Rc<Pages<ListChats>>),
+    Groups(Rc<Pages<ListGroups>>),
+}
 
 impl ChatPager {
     pub(crate) fn new(pager: Pager<ListChats>) -> Self {
-        Self(Pages::new(pager))
+        Self(ChatPages::Chats(Pages::new(pager)))
+    }
+
+    pub(crate) fn groups(pager: Pager<ListGroups>) -> Self {
+        Self(ChatPages::Groups(Pages::new(pager)))
     }
 }
 
@@ -126,18 +137,24 @@ impl ChatPager {
     /// The next page, or `null` after the last one.
     #[wasm_bindgen(js_name = nextPage, unchecked_return_type = "Chat[] | null")]
     pub async fn next_page(&self) -> Result<JsValue, JsValue> {
-        self.0.next_page().await
+        match &self.0 {
+            ChatPages::Chats(pages) => pages.next_page().await,
+            ChatPages::Groups(pages) => pages.next_page().await,
+        }
     }
 
     /// The async-iterator protocol: the next chat.
     #[wasm_bindgen(unchecked_return_type = "IteratorResult<Chat, undefined>")]
     pub async fn next(&self) -> Result<JsValue, JsValue> {
-        self.0.next_item().await
+        match &self.0 {
+            ChatPages::Chats(pages) => pages.next_item().await,
+            ChatPages::Groups(pages) => pages.next_item().await,
+        }
     }
 
     /// An iterator over the same pages (`for await` calls this).
     #[wasm_bindgen(js_name = "[Symbol.asyncIterator]")]
     pub fn iterator(&self) -> ChatPager {
-        ChatPager(Rc::clone(&self.0))
+        ChatPager(self.0.clone())
     }
 }

@@ -38,6 +38,8 @@ describe('examples', () => {
       '   from the chat list, confirmed by group metadata: 120363000000000002-group',
       '   sending to the community id itself is refused: use its announcement group',
       '   invite link changed: yes',
+      "   5511911110099 followed the group's invitation link and is waiting",
+      '   approved: 5511911110099 is in Gardens and in the community (5 members; in it: true)',
       '   every member may now add groups',
     ]) {
       assert.ok(lines.includes(expected), `missing line: ${expected}\n${stdout}`);
@@ -60,6 +62,9 @@ describe('examples', () => {
       'POST /communities', 'POST /create-group', 'POST /create-group', 'POST /communities/link',
       `GET /communities-metadata/${c}`, `GET /communities-metadata/${c}`, `GET /communities-metadata/${c}`,
       'GET /chats', `GET /light-group-metadata/${a}`, `GET /group-metadata/${a}`, 'POST /send-text',
+      // The approval: the invite-link join itself goes through the control API, not logged.
+      'POST /update-group-settings', 'GET /group-invitation-link/120363000000000006-group', 'POST /approve-participant',
+      `GET /light-group-metadata/${a}`,
       'POST /add-admin', `GET /group-invitation-link/${a}`, `POST /redefine-invitation-link/${c}`,
       'POST /communities/unlink', `GET /communities-metadata/${c}`, `GET /group-metadata/${a}`,
       'POST /communities/settings', `DELETE /communities/${c}`,

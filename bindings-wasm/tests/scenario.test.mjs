@@ -25,6 +25,7 @@ describe('shared scenario', () => {
   it('the shared story ends in the shared state', { timeout: 60_000 }, tally.counted('scenario', async (t) => {
     clearScenario('node');
     const shared = story();
+    await sim.reset(shared.fixture);
     // Default options, as the Rust runner's `Client::builder(endpoint).build()`.
     const steps = await playStory(new Client(sim.clientOptions()), shared);
     const record = await scenarioRecord(sim);

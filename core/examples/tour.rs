@@ -9,8 +9,10 @@
 //! Both modes run the same code; only the client differs.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
-use zapi_communities::{AnnounceOptions, Client, Error, GroupId, Phone, WhoCanAddGroups};
+use zapi_communities::sim::Simulator;
+use zapi_communities::{AnnounceOptions, Client, Error, GroupId, GroupSettings, Phone, WhoCanAddGroups};
 
 /// Numbers the simulator accepts as people to add; a live run takes them from `ZAPI_TOUR_PHONES`.
 const DEMO_PHONES: [&str; 4] = ["5511911110001", "5511911110002", "5511911110003", "5511911110004"];
@@ -20,15 +22,17 @@ const DEMO_PHONES: [&str; 4] = ["5511911110001", "5511911110002", "5511911110003
 async fn main() {
     let live = std::env::args().any(|a| a == "--live") || std::env::var_os("ZAPI_INSTANCE_ID").is_some();
     let outcome = async {
-        let (client, phones) = if live {
+        let (client, phones, simulator) = if live {
             let raw = std::env::var("ZAPI_TOUR_PHONES").unwrap_or_default();
             let phones: Vec<&str> = raw.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-            (Client::from_env()?, zapi_communities::api::validate::parse_phones("ZAPI_TOUR_PHONES", &phones)?)
+            (Client::from_env()?, zapi_communities::api::validate::parse_phones("ZAPI_TOUR_PHONES", &phones)?, None)
         } else {
-            (Client::simulated(), zapi_communities::api::validate::parse_phones("phones", &DEMO_PHONES)?)
+            let simulator = Arc::new(Simulator::demo());
+            let client = Client::simulated_with(Arc::clone(&simulator))?;
+            (client, zapi_communities::api::validate::parse_phones("phones", &DEMO_PHONES)?, Some(simulator))
         };
         println!("Running the tour on {}\n", if live { "a live instance" } else { "the embedded simulator" });
-        run(&client, &phones, &mut |line| println!("{line}")).await
+        run(&client, &phones, simulator.as_deref(), &mut |line| println!("{line}")).await
     }
     .await;
     if let Err(error) = outcome {
@@ -37,8 +41,15 @@ async fn main() {
     }
 }
 
-/// The story, printed line by line through `out`.
-pub async fn run(client: &Client, phones: &[Phone], out: &mut dyn FnMut(String)) -> Result<(), Error> {
+/// The story, printed line by line through `out`. `simulator` is the one behind `client`, if any:
+/// it plays someone outside the account asking to join (on a live instance that request comes
+/// from a real person, as a `MEMBERSHIP_APPROVAL_REQUEST` webhook).
+pub async fn run(
+    client: &Client,
+    phones: &[Phone],
+    simulator: Option<&Simulator>,
+    out: &mut dyn FnMut(String),
+) -> Result<(), Error> {
     if phones.len() < 3 {
         return Err(Error::validation("phones", "the tour needs at least three phone numbers"));
     }
@@ -102,14 +113,35 @@ pub async fn run(client: &Client, phones: &[Phone], out: &mut dyn FnMut(String))
         other => say(format!("   unexpected: sending to the community id gave {other:?}")),
     }
 
-    say("5. Promote an admin and reset the invite link".into());
+    say("5. Approve a request to join".into());
+    let approval = GroupSettings { require_admin_approval: true, ..GroupSettings::default() };
+    client.update_group_settings(&gardens.id, approval).await?;
+    say("   joining Gardens now needs an admin's approval".into());
+    match simulator {
+        Some(simulator) => {
+            let link = client.group_invitation_link(&gardens.id).await?;
+            let newcomer = Phone::parse("5511911110099")?;
+            simulator.invite_join(&link, newcomer.as_str())?;
+            say(format!("   {newcomer} followed the group's invitation link and is waiting"));
+            client.approve_participants(&gardens.id, std::slice::from_ref(&newcomer)).await?;
+            let everyone = client.community_members(&community.id).await?;
+            let joined = everyone.iter().any(|p| p.phone == newcomer.as_str());
+            say(format!(
+                "   approved: {newcomer} is in Gardens and in the community ({} members; in it: {joined})",
+                everyone.len()
+            ));
+        }
+        None => say("   approve the requests your webhook reports with approve_participants".into()),
+    }
+
+    say("6. Promote an admin and reset the invite link".into());
     client.add_admins(&community.id, &phones[2..3]).await?;
     say(format!("   {} is now a community admin", phones[2]));
     let old_link = client.community_invitation_link(&community.id).await?;
     let new_link = client.redefine_invitation_link(&community.id).await?;
     say(format!("   invite link changed: {}", if old_link != new_link { "yes" } else { "no" }));
 
-    say("6. Unlink a group".into());
+    say("7. Unlink a group".into());
     client.unlink_groups(&community.id, std::slice::from_ref(&building.id)).await?;
     let after = members(client, &announcement.group_id).await?;
     let mut left: Vec<&String> = reach.iter().filter(|p| !after.contains(p)).collect();
@@ -127,11 +159,11 @@ pub async fn run(client: &Client, phones: &[Phone], out: &mut dyn FnMut(String))
         other => say(format!("   unexpected: unlinking the last group gave {other:?}")),
     }
 
-    say("7. Change who may add groups".into());
+    say("8. Change who may add groups".into());
     client.update_community_settings(&community.id, WhoCanAddGroups::All).await?;
     say("   every member may now add groups".into());
 
-    say("8. Deactivate the community".into());
+    say("9. Deactivate the community".into());
     client.deactivate_community(&community.id).await?;
     for group in [&building.id, &gardens.id] {
         let meta = client.group_metadata(group).await?;

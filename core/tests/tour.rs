@@ -3,16 +3,20 @@
 #[path = "../examples/tour.rs"]
 mod tour;
 
+use std::sync::Arc;
+
 use zapi_communities::Client;
+use zapi_communities::sim::Simulator;
 
 #[tokio::test]
 async fn the_tour_tells_the_whole_story() {
     let phones =
         zapi_communities::api::validate::parse_phones("phones", &["5511911110001", "5511911110002", "5511911110003"])
             .unwrap();
-    let client = Client::simulated();
+    let simulator = Arc::new(Simulator::demo());
+    let client = Client::simulated_with(Arc::clone(&simulator)).unwrap();
     let mut lines = Vec::new();
-    tour::run(&client, &phones, &mut |line| lines.push(line)).await.unwrap();
+    tour::run(&client, &phones, Some(&simulator), &mut |line| lines.push(line)).await.unwrap();
     let text = lines.join("\n");
     for expected in [
         "found in the create response; cached: true",
@@ -21,6 +25,8 @@ async fn the_tour_tells_the_whole_story() {
         "(cached: true)",
         "reaching 4 people", // three phones plus the connected number, which created everything
         "sending to the community id itself is refused",
+        "5511911110099 followed the group's invitation link and is waiting",
+        "approved: 5511911110099 is in Gardens and in the community (5 members; in it: true)",
         "invite link changed: yes",
         "left the announcement group: 5511911110001",
         "unlinking the last group is refused",

@@ -52,13 +52,18 @@ RENAMED_CORE_PARAMS = {
     # The core sets the page size on the pager; the bindings take it as an optional argument.
     "communities": ["page_size"],
     "chats": ["page_size"],
+    "groups": ["page_size"],
     # An options record in the core; its parts are options in the bindings.
     "announce": ["community_id", "text"],
 }
 
 # Trailing arguments a binding may gather with the other options (an options object, or
 # keyword-only in Python) instead of taking them in line.
-OPTIONAL_TAIL = {"add_participants": {"auto_invite"}, "create_group": {"auto_invite"}}
+OPTIONAL_TAIL = {
+    "add_participants": {"auto_invite"},
+    "create_group": {"auto_invite"},
+    "set_group_add_privacy": {"blacklist_add", "blacklist_remove"},
+}
 
 
 def snake(name: str) -> str:
@@ -140,7 +145,7 @@ def kotlin(root: Path) -> dict[str, list[str]]:
     body = declared(root / "bindings-uniffi" / "generated" / "kotlin", "interface ClientInterface")
     return {
         snake(m.group(1)): uniffi_params(m.group(2), lambda n: n.strip().strip("`")) + undocumented(body, m.start())
-        for m in re.finditer(r"^    (?:suspend )?fun `(\w+)`\(([^)]*)\)", body, re.M)
+        for m in re.finditer(r"^    (?:suspend )?fun `(\w+)`\(((?:[^()]|\([^()]*\))*)\)", body, re.M)
     }
 
 

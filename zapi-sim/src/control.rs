@@ -1,6 +1,6 @@
 //! The control API under `/__sim/`: read and clear the request log, reset or load the state,
-//! read the state, queue and clear faults, read the decoy's connection count. No credentials;
-//! loopback callers only.
+//! read the state, queue and clear faults, read the decoy's connection count, and have someone
+//! follow an invitation link. No credentials; loopback callers only.
 
 use hyper::body::Bytes;
 use hyper::{Method, Response};
@@ -28,6 +28,7 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         "state" => &[Method::GET],
         "faults" => &[Method::GET, Method::POST, Method::DELETE],
         "decoy" => &[Method::GET, Method::DELETE],
+        "invite-joins" => &[Method::POST],
         _ => return respond::error(404, "unknown control endpoint"),
     };
     if !allowed.contains(method) {
@@ -40,6 +41,7 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
             respond::no_content()
         }
         ("reset", _) => reset(shared, body),
+        ("invite-joins", _) => invite_join(shared, body),
         ("state", _) => {
             let headers = [("content-type".to_owned(), "application/json".to_owned())];
             respond::build(200, &headers, SimBody::full(shared.simulator.snapshot_json()))
@@ -76,6 +78,26 @@ fn reset(shared: &Shared, body: &Bytes) -> Response<SimBody> {
     shared.faults.clear();
     clear_decoy(shared);
     respond::json(200, &json!({ "reset": true }))
+}
+
+/// `{"link", "phone"}`: `phone` follows the invitation link (a full link or its code) as a person
+/// outside the account would → `{"result": "requested" | "joined" | "already_member"}`; 400 for a
+/// bad body, phone, or a link no group has.
+fn invite_join(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Join {
+        link: String,
+        phone: String,
+    }
+    let join: Join = match serde_json::from_slice(body) {
+        Ok(join) => join,
+        Err(e) => return respond::error(400, &format!("expected {{\"link\", \"phone\"}}: {e}")),
+    };
+    match shared.simulator.invite_join(&join.link, &join.phone) {
+        Ok(result) => respond::json(200, &json!({ "result": result.as_str() })),
+        Err(error) => respond::error(400, &error.to_string()),
+    }
 }
 
 fn clear_decoy(shared: &Shared) {

@@ -72,6 +72,28 @@ async fn reset_with_an_invalid_fixture_is_400_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn someone_following_an_invitation_link_asks_to_join_where_approval_is_required() {
+    let h = start().await;
+    let fixture = json!({
+        "groups": [{ "phone": "120363111100000001-group", "name": "Bakery", "requireAdminApproval": true,
+            "invitationLink": "https://chat.whatsapp.com/BakeryLink0001",
+            "participants": [{ "phone": "5511900000000", "isAdmin": true }] }],
+    });
+    h.client.post(h.control("reset")).body(fixture.to_string()).send().await.unwrap();
+    let join = |body: serde_json::Value| h.client.post(h.control("invite-joins")).body(body.to_string()).send();
+    let answer =
+        join(json!({ "link": "https://chat.whatsapp.com/BakeryLink0001", "phone": "5511922222222" })).await.unwrap();
+    assert_eq!(read(answer).await, (200, json!({ "result": "requested" })));
+    assert_eq!(h.control_json("state").await["groups"][0]["pendingRequests"], json!(["5511922222222"]));
+    let (status, body) = read(join(json!({ "link": "NoSuchLink0001", "phone": "5511922222222" })).await.unwrap()).await;
+    assert_eq!(status, 400);
+    assert!(body["error"].as_str().unwrap().contains("link"), "{body}");
+    let (status, _) = read(join(json!({ "phone": "5511922222222" })).await.unwrap()).await;
+    assert_eq!(status, 400);
+    assert!(h.log().await.is_empty(), "a control request is not a request of the service");
+}
+
+#[tokio::test]
 async fn faults_can_be_queued_listed_and_cleared() {
     let h = start().await;
     let one = json!({ "fault": { "kind": "status", "status": 503 }, "times": 2, "method": "POST", "pathPrefix": "/send-text" });

@@ -40,6 +40,10 @@ async fn the_shared_story_ends_in_the_shared_state() {
         .unwrap()
         .with_client_token(zapi_communities::sim::SimConfig::DEMO_CLIENT_TOKEN);
     let client = Client::builder(endpoint).build().unwrap();
+    let http = reqwest::Client::new();
+    let loaded =
+        http.post(format!("{}/__sim/reset", server.url())).body(story["fixture"].to_string()).send().await.unwrap();
+    assert_eq!(loaded.status(), 200, "the story's fixture");
 
     let mut saved = HashMap::new();
     for (i, step) in story["steps"].as_array().unwrap().iter().enumerate() {
@@ -57,7 +61,6 @@ async fn the_shared_story_ends_in_the_shared_state() {
         }
     }
 
-    let http = reqwest::Client::new();
     let requests: Value =
         http.get(format!("{}/__sim/requests", server.url())).send().await.unwrap().json().await.unwrap();
     let state: Value = http.get(format!("{}/__sim/state", server.url())).send().await.unwrap().json().await.unwrap();

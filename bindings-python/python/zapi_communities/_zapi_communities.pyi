@@ -13,6 +13,7 @@ _T = TypeVar("_T")
 
 _SourceName = Literal["create_response", "community_metadata", "chat_list", "explicit"]
 _WhoName = Literal["admins", "all"]
+_GroupAddName = Literal["all", "contacts", "contact_blacklist"]
 
 # ----- model ------------------------------------------------------------------------------------
 
@@ -181,6 +182,50 @@ class Participant:
     @property
     def is_super_admin(self) -> bool:
         """Whether they are the creator."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class GroupAddPrivacy:
+    """Who may add the connected number to groups."""
+
+    ALL: ClassVar[GroupAddPrivacy]
+    """Everyone (``ALL``)."""
+    CONTACTS: ClassVar[GroupAddPrivacy]
+    """Only the account's contacts (``CONTACTS``)."""
+    CONTACT_BLACKLIST: ClassVar[GroupAddPrivacy]
+    """The contacts, except those on the blacklist (``CONTACT_BLACKLIST``)."""
+    @property
+    def value(self) -> _GroupAddName:
+        """The stable name shared by every language: ``all``, ``contacts`` or ``contact_blacklist``."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class GroupInvitationMetadata:
+    """A group previewed from its invitation link, before joining. Every field but the id may be missing."""
+
+    @property
+    def id(self) -> str:
+        """The group's id."""
+    @property
+    def name(self) -> str | None:
+        """The group's name (``subject``)."""
+    @property
+    def description(self) -> str | None:
+        """The description, when the service sent one."""
+    @property
+    def owner(self) -> str | None:
+        """The creator's phone."""
+    @property
+    def creation(self) -> int | None:
+        """Creation time in milliseconds."""
+    @property
+    def participants_count(self) -> int | None:
+        """How many members the group has, when the service said."""
+    @property
+    def participants(self) -> list[Participant]:
+        """The members the preview lists (possibly only some of them)."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
@@ -385,6 +430,16 @@ class AsyncPager(AsyncIterator[_T]):
 # ----- clients ----------------------------------------------------------------------------------
 
 @final
+class Simulator:
+    """An in-memory Z-API instance (the demo credentials, nothing in it yet). Pass it to
+    ``Client.simulated(simulator)`` to talk to it, and keep it to act as someone else."""
+
+    def __init__(self) -> None: ...
+    def invite_join(self, link: str, phone: str) -> Literal["requested", "joined", "already_member"]:
+        """Someone (``phone``) follows an invitation link (a full link or its code): in a group that
+        requires an admin's approval this is a join request, else they join."""
+
+@final
 class Client:
     """A blocking client for one Z-API instance (the GIL is released while it waits)."""
 
@@ -429,8 +484,8 @@ class Client:
         """A client configured by the ``ZAPI_*`` variables (``ZAPI_`` and each option's name in
         capitals); the keyword arguments override them."""
     @staticmethod
-    def simulated() -> Client:
-        """A client on a fresh in-memory simulator of the service."""
+    def simulated(simulator: Simulator | None = None) -> Client:
+        """A client on a fresh in-memory simulator of the service, or on ``simulator``."""
     @property
     def instance_id(self) -> str: ...
     @property
@@ -475,6 +530,7 @@ class Client:
     def redefine_invitation_link(self, target: str) -> str: ...
     def community_invitation_link(self, community_id: str) -> str: ...
     def group_invitation_link(self, group_id: str) -> str: ...
+    def community_members(self, community_id: str) -> list[Participant]: ...
     # groups and chats
     def create_group(self, name: str, phones: Sequence[str], *, auto_invite: bool = False) -> CreatedGroup: ...
     def list_chats(self, page: int = 1, page_size: int = 100) -> list[Chat]: ...
@@ -483,7 +539,28 @@ class Client:
         building a ``Chat`` for every entry. Not checked against group metadata."""
     def chats(self, page_size: int | None = None) -> Pager[Chat]: ...
     def group_metadata(self, group_id: str) -> GroupMetadata: ...
+    def list_groups(self, page: int = 1, page_size: int = 100) -> list[Chat]: ...
+    def groups(self, page_size: int | None = None) -> Pager[Chat]: ...
+    def light_group_metadata(self, group_id: str) -> GroupMetadata: ...
+    def community_of(self, group_id: str) -> str | None: ...
     def update_group_settings(self, group_id: str, settings: GroupSettings) -> None: ...
+    # running a group
+    def approve_participants(self, group_id: str, phones: Sequence[str]) -> None: ...
+    def reject_participants(self, group_id: str, phones: Sequence[str]) -> None: ...
+    def leave_group(self, group_id: str) -> None: ...
+    def update_group_name(self, group_id: str, name: str) -> None: ...
+    def update_group_description(self, group_id: str, description: str) -> None: ...
+    def update_group_photo(self, group_id: str, photo: str) -> None: ...
+    def accept_group_invite(self, link: str) -> None: ...
+    def group_invitation_metadata(self, link: str) -> GroupInvitationMetadata: ...
+    def set_group_add_privacy(
+        self,
+        who: GroupAddPrivacy | _GroupAddName,
+        *,
+        blacklist_add: Sequence[str] | None = None,
+        blacklist_remove: Sequence[str] | None = None,
+    ) -> None: ...
+    def group_add_privacy(self) -> list[str]: ...
     # messages
     def send_text(
         self,
@@ -557,8 +634,8 @@ class AsyncClient:
     ) -> AsyncClient:
         """An asyncio client configured by the ``ZAPI_*`` variables; the keyword arguments override them."""
     @staticmethod
-    def simulated() -> AsyncClient:
-        """An asyncio client on a fresh in-memory simulator of the service."""
+    def simulated(simulator: Simulator | None = None) -> AsyncClient:
+        """An asyncio client on a fresh in-memory simulator of the service, or on ``simulator``."""
     @property
     def instance_id(self) -> str: ...
     @property
@@ -605,6 +682,7 @@ class AsyncClient:
     def redefine_invitation_link(self, target: str) -> Awaitable[str]: ...
     def community_invitation_link(self, community_id: str) -> Awaitable[str]: ...
     def group_invitation_link(self, group_id: str) -> Awaitable[str]: ...
+    def community_members(self, community_id: str) -> Awaitable[list[Participant]]: ...
     # groups and chats
     def create_group(
         self, name: str, phones: Sequence[str], *, auto_invite: bool = False
@@ -615,7 +693,28 @@ class AsyncClient:
         building a ``Chat`` for every entry. Not checked against group metadata."""
     def chats(self, page_size: int | None = None) -> AsyncPager[Chat]: ...
     def group_metadata(self, group_id: str) -> Awaitable[GroupMetadata]: ...
+    def list_groups(self, page: int = 1, page_size: int = 100) -> Awaitable[list[Chat]]: ...
+    def groups(self, page_size: int | None = None) -> AsyncPager[Chat]: ...
+    def light_group_metadata(self, group_id: str) -> Awaitable[GroupMetadata]: ...
+    def community_of(self, group_id: str) -> Awaitable[str | None]: ...
     def update_group_settings(self, group_id: str, settings: GroupSettings) -> Awaitable[None]: ...
+    # running a group
+    def approve_participants(self, group_id: str, phones: Sequence[str]) -> Awaitable[None]: ...
+    def reject_participants(self, group_id: str, phones: Sequence[str]) -> Awaitable[None]: ...
+    def leave_group(self, group_id: str) -> Awaitable[None]: ...
+    def update_group_name(self, group_id: str, name: str) -> Awaitable[None]: ...
+    def update_group_description(self, group_id: str, description: str) -> Awaitable[None]: ...
+    def update_group_photo(self, group_id: str, photo: str) -> Awaitable[None]: ...
+    def accept_group_invite(self, link: str) -> Awaitable[None]: ...
+    def group_invitation_metadata(self, link: str) -> Awaitable[GroupInvitationMetadata]: ...
+    def set_group_add_privacy(
+        self,
+        who: GroupAddPrivacy | _GroupAddName,
+        *,
+        blacklist_add: Sequence[str] | None = None,
+        blacklist_remove: Sequence[str] | None = None,
+    ) -> Awaitable[None]: ...
+    def group_add_privacy(self) -> Awaitable[list[str]]: ...
     # messages
     def send_text(
         self,

@@ -9,6 +9,8 @@ import io.zapi.communities.core.Chat
 import io.zapi.communities.core.Community
 import io.zapi.communities.core.CommunitySummary
 import io.zapi.communities.core.CreatedGroup
+import io.zapi.communities.core.GroupAddPrivacy
+import io.zapi.communities.core.GroupInvitationMetadata
 import io.zapi.communities.core.GroupMentionInput
 import io.zapi.communities.core.GroupMetadata
 import io.zapi.communities.core.GroupSettings
@@ -113,6 +115,24 @@ object Dispatcher {
                 toJson(client.announce(args.text("community_id"), args.text("text"), options))
             }
             "community_invitation_link" -> toJson(client.communityInvitationLink(args.text("community_id")))
+            "approve_participants" -> toJson(client.approveParticipants(args.text("group_id"), args.list("phones")))
+            "reject_participants" -> toJson(client.rejectParticipants(args.text("group_id"), args.list("phones")))
+            "leave_group" -> toJson(client.leaveGroup(args.text("group_id")))
+            "update_group_name" -> toJson(client.updateGroupName(args.text("group_id"), args.text("name")))
+            "update_group_description" -> toJson(client.updateGroupDescription(args.text("group_id"), args.text("description")))
+            "update_group_photo" -> toJson(client.updateGroupPhoto(args.text("group_id"), args.text("photo")))
+            "accept_group_invite" -> toJson(client.acceptGroupInvite(args.text("link")))
+            "group_invitation_metadata" -> toJson(client.groupInvitationMetadata(args.text("link")))
+            "list_groups" -> toJson(client.listGroups(page, pageSize))
+            "light_group_metadata" -> toJson(client.lightGroupMetadata(args.text("group_id")))
+            "community_members" -> toJson(client.communityMembers(args.text("community_id")))
+            "community_of" -> toJson(client.communityOf(args.text("group_id")))
+            "set_group_add_privacy" -> {
+                val who = GroupAddPrivacy.entries.firstOrNull { it.name.lowercase() == args.text("who") }
+                    ?: throw SkipCase("who=\"${args.text("who")}\" is not expressible: Kotlin takes the GroupAddPrivacy enum")
+                toJson(client.setGroupAddPrivacy(who, args.list("blacklist_add"), args.list("blacklist_remove")))
+            }
+            "group_add_privacy" -> toJson(client.groupAddPrivacy())
             else -> error("unknown call $call")
         }
     }
@@ -160,6 +180,15 @@ object Dispatcher {
             "participants" to toJson(value.participants),
         )
         is SentMessage -> mapOf("zaapId" to value.zaapId, "messageId" to value.messageId)
+        is GroupInvitationMetadata -> mapOf(
+            "id" to value.id,
+            "name" to value.name,
+            "description" to value.description,
+            "owner" to value.owner,
+            "creation" to value.creation?.toLong(),
+            "participantsCount" to value.participantsCount?.toLong(),
+            "participants" to toJson(value.participants),
+        )
         is LinkOutcome -> mapOf("linked" to value.linked, "skipped" to toJson(value.skipped), "verifiedByMetadata" to value.verifiedByMetadata)
         is UnlinkOutcome -> mapOf("unlinked" to value.unlinked, "skipped" to toJson(value.skipped), "verifiedByMetadata" to value.verifiedByMetadata)
         is SkippedGroup -> mapOf("groupId" to value.groupId, "reason" to value.reason, "otherCommunity" to value.otherCommunity)

@@ -1,6 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
+import io.zapi.communities.Simulator
 import io.zapi.communities.core.ClientOptions
 import java.io.BufferedReader
 import java.io.InputStreamReader
@@ -97,6 +98,13 @@ object SimServer {
     /** The server's state, as fixture JSON. */
     fun state(): JSONObject = JSONObject(send("GET", "/__sim/state").body())
 
+    /** Someone follows an invitation link (`POST /__sim/invite-joins`): `requested`, `joined`, … */
+    fun inviteJoin(link: String, phone: String): String {
+        val response = send("POST", "/__sim/invite-joins", JSONObject(mapOf("link" to link, "phone" to phone)).toString())
+        check(response.statusCode() == 200) { "invite-joins refused: ${response.body()}" }
+        return JSONObject(response.body()).getString("result")
+    }
+
     /** Connections the decoy host (where `redirect` faults point) accepted since the last reset. */
     fun decoyConnections(): Int = JSONObject(send("GET", "/__sim/decoy").body()).getInt("connections")
 
@@ -109,13 +117,19 @@ object SimServer {
 
 /** A fresh client on one backend, and what the server saw (HTTP only). */
 class Harness(val backend: Backend) {
+    private val simulator: Simulator? = if (backend == Backend.SIMULATED) Simulator() else null
+
     val client: Client = when (backend) {
-        Backend.SIMULATED -> Client.simulated()
+        Backend.SIMULATED -> Client.simulated(simulator)
         Backend.HTTP -> {
             SimServer.reset()
             SimServer.client()
         }
     }
+
+    /** Someone outside the account follows an invitation link, on either backend. */
+    fun inviteJoin(link: String, phone: String): String =
+        simulator?.inviteJoin(link, phone) ?: SimServer.inviteJoin(link, phone)
 
     /** What the server saw; always empty on the in-memory simulator. */
     fun seen(): List<Seen> = if (backend == Backend.HTTP) SimServer.requests() else emptyList()

@@ -34,6 +34,7 @@ class ScenarioTest {
         val story = Json.read(File(repoRoot, "tests/scenario/story.json")).obj()
         val steps = story["steps"].arr().map { it.obj() }
         SimProcess.start().use { sim ->
+            sim.load(story["fixture"])
             // The demo instance with the client's defaults (timeout 30 s, 2 retries), as in Rust.
             val client = Client(
                 ClientOptions(instanceId = "SIM-INSTANCE", token = "sim-token", clientToken = "sim-client-token", baseUrl = sim.url),

@@ -1,6 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
+import io.zapi.communities.core.GroupSettings
 import io.zapi.communities.core.MessageOptions
 import io.zapi.communities.core.AnnouncementSource
 import io.zapi.communities.core.WhoCanAddGroups
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource
 class TourTest {
     private suspend fun members(client: Client, group: String) = client.groupMetadata(group).participants.map { it.phone }
 
-    private suspend fun tour(client: Client, phones: List<String>, say: (String) -> Unit) {
+    private suspend fun tour(client: Client, phones: List<String>, say: (String) -> Unit, inviteJoin: (String, String) -> String) {
         say("1. Create a community")
         val community = client.createCommunity("Rua das Flores", "Everything about our street")
         say("   community ${community.id} \"${community.name}\"")
@@ -48,14 +49,24 @@ class TourTest {
             say("   sending to the community id is refused: use its announcement group ${e.announcementGroup}")
         }
 
-        say("5. Promote an admin and reset the invite link")
+        say("5. Approve a request to join")
+        client.updateGroupSettings(gardens.id, GroupSettings(adminOnlyMessage = false, adminOnlySettings = false, requireAdminApproval = true, adminOnlyAddMember = false))
+        say("   joining Gardens now needs an admin's approval")
+        val newcomer = "5511911110099"
+        inviteJoin(client.groupInvitationLink(gardens.id), newcomer)
+        say("   $newcomer followed the group's invitation link and is waiting")
+        client.approveParticipants(gardens.id, listOf(newcomer))
+        val everyone = client.communityMembers(community.id)
+        say("   approved: $newcomer is in Gardens and in the community (${everyone.size} members; in it: ${everyone.any { it.phone == newcomer }})")
+
+        say("6. Promote an admin and reset the invite link")
         client.addAdmins(community.id, phones.subList(2, 3))
         say("   ${phones[2]} is now a community admin")
         val oldLink = client.communityInvitationLink(community.id)
         val newLink = client.redefineInvitationLink(community.id)
         say("   invite link changed: ${if (oldLink != newLink) "yes" else "no"}")
 
-        say("6. Unlink a group")
+        say("7. Unlink a group")
         client.unlinkGroups(community.id, listOf(building.id))
         val after = members(client, announcement.groupId)
         val left = reach.filter { it !in after }.sorted()
@@ -67,11 +78,11 @@ class TourTest {
             say("   unlinking the last group is refused: ${e.reason}")
         }
 
-        say("7. Change who may add groups")
+        say("8. Change who may add groups")
         client.updateCommunitySettings(community.id, WhoCanAddGroups.ALL)
         say("   every member may now add groups")
 
-        say("8. Deactivate the community")
+        say("9. Deactivate the community")
         client.deactivateCommunity(community.id)
         for (group in listOf(building.id, gardens.id)) {
             val meta = client.groupMetadata(group)
@@ -84,7 +95,7 @@ class TourTest {
     @EnumSource(Backend::class)
     fun `the tour runs from start to end`(backend: Backend) = on(backend) {
         val lines = mutableListOf<String>()
-        tour(client, PHONES, lines::add)
+        tour(client, PHONES, lines::add, this::inviteJoin)
         val text = lines.joinToString("\n")
         assertEquals("Done.", lines.last())
         assertTrue("found in the CREATE_RESPONSE; cached: true" in text, text)
@@ -92,6 +103,7 @@ class TourTest {
         assertTrue("asked again: " in text && "(cached: true)" in text, text)
         assertTrue("sending to the community id is refused" in text, text)
         assertTrue("invite link changed: yes" in text, text)
+        assertTrue("approved: 5511911110099 is in Gardens and in the community (5 members; in it: true)" in text, text)
         assertTrue("unlinking the last group is refused" in text, text)
         assertTrue(lines.count { it.endsWith("community: none") } == 2, text)
         // Building A had phones 0 and 1; phone 1 is still in Gardens, so only phone 0 leaves.

@@ -2,8 +2,8 @@
 // the simulator server named by ?sim= (another origin, so CORS applies) and on the in-memory
 // simulator, checks errors, and publishes everything as window.report for the test to read.
 import init, { Client, ZapiError } from '/pkg/web/zapi_communities_wasm.js';
-import initSimulator, { Client as SimClient } from '/pkg/simulator/web/zapi_communities_wasm.js';
-import { DEMO_PHONES, runTour } from '/examples/tour-story.mjs';
+import initSimulator, { Simulator } from '/pkg/simulator/web/zapi_communities_wasm.js';
+import { DEMO_PHONES, runTour, simulatorServer } from '/examples/tour-story.mjs';
 
 const report = { ok: false, lines: [], simulatedLines: [], errors: {} };
 try {
@@ -17,8 +17,9 @@ try {
     baseUrl: sim,
     maxRetries: 0,
   });
-  await runTour(client, DEMO_PHONES, (line) => report.lines.push(line));
-  await runTour(SimClient.simulated(), DEMO_PHONES, (line) => report.simulatedLines.push(line));
+  await runTour(client, DEMO_PHONES, (line) => report.lines.push(line), simulatorServer(sim));
+  const simulator = new Simulator();
+  await runTour(simulator.client(), DEMO_PHONES, (line) => report.simulatedLines.push(line), simulator);
 
   const describe = (error) => ({
     isZapiError: error instanceof ZapiError,

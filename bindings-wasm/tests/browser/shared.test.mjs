@@ -211,8 +211,8 @@ describe('shared suites in headless Chromium', () => {
 
   it('the shared story ends in the shared state', { timeout: 60_000 }, tally.counted('scenario', async (t) => {
     clearScenario('chromium');
-    await sim.reset();
     const shared = story();
+    await sim.reset(shared.fixture);
     const played = await page.evaluate(([o, s]) => window.playStory(o, s), [sim.clientOptions(), shared]);
     assert.equal(played.error, undefined, played.error);
     const origin = `http://127.0.0.1:${server.address().port}`;

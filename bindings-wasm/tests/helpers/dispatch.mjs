@@ -67,6 +67,24 @@ const CALLS = {
   resolve_announcement_group: (c, a) => c.resolveAnnouncementGroup(text(a, 'community_id'), a.source ?? undefined),
   remember_announcement_group: (c, a) => c.rememberAnnouncementGroup(text(a, 'community_id'), text(a, 'group_id')),
   invalidate: (c, a) => c.invalidate(text(a, 'community_id')),
+  approve_participants: (c, a) => c.approveParticipants(text(a, 'group_id'), list(a, 'phones')),
+  reject_participants: (c, a) => c.rejectParticipants(text(a, 'group_id'), list(a, 'phones')),
+  leave_group: (c, a) => c.leaveGroup(text(a, 'group_id')),
+  update_group_name: (c, a) => c.updateGroupName(text(a, 'group_id'), text(a, 'name')),
+  update_group_description: (c, a) => c.updateGroupDescription(text(a, 'group_id'), text(a, 'description')),
+  update_group_photo: (c, a) => c.updateGroupPhoto(text(a, 'group_id'), text(a, 'photo')),
+  accept_group_invite: (c, a) => c.acceptGroupInvite(text(a, 'link')),
+  group_invitation_metadata: (c, a) => c.groupInvitationMetadata(text(a, 'link')),
+  list_groups: (c, a) => c.listGroups(a.page ?? 1, a.page_size ?? 1),
+  light_group_metadata: (c, a) => c.lightGroupMetadata(text(a, 'group_id')),
+  community_members: (c, a) => c.communityMembers(text(a, 'community_id')),
+  community_of: (c, a) => c.communityOf(text(a, 'group_id')),
+  set_group_add_privacy: (c, a) =>
+    c.setGroupAddPrivacy(text(a, 'who'), given([
+      ['blacklistAdd', a.blacklist_add],
+      ['blacklistRemove', a.blacklist_remove],
+    ])),
+  group_add_privacy: (c) => c.groupAddPrivacy(),
   // Not a client method: walks `communities(pageSize)` or `chats(pageSize)` to the end and
   // resolves to the ids (community ids, chat phones) in order, for tests/vectors/paging.json.
   walk_pager: async (c, a) => {

@@ -8,8 +8,8 @@ use crate::api::{
 use crate::client::pager::Pager;
 use crate::error::Error;
 use crate::model::{
-    AnnouncementSource, Community, CommunityId, CommunitySummary, GroupId, LinkOutcome, Phone, Photo, SkippedGroup,
-    UnlinkOutcome, WhoCanAddGroups,
+    AnnouncementSource, Community, CommunityId, CommunitySummary, GroupId, LinkOutcome, Participant, Phone, Photo,
+    SkippedGroup, UnlinkOutcome, WhoCanAddGroups,
 };
 use crate::resolve;
 
@@ -245,6 +245,16 @@ impl Client {
     pub async fn community_invitation_link(&self, community_id: &CommunityId) -> Result<String, Error> {
         let group = self.resolve_announcement_group(community_id).await?;
         self.group_invitation_link(&group.group_id).await
+    }
+
+    /// The people of a whole community, with their admin flags: the participants of its
+    /// announcement group, found the way `announce` finds it (cache first).
+    ///
+    /// # Errors
+    /// Resolution errors ([`Error::NotFound`]) or any call error.
+    pub async fn community_members(&self, community_id: &CommunityId) -> Result<Vec<Participant>, Error> {
+        let group = self.resolve_announcement_group(community_id).await?;
+        Ok(self.light_group_metadata(&group.group_id).await?.participants)
     }
 
     /// A group's current invitation link.

@@ -1,9 +1,9 @@
 //! Groups and the chat list.
 
-use crate::api::{Call, CreateGroup, GetGroupMetadata, ListChats, UpdateGroupSettings};
+use crate::api::{Call, CreateGroup, GetGroupMetadata, ListChats, ListGroups, UpdateGroupSettings};
 use crate::client::pager::Pager;
 use crate::error::Error;
-use crate::model::{Chat, CreatedGroup, GroupId, GroupMetadata, GroupSettings, Phone};
+use crate::model::{Chat, CommunityId, CreatedGroup, GroupId, GroupMetadata, GroupSettings, Phone};
 
 use super::Client;
 
@@ -61,5 +61,43 @@ impl Client {
     /// Any call error.
     pub async fn update_group_settings(&self, group_id: &GroupId, settings: GroupSettings) -> Result<(), Error> {
         self.execute(&UpdateGroupSettings { group_id: group_id.clone(), settings }).await
+    }
+
+    /// One page (from 1) of the groups the connected number is in. Announcement groups are not
+    /// marked in it.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] (`page`, `page_size`) or any call error.
+    pub async fn list_groups(&self, page: u32, page_size: u32) -> Result<Vec<Chat>, Error> {
+        self.execute(&ListGroups { page, page_size }).await
+    }
+
+    /// Pages through every group, `page_size` at a time (by default the client's `page_size`
+    /// option). Nothing is requested until the first page.
+    ///
+    /// In Rust, [`Pager::page_size`] sets another size.
+    pub fn groups(&self) -> Pager<ListGroups> {
+        Pager::new(self.clone())
+    }
+
+    /// A group's metadata without its invitation link: cheaper than `group_metadata`, and what a
+    /// non-admin can read in full.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn light_group_metadata(&self, group_id: &GroupId) -> Result<GroupMetadata, Error> {
+        let metadata = self.execute(&GetGroupMetadata { group_id: group_id.clone(), light: true }).await?;
+        self.knowledge().learn_group_owner(&metadata.id, metadata.community_id.as_ref());
+        Ok(metadata)
+    }
+
+    /// The community a group belongs to (a linked group or an announcement group), or none, read
+    /// from its light metadata. The client remembers the answer, so linking the group elsewhere is
+    /// refused before any request.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn community_of(&self, group_id: &GroupId) -> Result<Option<CommunityId>, Error> {
+        Ok(self.light_group_metadata(group_id).await?.community_id)
     }
 }

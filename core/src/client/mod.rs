@@ -12,6 +12,7 @@ use crate::transport::{SendOptions, Transport};
 /// Base URL shown for the in-memory simulator (never resolved: requests do not leave the process).
 pub const SIMULATOR_BASE_URL: &str = "http://simulator.invalid";
 
+mod administration;
 mod builder;
 mod communities;
 mod groups;
@@ -20,6 +21,7 @@ mod message_options;
 mod messages;
 mod options;
 pub(crate) mod pager;
+mod privacy;
 mod resolution;
 
 pub use builder::{ClientBuilder, ClientConfig};

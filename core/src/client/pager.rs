@@ -6,7 +6,7 @@
 
 use std::marker::PhantomData;
 
-use crate::api::{Call, ListChats, ListCommunities};
+use crate::api::{Call, ListChats, ListCommunities, ListGroups};
 use crate::client::Client;
 use crate::error::Error;
 use crate::model::{Chat, CommunitySummary};
@@ -35,6 +35,13 @@ impl PagedCall for ListChats {
     type Item = Chat;
     fn at(page: u32, page_size: u32) -> Self {
         ListChats { page, page_size }
+    }
+}
+
+impl PagedCall for ListGroups {
+    type Item = Chat;
+    fn at(page: u32, page_size: u32) -> Self {
+        ListGroups { page, page_size }
     }
 }
 

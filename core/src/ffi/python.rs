@@ -19,8 +19,9 @@ use pyo3::types::PyString;
 
 use crate::model::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId, CommunitySummary, CreatedGroup,
-    GroupId, GroupMetadata, GroupSettings, InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup,
-    Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome, WhoCanAddGroups,
+    GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
+    InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome,
+    WhoCanAddGroups,
 };
 
 macro_rules! id_as_str {
@@ -92,6 +93,7 @@ dataclass! {
         is_group_announcement, admin_only_message, admin_only_settings, require_admin_approval, participants,
     }
     InvitationLinkError { kind, text }
+    GroupInvitationMetadata { id, name, description, owner, creation, participants_count, participants }
     LinkOutcome { linked, skipped, verified_by_metadata }
     UnlinkOutcome { unlinked, skipped, verified_by_metadata }
     SkippedGroup { group_id, reason, other_community }
@@ -165,6 +167,19 @@ impl InvitationLinkErrorKind {
 #[pymethods]
 impl WhoCanAddGroups {
     /// The wire value: `admins` or `all`.
+    #[getter]
+    fn value(&self) -> &'static str {
+        self.as_str()
+    }
+
+    fn __str__(&self) -> &'static str {
+        self.as_str()
+    }
+}
+
+#[pymethods]
+impl GroupAddPrivacy {
+    /// The stable name shared by every language: `all`, `contacts` or `contact_blacklist`.
     #[getter]
     fn value(&self) -> &'static str {
         self.as_str()

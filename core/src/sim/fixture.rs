@@ -92,6 +92,15 @@ fn check_groups(state: &SimState) -> Result<(), Error> {
                 }
             }
         }
+        for (j, phone) in g.pending_requests.iter().enumerate() {
+            let field = format!("groups[{i}].pendingRequests[{j}]");
+            if !super::body::is_person_id(phone) {
+                return Err(invalid(field, format!("{phone:?} is not a phone number (digits)")));
+            }
+            if super::lookup::is_participant(g, phone) || g.pending_requests[..j].contains(phone) {
+                return Err(invalid(field, format!("{phone} is a member already or asks twice")));
+            }
+        }
     }
     Ok(())
 }

@@ -16,12 +16,18 @@
 //! `POST /redefine-invitation-link/{communityId|groupId}`, `POST /update-community-description`,
 //! `POST /update-community-photo`, `POST /create-group`, `GET /chats?page=&pageSize=`,
 //! `GET /groups?page=&pageSize=`, `GET /group-metadata/{id}`, `GET /light-group-metadata/{id}`,
-//! `GET /group-invitation-link/{id}`, `POST /update-group-settings`, `POST /send-text`.
+//! `GET /group-invitation-link/{id}`, `POST /update-group-settings`, `POST /send-text`, and the
+//! group administration routes: `POST /approve-participant`, `POST /reject-participant`,
+//! `POST /leave-group`, `POST /update-group-name`, `POST /update-group-description`,
+//! `POST /update-group-photo`, `GET /accept-invite-group?url=`,
+//! `GET /group-invitation-metadata?url=`, `POST /privacy/group-add`,
+//! `GET /privacy/disallowed-contacts?type=groupAdd`.
 //!
 //! # Success bodies
 //!
-//! As documented, quirks included: `{"success":true}` for link/unlink/settings; `{"value":true}`
-//! for participants, admins, description, photo and group settings; `{"invitationLink":…}` for
+//! As documented, quirks included: `{"success":true}` for link/unlink/settings, accepting an
+//! invite and group-add privacy; `{"value":true}` for participants, admins, description, photo,
+//! group settings, join-request decisions, leaving and a group's name, description and photo; `{"invitationLink":…}` for
 //! redefine; an empty 200 for deactivate; `/chats` with string `unread`/`lastMessageTime`/
 //! `isMuted` and `"false"` strings for `isMarkedSpam`/`archived`/`pinned`; `/groups` with
 //! millisecond `lastMessageTime` and string `messagesUnread`; send-text `{zaapId, messageId, id}`.
@@ -78,14 +84,17 @@
 //!     "invitationLink": "",
 //!     "adminOnlyMessage": true, "adminOnlySettings": true,
 //!     "requireAdminApproval": false, "adminOnlyAddMember": true,
-//!     "lastActivity": 0                      // seconds; orders /chats; 0 = clock
+//!     "lastActivity": 0,                     // seconds; orders /chats; 0 = clock
+//!     "photo": null,                         // set by update-group-photo
+//!     "pendingRequests": ["5511977776666"]   // join requests awaiting an admin's approval
 //!   }],
 //!   "contactChats": [{"phone": "5511988887777", "lastActivity": 0}],
 //!   "messages": [{"zaapId": "…", "messageId": "…", "phone": "…", "message": "…",
 //!                 "delayMessage": null, "delayTyping": null, "editMessageId": null,
 //!                 "mentioned": [], "groupMentioned": [{"phone": "…", "subject": "…"}],
 //!                 "sentAt": 0}],
-//!   "limits": {"maxPageSize": 50}            // optional: the list routes return at most 50 per page
+//!   "limits": {"maxPageSize": 50},           // optional: the list routes return at most 50 per page
+//!   "groupAdd": {"who": "ALL", "blacklist": []}  // optional: who may add the connected phone
 //! }
 //! ```
 //!
@@ -115,6 +124,17 @@
 //!   `whoCanAddNewGroups` is `all` (developer.z-api.io/communities/introduction,
 //!   developer.z-api.io/communities/update-community-description,
 //!   developer.z-api.io/communities/community-settings).
+//! - Join requests: following the invitation link of a group with `requireAdminApproval`
+//!   ([`Simulator::invite_join`], `accept-invite-group` for the connected phone) adds a pending
+//!   request; approving one makes the requester a member, and for a linked group a member of the
+//!   announcement group too; rejecting drops it. Numbers with no request are ignored, as the
+//!   service reports nothing per number (developer.z-api.io/group/approve-participant,
+//!   developer.z-api.io/group/reject-participant).
+//! - Only admins rename a group or change its description or photo
+//!   (developer.z-api.io/group/update-group-description).
+//! - Leaving removes the connected phone. The docs do not say what happens when the last admin
+//!   leaves: the simulator makes the longest-standing remaining member admin, as WhatsApp keeps
+//!   groups administered (developer.z-api.io/group/leave-group).
 //! - Ids come from `nextSeq`: communities `1203630000` + 8 digits, groups the same + `-group`,
 //!   links `https://chat.whatsapp.com/SimInvite` + 13 digits; two runs of the same requests give
 //!   identical answers.
@@ -138,10 +158,11 @@ mod transport;
 mod tests;
 
 pub use config::SimConfig;
+pub use handlers::InviteJoin;
 pub use log::LoggedRequest;
 pub use simulator::Simulator;
 pub use state::{
-    SimCommunity, SimContactChat, SimGroup, SimGroupMention, SimLimits, SimMessage, SimParticipant, SimState,
-    WhoCanAddNewGroups,
+    SimCommunity, SimContactChat, SimGroup, SimGroupAdd, SimGroupMention, SimLimits, SimMessage, SimParticipant,
+    SimState, WhoCanAddNewGroups,
 };
 pub use transport::SimulatorTransport;

@@ -60,6 +60,26 @@ pub(crate) enum Route {
     SendText,
     /// `POST /create-group` (developer.z-api.io/group/create-group).
     CreateGroup,
+    /// `POST /approve-participant` (developer.z-api.io/group/approve-participant).
+    ApproveParticipant,
+    /// `POST /reject-participant` (developer.z-api.io/group/reject-participant).
+    RejectParticipant,
+    /// `POST /leave-group` (developer.z-api.io/group/leave-group).
+    LeaveGroup,
+    /// `POST /update-group-name` (developer.z-api.io/group/update-group-name).
+    UpdateGroupName,
+    /// `POST /update-group-description` (developer.z-api.io/group/update-group-description).
+    UpdateGroupDescription,
+    /// `POST /update-group-photo` (developer.z-api.io/group/update-group-photo).
+    UpdateGroupPhoto,
+    /// `GET /accept-invite-group?url=` (developer.z-api.io/group/accept-group-invite).
+    AcceptInviteGroup,
+    /// `GET /group-invitation-metadata?url=` (developer.z-api.io/group/group-invitation-metadata).
+    GroupInvitationMetadata,
+    /// `POST /privacy/group-add` (developer.z-api.io/privacy/set-group-add).
+    SetGroupAddPrivacy,
+    /// `GET /privacy/disallowed-contacts?type=` (developer.z-api.io/privacy/set-group-add).
+    DisallowedContacts,
 }
 
 /// Finds the route for `method` + `path` (the part after `/instances/{id}/token/{token}`).
@@ -111,6 +131,16 @@ fn candidates(segments: &[&str]) -> Result<Candidates, Refusal> {
         ["update-group-settings"] => one(Post, Route::UpdateGroupSettings),
         ["send-text"] => one(Post, Route::SendText),
         ["create-group"] => one(Post, Route::CreateGroup),
+        ["approve-participant"] => one(Post, Route::ApproveParticipant),
+        ["reject-participant"] => one(Post, Route::RejectParticipant),
+        ["leave-group"] => one(Post, Route::LeaveGroup),
+        ["update-group-name"] => one(Post, Route::UpdateGroupName),
+        ["update-group-description"] => one(Post, Route::UpdateGroupDescription),
+        ["update-group-photo"] => one(Post, Route::UpdateGroupPhoto),
+        ["accept-invite-group"] => one(Get, Route::AcceptInviteGroup),
+        ["group-invitation-metadata"] => one(Get, Route::GroupInvitationMetadata),
+        ["privacy", "group-add"] => one(Post, Route::SetGroupAddPrivacy),
+        ["privacy", "disallowed-contacts"] => one(Get, Route::DisallowedContacts),
         _ => Ok(None),
     }
 }

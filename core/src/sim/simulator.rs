@@ -3,6 +3,7 @@
 use std::sync::{Mutex, MutexGuard};
 
 use super::config::SimConfig;
+use super::handlers::{InviteJoin, join_by_link};
 use super::log::{LoggedRequest, RequestLog};
 use super::reply::Refusal;
 use super::state::{SimCommunity, SimGroup, SimMessage, SimState};
@@ -164,6 +165,24 @@ impl Simulator {
         let state = fixture::normalize(state, &self.config.connected_phone)?;
         self.replace(state);
         Ok(())
+    }
+
+    /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside
+    /// the account would: in a group that requires an admin's approval this is a join request
+    /// (what `approve_participants` acts on), else they join. Not a request of the service's
+    /// API, so it is not logged.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `phone` or `link` (no group has that link).
+    pub fn invite_join(&self, link: &str, phone: &str) -> Result<InviteJoin, Error> {
+        let mut inner = self.lock();
+        let mut scratch = inner.state.clone();
+        let joined = join_by_link(&mut scratch, link, phone).map_err(|refusal| {
+            let field = if refusal.status == 404 { "link" } else { "phone" };
+            Error::validation(field, refusal.message)
+        })?;
+        inner.state = scratch;
+        Ok(joined)
     }
 
     /// Goes back to the state the simulator was created with and empties the log.

@@ -37,6 +37,27 @@ pub struct SimState {
     /// so the snapshots of a default simulator do not carry it.
     #[serde(default, skip_serializing_if = "SimLimits::is_unlimited")]
     pub limits: SimLimits,
+    /// Who may add the connected phone to groups, and the blacklist
+    /// (developer.z-api.io/privacy/set-group-add). Written only when changed.
+    #[serde(default, skip_serializing_if = "SimGroupAdd::is_default")]
+    pub group_add: SimGroupAdd,
+}
+
+/// The account's group-add privacy setting (developer.z-api.io/privacy/set-group-add).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimGroupAdd {
+    /// `ALL`, `CONTACTS` or `CONTACT_BLACKLIST`.
+    pub who: String,
+    /// The numbers on the blacklist, kept whichever setting is in force.
+    #[serde(default)]
+    pub blacklist: Vec<String>,
+}
+
+impl Default for SimGroupAdd {
+    fn default() -> Self {
+        Self { who: "ALL".to_owned(), blacklist: Vec::new() }
+    }
 }
 
 /// Limits a real deployment may impose and the docs do not state: a test sets them to check
@@ -156,6 +177,14 @@ pub struct SimGroup {
     /// Logical time (seconds) of the last message or change; orders `/chats`. 0 means "now".
     #[serde(default)]
     pub last_activity: u64,
+    /// Photo URL or Base64 last set with `update-group-photo`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+    /// People waiting for an admin's approval to join (digits), oldest first: someone who followed
+    /// the invitation link of a group with `requireAdminApproval`
+    /// (developer.z-api.io/group/approve-participant). Written only when there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending_requests: Vec<String>,
 }
 
 /// A member of a group.
@@ -257,6 +286,7 @@ impl SimState {
             contact_chats: Vec::new(),
             messages: Vec::new(),
             limits: SimLimits::default(),
+            group_add: SimGroupAdd::default(),
         }
     }
 }

@@ -7,8 +7,8 @@ use super::json_value::{JsonObject, JsonValue};
 use super::lenient::{LooseBool, LooseString, LooseU64};
 use crate::error::Error;
 use crate::model::{
-    Chat, Community, CommunityId, CommunitySummary, CreatedGroup, GroupId, GroupMetadata, InvitationLinkError,
-    LinkedGroup, Participant, SentMessage,
+    Chat, Community, CommunityId, CommunitySummary, CreatedGroup, GroupId, GroupInvitationMetadata, GroupMetadata,
+    InvitationLinkError, LinkedGroup, Participant, SentMessage,
 };
 
 /// `subGroups[]` of create-community and communities-metadata
@@ -219,18 +219,61 @@ impl WireGroupMetadata {
             admin_only_message: self.admin_only_message.0,
             admin_only_settings: self.admin_only_settings.0,
             require_admin_approval: self.require_admin_approval.0,
-            participants: self
-                .participants
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|p| {
-                    Some(Participant {
-                        phone: p.phone.non_empty()?,
-                        is_admin: p.is_admin.0,
-                        is_super_admin: p.is_super_admin.0,
-                    })
-                })
-                .collect(),
+            participants: participants(self.participants),
+        })
+    }
+}
+
+/// The members a body lists; an entry without a phone is skipped.
+fn participants(wire: Option<Vec<WireParticipant>>) -> Vec<Participant> {
+    wire.unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| {
+            Some(Participant {
+                phone: p.phone.non_empty()?,
+                is_admin: p.is_admin.0,
+                is_super_admin: p.is_super_admin.0,
+            })
+        })
+        .collect()
+}
+
+/// `GET /group-invitation-metadata?url=` (developer.z-api.io/group/group-invitation-metadata):
+/// the English example's fields, and the Portuguese one's `description` and counts, all optional
+/// but the group's id.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireInvitationMetadata {
+    #[serde(default)]
+    phone: LooseString,
+    #[serde(default)]
+    subject: LooseString,
+    #[serde(default)]
+    description: LooseString,
+    #[serde(default)]
+    owner: LooseString,
+    #[serde(default)]
+    creation: LooseU64,
+    #[serde(default)]
+    participants_count: LooseU64,
+    #[serde(default)]
+    participants: Option<Vec<WireParticipant>>,
+}
+
+impl WireInvitationMetadata {
+    /// Converts; the preview must say which group it is.
+    pub(crate) fn into_metadata(self) -> Result<GroupInvitationMetadata, Error> {
+        let raw = self.phone.non_empty().ok_or_else(|| Error::decode("the preview names no group (phone)"))?;
+        let id = GroupId::parse(&raw)
+            .map_err(|_| Error::decode(format!("the preview's phone {raw:?} is not a group id")))?;
+        Ok(GroupInvitationMetadata {
+            id,
+            name: self.subject.non_empty(),
+            description: self.description.non_empty(),
+            owner: self.owner.non_empty(),
+            creation: self.creation.0,
+            participants_count: self.participants_count.0,
+            participants: participants(self.participants),
         })
     }
 }

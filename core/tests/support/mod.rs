@@ -11,8 +11,8 @@ use serde_json::Value;
 use zapi_communities::api::validate::{parse_group_ids, parse_group_mentions, parse_phones};
 use zapi_communities::api::{Endpoint, MemberTarget, SendText};
 use zapi_communities::{
-    BoxFuture, Client, CommunityId, Error, GroupId, GroupSettings, HttpRequest, HttpResponse, Photo, RetryPolicy,
-    SendOptions, Transport, TransportError, WhoCanAddGroups,
+    BoxFuture, Client, CommunityId, Error, GroupAddPrivacy, GroupId, GroupSettings, HttpRequest, HttpResponse,
+    InviteLink, Photo, RetryPolicy, SendOptions, Transport, TransportError, WhoCanAddGroups,
 };
 
 /// Answers by `"METHOD path?query"`, else with `fallback`; remembers every request.
@@ -164,6 +164,31 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
             to_json(client.announce(&community()?, text(args, "text"), options).await?)
         }
         "community_invitation_link" => to_json(client.community_invitation_link(&community()?).await?),
+        "approve_participants" => to_json(client.approve_participants(&group()?, &phones()?).await?),
+        "reject_participants" => to_json(client.reject_participants(&group()?, &phones()?).await?),
+        "leave_group" => to_json(client.leave_group(&group()?).await?),
+        "update_group_name" => to_json(client.update_group_name(&group()?, text(args, "name")).await?),
+        "update_group_description" => {
+            to_json(client.update_group_description(&group()?, text(args, "description")).await?)
+        }
+        "update_group_photo" => {
+            to_json(client.update_group_photo(&group()?, &Photo::parse(text(args, "photo"))?).await?)
+        }
+        "accept_group_invite" => to_json(client.accept_group_invite(&InviteLink::parse(text(args, "link"))?).await?),
+        "group_invitation_metadata" => {
+            to_json(client.group_invitation_metadata(&InviteLink::parse(text(args, "link"))?).await?)
+        }
+        "list_groups" => to_json(client.list_groups(page().0, page().1).await?),
+        "light_group_metadata" => to_json(client.light_group_metadata(&group()?).await?),
+        "community_members" => to_json(client.community_members(&community()?).await?),
+        "community_of" => to_json(client.community_of(&group()?).await?),
+        "set_group_add_privacy" => {
+            let who = GroupAddPrivacy::parse_field(text(args, "who"), "who")?;
+            let add = parse_phones("blacklist_add", &list(args, "blacklist_add"))?;
+            let remove = parse_phones("blacklist_remove", &list(args, "blacklist_remove"))?;
+            to_json(client.set_group_add_privacy(who, &add, &remove).await?)
+        }
+        "group_add_privacy" => to_json(client.group_add_privacy().await?),
         other => panic!("unknown call {other}"),
     })
 }

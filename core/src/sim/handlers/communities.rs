@@ -47,6 +47,8 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         require_admin_approval: false,
         admin_only_add_member: true,
         last_activity: now,
+        photo: None,
+        pending_requests: Vec::new(),
     });
     state.communities.push(SimCommunity {
         id: id.clone(),

@@ -45,6 +45,8 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         require_admin_approval: false,
         admin_only_add_member: false,
         last_activity: now,
+        photo: None,
+        pending_requests: Vec::new(),
     });
     ok(json!({ "phone": phone, "invitationLink": link }))
 }

@@ -3,13 +3,18 @@
 
 mod chats;
 mod communities;
+mod group_details;
 mod groups;
 mod invitations;
+mod join_requests;
 mod linking;
 mod messages;
 mod paging;
 mod participants;
+mod privacy;
 
+pub use join_requests::InviteJoin;
+pub(crate) use join_requests::join_by_link;
 pub(crate) use linking::MAX_GROUPS;
 
 use super::reply::Refusal;
@@ -45,6 +50,16 @@ pub(crate) fn dispatch(state: &mut SimState, route: Route, request: &HttpRequest
         Route::UpdateGroupSettings => groups::update_settings(state, request),
         Route::SendText => messages::send_text(state, request),
         Route::CreateGroup => groups::create(state, request),
+        Route::ApproveParticipant => join_requests::approve(state, request),
+        Route::RejectParticipant => join_requests::reject(state, request),
+        Route::LeaveGroup => group_details::leave(state, request),
+        Route::UpdateGroupName => group_details::rename(state, request),
+        Route::UpdateGroupDescription => group_details::describe(state, request),
+        Route::UpdateGroupPhoto => group_details::set_photo(state, request),
+        Route::AcceptInviteGroup => join_requests::accept_invite(state, request),
+        Route::GroupInvitationMetadata => join_requests::invitation_metadata(state, request),
+        Route::SetGroupAddPrivacy => privacy::set_group_add(state, request),
+        Route::DisallowedContacts => privacy::disallowed_contacts(state, request),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Rule-by-rule tests of the simulator, written against `Simulator::handle` with hand-built
 //! requests. Every rule test asserts the exact status and body shape.
 
+mod administration;
 mod auth;
 mod chats;
 mod communities;

@@ -1,0 +1,31 @@
+//! `Simulator`: the in-memory service a simulated client talks to, shared so a test or a tour can
+//! play what people outside the account do (follow an invitation link).
+
+use std::sync::Arc;
+
+use zapi_communities::Error;
+
+/// An in-memory Z-API instance (the demo credentials, nothing in it yet). Pass it to
+/// `Client.simulated(simulator)` to talk to it, and keep it to act as someone else.
+#[derive(uniffi::Object)]
+pub struct Simulator(pub(crate) Arc<zapi_communities::sim::Simulator>);
+
+#[uniffi::export]
+impl Simulator {
+    /// A fresh simulated instance.
+    #[uniffi::constructor]
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self(Arc::new(zapi_communities::sim::Simulator::demo())))
+    }
+
+    /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside
+    /// the account would: in a group that requires an admin's approval this is a join request
+    /// (what `approve_participants` acts on), else they join. Returns `requested`, `joined` or
+    /// `already_member`.
+    ///
+    /// # Errors
+    /// `Validation` naming `phone` or `link` (no group has that link).
+    pub fn invite_join(&self, link: String, phone: String) -> Result<String, Error> {
+        Ok(self.0.invite_join(&link, &phone)?.as_str().to_owned())
+    }
+}

@@ -1,0 +1,47 @@
+//! `Simulator` (in `zapi-communities/simulator` only): the in-memory service a simulated client
+//! talks to, shared so a test or a tour can play what people outside the account do.
+
+use std::sync::Arc;
+
+use wasm_bindgen::prelude::*;
+use zapi_communities::Client;
+use zapi_communities::sim::Simulator;
+
+use crate::args::string;
+use crate::client::JsClient;
+use crate::errors::OrThrow;
+
+/// An in-memory Z-API instance (the demo credentials, nothing in it yet). Pass it to
+/// `simulator.client()` is a client talking to it; keep the simulator to act as someone else.
+#[wasm_bindgen(js_name = Simulator)]
+pub struct JsSimulator(pub(crate) Arc<Simulator>);
+
+#[wasm_bindgen(js_class = Simulator)]
+impl JsSimulator {
+    /// A fresh simulated instance.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)] // a JS constructor
+    pub fn new() -> JsSimulator {
+        JsSimulator(Arc::new(Simulator::demo()))
+    }
+
+    /// A client talking to this simulator (what `Client.simulated()` gives, on a simulator you
+    /// keep).
+    pub fn client(&self) -> Result<JsClient, JsValue> {
+        Client::simulated_with(Arc::clone(&self.0)).map(JsClient).js()
+    }
+
+    /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside
+    /// the account would: in a group that requires an admin's approval this is a join request
+    /// (what `approve_participants` acts on), else they join. Returns `"requested"`, `"joined"`
+    /// or `"already_member"`.
+    #[wasm_bindgen(js_name = inviteJoin, unchecked_return_type = "'requested' | 'joined' | 'already_member'")]
+    pub fn invite_join(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] phone: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (link, phone) = (string("link", &link)?, string("phone", &phone)?);
+        Ok(self.0.invite_join(&link, &phone).js()?.as_str().into())
+    }
+}
