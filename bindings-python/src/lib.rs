@@ -19,6 +19,7 @@
 //! | `pager.rs` | `Pager` / `AsyncPager` |
 //! | `errors.rs` | the exception classes and the one mapping from the core's `Error` |
 //! | `scan.rs` | `parse_announcement_groups`, the chat-list scan over a body the caller has |
+//! | `webhook.rs` | `parse_webhook`, a webhook body into its typed event |
 //! | `runtime.rs` | the shared tokio runtime and the panic fences |
 //! | `logging.rs` | `tracing` events → `logging.getLogger("zapi_communities")` |
 #![cfg(not(target_family = "wasm"))]
@@ -35,13 +36,14 @@ mod pager;
 mod runtime;
 mod scan;
 mod simulator;
+mod webhook;
 
 use pyo3::prelude::*;
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
     GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
     InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, SentMessage, SkippedGroup, UnlinkOutcome,
-    WhoCanAddGroups,
+    WhoCanAddGroups, webhook as events,
 };
 
 /// Typed client for the Communities features of the Z-API WhatsApp HTTP API (native part).
@@ -76,6 +78,20 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<SentMessage>()?;
     m.add_class::<Announcement>()?;
     m.add_function(wrap_pyfunction!(scan::parse_announcement_groups, m)?)?;
+    m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
+    m.add_class::<events::WebhookEvent>()?;
+    m.add_class::<events::ReceivedMessage>()?;
+    m.add_class::<events::Delivery>()?;
+    m.add_class::<events::MessageStatus>()?;
+    m.add_class::<events::DeliveryStatus>()?;
+    m.add_class::<events::Connection>()?;
+    m.add_class::<events::Disconnection>()?;
+    m.add_class::<events::Presence>()?;
+    m.add_class::<events::PresenceStatus>()?;
+    m.add_class::<events::MessageContent>()?;
+    m.add_class::<events::GroupNotification>()?;
+    m.add_class::<events::JoinRequestMethod>()?;
+    m.add_class::<events::LinkMode>()?;
     errors::register(m)?;
     Ok(())
 }

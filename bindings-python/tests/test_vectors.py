@@ -14,12 +14,20 @@ from conftest import ROOT, Backend
 from zapi_communities import (
     AnnouncementSource,
     Client,
+    DeliveryStatus,
     GroupAddPrivacy,
+    GroupNotification,
     GroupSettings,
     InvitationLinkErrorKind,
+    JoinRequestMethod,
+    LinkMode,
+    MessageContent,
+    PresenceStatus,
     ValidationError,
+    WebhookEvent,
     WhoCanAddGroups,
     ZapiError,
+    parse_webhook,
 )
 
 VECTORS = ROOT / "tests" / "vectors"
@@ -60,6 +68,17 @@ def to_json(value: Any) -> Any:
         return [to_json(v) for v in value]
     if isinstance(value, (AnnouncementSource, WhoCanAddGroups, InvitationLinkErrorKind, GroupAddPrivacy)):
         return value.value
+    if isinstance(value, (DeliveryStatus, PresenceStatus, JoinRequestMethod, LinkMode)):
+        return value.value
+    if isinstance(value, float):
+        return value
+    for union, tag in ((WebhookEvent, "type"), (MessageContent, "kind"), (GroupNotification, "kind")):
+        if isinstance(value, union):
+            # A data-carrying enum: the variant is the class, its fields are its match arguments.
+            variant = next(n for n in dir(union) if getattr(union, n) is type(value))
+            snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in variant).lstrip("_")
+            fields: tuple[str, ...] = getattr(type(value), "__match_args__")
+            return {tag: snake, **{camel(f): to_json(getattr(value, f)) for f in fields}}
     names = [n for n, d in vars(type(value)).items() if not n.startswith("_") and hasattr(d, "__get__")]
     return {camel(n): to_json(getattr(value, n)) for n in names}
 
@@ -137,6 +156,14 @@ def test_response_vectors(http_backend: Backend, case: dict[str, Any]) -> None:
     assert len(http_backend.server.requests()) == 1 + len(followed_by), case["name"]
 
 
+@pytest.mark.parametrize("case", load("events.json"), ids=ids(load("events.json")))
+def test_event_vectors(case: dict[str, Any]) -> None:
+    body = case["body"]
+    for given in (body, body.encode()):
+        got = outcome(lambda: to_json(parse_webhook(given)))
+        check(case["expect"], got, case["name"])
+
+
 def test_every_error_kind_is_declared() -> None:
     kinds = {cls.kind for cls in ZapiError.__subclasses__()}
     assert kinds == set(ERRORS["kinds"])
@@ -192,6 +219,7 @@ def test_every_vector_file_is_run() -> None:
     # paging.json runs in test_paging.py.
     assert sorted(p.name for p in Path(VECTORS).glob("*.json")) == [
         "errors.json",
+        "events.json",
         "paging.json",
         "requests.json",
         "resolution.json",

@@ -1,7 +1,7 @@
 //! Functions over response bodies the app fetched itself: no client, no I/O.
 
 use zapi_communities::api::ListChats;
-use zapi_communities::{Error, GroupId};
+use zapi_communities::{Error, GroupId, WebhookEvent};
 
 /// The ids of the announcement groups (chats flagged `isGroupAnnouncement`) in the body of a
 /// chat-list response (`GET /chats`) that the app fetched itself or stored: the same scan as
@@ -13,6 +13,20 @@ use zapi_communities::{Error, GroupId};
 #[uniffi::export]
 pub fn parse_announcement_groups(body: Vec<u8>) -> Result<Vec<GroupId>, Error> {
     ListChats::announcement_groups_in_body(&body)
+}
+
+/// Reads one webhook body (the bytes your handler received) into its event: a `WebhookEvent`
+/// whose case says which callback it is (`Message`, `Delivery`, `Status`, `Connected`,
+/// `Disconnected`, `Presence`). Group notifications (join requests, people added, removed or
+/// leaving) are the `notification` of a received message.
+///
+/// The service signs nothing: check the secret in your webhook URL before calling this.
+///
+/// # Errors
+/// `Decode` for a body that is not an event (over 1 MiB, not JSON, no known `type`).
+#[uniffi::export]
+pub fn parse_webhook(body: Vec<u8>) -> Result<WebhookEvent, Error> {
+    zapi_communities::parse_webhook(&body)
 }
 
 #[cfg(test)]

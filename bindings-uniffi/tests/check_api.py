@@ -45,7 +45,12 @@ def rust_items(root: Path):
                 fields = re.findall(r"^    pub (\w+):", body, re.M)
                 records.append((foreign, fields))
             elif kind == "Enum":
-                enums.append((foreign, re.findall(r"^    (\w+),", body, re.M)))
+                # Unit variants (`A,`) and data-carrying ones (`A { field: T, … },`).
+                data = [
+                    (v, re.findall(r"^        (\w+):", vbody, re.M))
+                    for v, vbody in re.findall(r"^    (\w+) \{(.*?)^    \},", body, re.M | re.S)
+                ]
+                enums.append((foreign, re.findall(r"^    (\w+),", body, re.M), data))
             elif kind == "Error":
                 variants = []
                 for v, vbody in re.findall(r"^    (\w+) \{(.*?)^    \},", body, re.M | re.S):
@@ -107,12 +112,24 @@ def main() -> int:
         for field in fields:
             expect(f"swift {name}.{camel(field)}", rf"public let {camel(field)}: ", swift_body)
             expect(f"kotlin {name}.{camel(field)}", rf"val `{camel(field)}`: ", kotlin_body)
-    for name, variants in enums:
+    for name, variants, data in enums:
         expect(f"swift enum {name}", rf"public enum {name}\b", swift)
-        expect(f"kotlin enum class {name}", rf"enum class {name}\b", kotlin)
         swift_body = declaration(swift, rf"public enum {name}\b", name)
         for v in variants:
             expect(f"swift {name}.{lower_first(v)}", rf"case {lower_first(v)}\b", swift_body)
+        if not data:
+            expect(f"kotlin enum class {name}", rf"enum class {name}\b", kotlin)
+            continue
+        # A data-carrying enum: a Swift enum with associated values, a Kotlin sealed class.
+        expect(f"kotlin sealed class {name}", rf"sealed class {name}\b", kotlin)
+        kotlin_body = declaration(kotlin, rf"sealed class {name}\b", name)
+        for v, fields in data:
+            case = re.search(rf"case {lower_first(v)}\((.*)\)", swift_body)
+            expect(f"swift {name}.{lower_first(v)}", rf"case {lower_first(v)}\(", swift_body)
+            expect(f"kotlin {name}.{v}", rf"data class {v}\(", kotlin_body)
+            for field in fields:
+                expect(f"swift {name}.{lower_first(v)}.{camel(field)}", rf"\b{camel(field)}: ", case.group(1) if case else "")
+                expect(f"kotlin {name}.{v}.{camel(field)}", rf"val `{camel(field)}`: ", kotlin_body)
     for name, variants in errors:
         expect(f"swift error {name}", rf"public enum {name}: Swift\.Error\b", swift)
         kotlin_name = name.removesuffix("Error") + "Exception" if name.endswith("Error") else name

@@ -24,6 +24,7 @@ mod scan;
 #[cfg(feature = "simulator")]
 mod simulator;
 mod transport;
+mod webhook;
 
 pub use client::JsClient;
 pub use errors::ZapiErrorClass;

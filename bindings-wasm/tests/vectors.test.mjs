@@ -6,14 +6,15 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { Client } from './helpers/client.mjs';
-import { runSteps } from './helpers/dispatch.mjs';
+import { Client, parseWebhook } from './helpers/client.mjs';
+import { runSteps, useModule } from './helpers/dispatch.mjs';
 import { Tally, VECTOR_CASES, VECTOR_FILES, vectors } from './helpers/shared.mjs';
 import { REPO_ROOT, startSim } from './helpers/sim.mjs';
 
 const tally = new Tally('node');
+useModule({ parseWebhook });
 // The minimum sizes the Rust runner asserts.
-const MINIMUM = { requests: 30, responses: 30, validation: 40, resolution: 1, paging: 5, errors: 6 };
+const MINIMUM = { requests: 30, responses: 30, validation: 40, resolution: 1, paging: 5, errors: 6, events: 70 };
 
 describe('shared vectors', () => {
   let sim;

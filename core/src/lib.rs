@@ -14,6 +14,7 @@ pub mod model;
 pub mod resolve;
 pub mod secret;
 pub mod sim;
+pub mod webhook;
 mod wire;
 
 // The I/O edge lives in `io/`; its public parts keep their paths at the crate root.
@@ -32,3 +33,4 @@ pub use model::*;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::{BoxFuture, SendOptions, Transport, TransportError};
+pub use webhook::{WebhookEvent, parse_webhook};

@@ -103,6 +103,20 @@ async fn error_vectors_have_one_shape() {
     }
 }
 
+#[test]
+fn event_vectors() {
+    let vectors = load("events.json");
+    assert!(vectors.len() >= 70);
+    for v in &vectors {
+        let got = zapi_communities::parse_webhook(v["body"].as_str().unwrap().as_bytes());
+        match (v["expect"].get("ok"), got) {
+            (Some(want), Ok(event)) => assert_eq!(&serde_json::to_value(&event).unwrap(), want, "{}", v["name"]),
+            (None, Err(error)) => assert!(matches_subset(&v["expect"]["error"], &error_json(&error)), "{}", v["name"]),
+            (_, other) => panic!("{}: unexpected {other:?}", v["name"]),
+        }
+    }
+}
+
 #[tokio::test]
 async fn validation_vectors_fail_before_any_request() {
     let vectors = load("validation.json");

@@ -12,7 +12,7 @@ fi
 export RUSTC_BOOTSTRAP=1
 passed=0
 failed=0
-for target in parse_responses normalise_ids; do
+for target in parse_responses normalise_ids parse_webhook; do
     if cargo fuzz run "$target" --sanitizer none -- -max_total_time="${FUZZ_SECONDS:-30}" -rss_limit_mb=2048 2>/tmp/fuzz-$target.log; then
         echo "fuzz $target: $(grep -o 'Done [0-9]* runs in [0-9]* second(s)' /tmp/fuzz-$target.log | tail -1)"
         passed=$((passed + 1))

@@ -22,6 +22,7 @@ pub(crate) fn to_core_request(parts: &Parts, body: &Bytes, base_url: &str) -> Re
         "GET" => Method::Get,
         "POST" => Method::Post,
         "DELETE" => Method::Delete,
+        "PUT" => Method::Put,
         _ => return Err(Unroutable::UnsupportedMethod),
     };
     let headers = parts

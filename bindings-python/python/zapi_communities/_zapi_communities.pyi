@@ -812,6 +812,585 @@ class NotAnnouncementGroupError(ZapiError):
     announcement_group: str | None
     """The announcement group to use instead, when the client already knows it."""
 
+# ----- webhooks ---------------------------------------------------------------------------------
+
+@final
+class DeliveryStatus:
+    """Where messages stand."""
+
+    SENT: ClassVar[DeliveryStatus]
+    """``SENT``."""
+    RECEIVED: ClassVar[DeliveryStatus]
+    """``RECEIVED``: delivered."""
+    READ: ClassVar[DeliveryStatus]
+    """``READ``."""
+    READ_BY_ME: ClassVar[DeliveryStatus]
+    """``READ_BY_ME``: read on the connected number."""
+    PLAYED: ClassVar[DeliveryStatus]
+    """``PLAYED``: an audio was heard."""
+    OTHER: ClassVar[DeliveryStatus]
+    """A value the docs do not list (kept in ``status_text``)."""
+    @property
+    def value(self) -> Literal["sent", "received", "read", "read_by_me", "played", "other"]:
+        """The stable name shared by every language."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class PresenceStatus:
+    """What a contact is doing in a chat."""
+
+    AVAILABLE: ClassVar[PresenceStatus]
+    """Online."""
+    UNAVAILABLE: ClassVar[PresenceStatus]
+    """Away."""
+    COMPOSING: ClassVar[PresenceStatus]
+    """Typing."""
+    RECORDING: ClassVar[PresenceStatus]
+    """Recording audio."""
+    PAUSED: ClassVar[PresenceStatus]
+    """Stopped typing."""
+    OTHER: ClassVar[PresenceStatus]
+    """A value the docs do not list (kept in ``status_text``)."""
+    @property
+    def value(self) -> Literal["available", "unavailable", "composing", "recording", "paused", "other"]:
+        """The stable name shared by every language."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class JoinRequestMethod:
+    """How someone asked to join a group that needs an admin's approval."""
+
+    INVITE_LINK: ClassVar[JoinRequestMethod]
+    """They followed the invitation link."""
+    NON_ADMIN_ADD: ClassVar[JoinRequestMethod]
+    """A member who is not an admin tried to add them."""
+    OTHER: ClassVar[JoinRequestMethod]
+    """Not said, or a value the docs do not list."""
+    @property
+    def value(self) -> Literal["invite_link", "non_admin_add", "other"]:
+        """The stable name shared by every language."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class LinkMode:
+    """Who may share a group's invitation link."""
+
+    ADMINS_ONLY: ClassVar[LinkMode]
+    """Only admins."""
+    ALL_MEMBERS: ClassVar[LinkMode]
+    """Every member."""
+    @property
+    def value(self) -> Literal["admins_only", "all_members"]:
+        """The stable name shared by every language."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class MessageContent:
+    """The content of a received message, by kind (a ``match`` on the variant classes)."""
+
+    @final
+    class Text(MessageContent):
+        """Text."""
+
+        __match_args__ = ('message', 'title', 'description', 'url',)
+        def __init__(self, message: str, title: str | None, description: str | None, url: str | None) -> None: ...
+        @property
+        def message(self) -> str:
+            """The text."""
+        @property
+        def title(self) -> str | None:
+            """A title WhatsApp attached."""
+        @property
+        def description(self) -> str | None:
+            """A description WhatsApp attached."""
+        @property
+        def url(self) -> str | None:
+            """A link the message carries."""
+
+    @final
+    class Image(MessageContent):
+        """An image."""
+
+        __match_args__ = ('url', 'caption', 'mime_type',)
+        def __init__(self, url: str | None, caption: str | None, mime_type: str | None) -> None: ...
+        @property
+        def url(self) -> str | None:
+            """Where to download it (expires after 30 days)."""
+        @property
+        def caption(self) -> str | None:
+            """Its caption."""
+        @property
+        def mime_type(self) -> str | None:
+            """Its MIME type."""
+
+    @final
+    class Audio(MessageContent):
+        """An audio message."""
+
+        __match_args__ = ('url', 'mime_type', 'seconds', 'ptt',)
+        def __init__(self, url: str | None, mime_type: str | None, seconds: int | None, ptt: bool) -> None: ...
+        @property
+        def url(self) -> str | None:
+            """Where to download it."""
+        @property
+        def mime_type(self) -> str | None:
+            """Its MIME type."""
+        @property
+        def seconds(self) -> int | None:
+            """How long it is."""
+        @property
+        def ptt(self) -> bool:
+            """Whether it was recorded as a voice note."""
+
+    @final
+    class Video(MessageContent):
+        """A video."""
+
+        __match_args__ = ('url', 'caption', 'mime_type', 'seconds',)
+        def __init__(self, url: str | None, caption: str | None, mime_type: str | None, seconds: int | None) -> None: ...
+        @property
+        def url(self) -> str | None:
+            """Where to download it."""
+        @property
+        def caption(self) -> str | None:
+            """Its caption."""
+        @property
+        def mime_type(self) -> str | None:
+            """Its MIME type."""
+        @property
+        def seconds(self) -> int | None:
+            """How long it is."""
+
+    @final
+    class Document(MessageContent):
+        """A document."""
+
+        __match_args__ = ('url', 'file_name', 'title', 'mime_type',)
+        def __init__(self, url: str | None, file_name: str | None, title: str | None, mime_type: str | None) -> None: ...
+        @property
+        def url(self) -> str | None:
+            """Where to download it."""
+        @property
+        def file_name(self) -> str | None:
+            """Its file name."""
+        @property
+        def title(self) -> str | None:
+            """Its title."""
+        @property
+        def mime_type(self) -> str | None:
+            """Its MIME type."""
+
+    @final
+    class Location(MessageContent):
+        """A location."""
+
+        __match_args__ = ('latitude', 'longitude', 'name', 'address',)
+        def __init__(self, latitude: float | None, longitude: float | None, name: str | None, address: str | None) -> None: ...
+        @property
+        def latitude(self) -> float | None:
+            """Latitude."""
+        @property
+        def longitude(self) -> float | None:
+            """Longitude."""
+        @property
+        def name(self) -> str | None:
+            """The place's name."""
+        @property
+        def address(self) -> str | None:
+            """Its address."""
+
+    @final
+    class Contact(MessageContent):
+        """A contact card."""
+
+        __match_args__ = ('display_name', 'vcard',)
+        def __init__(self, display_name: str | None, vcard: str | None) -> None: ...
+        @property
+        def display_name(self) -> str | None:
+            """The name shown."""
+        @property
+        def vcard(self) -> str | None:
+            """The vCard."""
+
+    @final
+    class Sticker(MessageContent):
+        """A sticker."""
+
+        __match_args__ = ('url', 'mime_type',)
+        def __init__(self, url: str | None, mime_type: str | None) -> None: ...
+        @property
+        def url(self) -> str | None:
+            """Where to download it."""
+        @property
+        def mime_type(self) -> str | None:
+            """Its MIME type."""
+
+    @final
+    class Reaction(MessageContent):
+        """A reaction to an earlier message."""
+
+        __match_args__ = ('value', 'referenced_message_id',)
+        def __init__(self, value: str | None, referenced_message_id: str | None) -> None: ...
+        @property
+        def value(self) -> str | None:
+            """The emoji."""
+        @property
+        def referenced_message_id(self) -> str | None:
+            """The message reacted to."""
+
+    @final
+    class Other(MessageContent):
+        """Any other kind, named by its key in the body, with that object as JSON text."""
+
+        __match_args__ = ('name', 'json',)
+        def __init__(self, name: str, json: str) -> None: ...
+        @property
+        def name(self) -> str:
+            """The body's key for it."""
+        @property
+        def json(self) -> str:
+            """Its JSON."""
+
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class GroupNotification:
+    """A group notification, its parameters named (a ``match`` on the variant classes)."""
+
+    @final
+    class JoinRequest(GroupNotification):
+        """People wait for an admin's approval to join; decide with ``approve_participants`` / ``reject_participants``."""
+
+        __match_args__ = ('requesters', 'method', 'added_by',)
+        def __init__(self, requesters: list[str], method: JoinRequestMethod, added_by: str | None) -> None: ...
+        @property
+        def requesters(self) -> list[str]:
+            """The numbers to approve or reject."""
+        @property
+        def method(self) -> JoinRequestMethod:
+            """How they asked."""
+        @property
+        def added_by(self) -> str | None:
+            """The member who tried to add them."""
+
+    @final
+    class JoinRequestRevoked(GroupNotification):
+        """People withdrew their request."""
+
+        __match_args__ = ('requesters',)
+        def __init__(self, requesters: list[str]) -> None: ...
+        @property
+        def requesters(self) -> list[str]:
+            """Who withdrew."""
+
+    @final
+    class LinkModeChanged(GroupNotification):
+        """Who may share the invitation link changed."""
+
+        __match_args__ = ('link_mode',)
+        def __init__(self, link_mode: LinkMode) -> None: ...
+        @property
+        def link_mode(self) -> LinkMode:
+            """Who may share it now."""
+
+    @final
+    class GroupCreated(GroupNotification):
+        """The group was created."""
+
+        __match_args__ = ('name',)
+        def __init__(self, name: str | None) -> None: ...
+        @property
+        def name(self) -> str | None:
+            """Its name."""
+
+    @final
+    class ParticipantsAdded(GroupNotification):
+        """People were added."""
+
+        __match_args__ = ('participants',)
+        def __init__(self, participants: list[str]) -> None: ...
+        @property
+        def participants(self) -> list[str]:
+            """Who."""
+
+    @final
+    class ParticipantsRemoved(GroupNotification):
+        """People were removed."""
+
+        __match_args__ = ('participants',)
+        def __init__(self, participants: list[str]) -> None: ...
+        @property
+        def participants(self) -> list[str]:
+            """Who."""
+
+    @final
+    class ParticipantsLeft(GroupNotification):
+        """People left."""
+
+        __match_args__ = ('participants',)
+        def __init__(self, participants: list[str]) -> None: ...
+        @property
+        def participants(self) -> list[str]:
+            """Who."""
+
+    @final
+    class Unknown(GroupNotification):
+        """Any other notification, as sent."""
+
+        __match_args__ = ('name', 'parameters',)
+        def __init__(self, name: str, parameters: list[str]) -> None: ...
+        @property
+        def name(self) -> str:
+            """``notification``."""
+        @property
+        def parameters(self) -> list[str]:
+            """``notificationParameters``."""
+
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class ReceivedMessage:
+    """A message or a group notification the connected number received."""
+
+    @property
+    def chat(self) -> str:
+        """The chat: a phone number, a group id, ``…@lid``, ``…@newsletter`` or ``…-broadcast``."""
+    @property
+    def message_id(self) -> str | None:
+        """The message id."""
+    @property
+    def is_group(self) -> bool:
+        """Whether the chat is a group."""
+    @property
+    def is_newsletter(self) -> bool:
+        """Whether the chat is a newsletter."""
+    @property
+    def from_me(self) -> bool:
+        """Whether the connected number sent it."""
+    @property
+    def from_api(self) -> bool:
+        """Whether it was sent through the API."""
+    @property
+    def is_edit(self) -> bool:
+        """Whether it edits an earlier message."""
+    @property
+    def moment(self) -> int | None:
+        """When, as the service wrote it."""
+    @property
+    def participant_phone(self) -> str | None:
+        """Who wrote it in a group (or who acted)."""
+    @property
+    def sender_name(self) -> str | None:
+        """The sender's name."""
+    @property
+    def chat_name(self) -> str | None:
+        """The chat's name."""
+    @property
+    def connected_phone(self) -> str | None:
+        """The connected number."""
+    @property
+    def instance_id(self) -> str | None:
+        """The instance."""
+    @property
+    def status(self) -> str | None:
+        """The message's status, as written."""
+    @property
+    def reference_message_id(self) -> str | None:
+        """The message this one replies to."""
+    @property
+    def content(self) -> MessageContent | None:
+        """What the message holds; none for notifications."""
+    @property
+    def notification(self) -> GroupNotification | None:
+        """The group notification this message is, if any."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Delivery:
+    """A message the API sent, handed to WhatsApp."""
+
+    @property
+    def phone(self) -> str | None:
+        """The recipient."""
+    @property
+    def zaap_id(self) -> str | None:
+        """The queue id."""
+    @property
+    def message_id(self) -> str | None:
+        """The message id."""
+    @property
+    def instance_id(self) -> str | None:
+        """The instance."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class MessageStatus:
+    """A status change of messages."""
+
+    @property
+    def status(self) -> DeliveryStatus:
+        """The new status."""
+    @property
+    def status_text(self) -> str:
+        """The status as written."""
+    @property
+    def ids(self) -> list[str]:
+        """The messages it applies to."""
+    @property
+    def phone(self) -> str | None:
+        """The chat."""
+    @property
+    def is_group(self) -> bool:
+        """Whether the chat is a group."""
+    @property
+    def moment(self) -> int | None:
+        """When, as written."""
+    @property
+    def instance_id(self) -> str | None:
+        """The instance."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Connection:
+    """The phone connected to the instance."""
+
+    @property
+    def phone(self) -> str | None:
+        """The connected number."""
+    @property
+    def connected(self) -> bool:
+        """``connected`` as sent."""
+    @property
+    def moment(self) -> int | None:
+        """When, as written."""
+    @property
+    def instance_id(self) -> str | None:
+        """The instance."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Disconnection:
+    """The phone disconnected from the instance."""
+
+    @property
+    def error(self) -> str | None:
+        """Why, as written."""
+    @property
+    def disconnected(self) -> bool:
+        """``disconnected`` as sent."""
+    @property
+    def moment(self) -> int | None:
+        """When, as written."""
+    @property
+    def instance_id(self) -> str | None:
+        """The instance."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Presence:
+    """A presence update in a chat."""
+
+    @property
+    def phone(self) -> str | None:
+        """The contact."""
+    @property
+    def status(self) -> PresenceStatus:
+        """What they are doing."""
+    @property
+    def status_text(self) -> str:
+        """The status as written."""
+    @property
+    def last_seen(self) -> int | None:
+        """When they were last seen."""
+    @property
+    def instance_id(self) -> str | None:
+        """The instance."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+# The records under the names the variants of WebhookEvent shadow inside its body.
+_Delivery = Delivery
+_Presence = Presence
+
+class WebhookEvent:
+    """One webhook delivery, by its callback type (a ``match`` on the variant classes)."""
+
+    @final
+    class Message(WebhookEvent):
+        """A message or a group notification arrived."""
+
+        __match_args__ = ('message',)
+        def __init__(self, message: ReceivedMessage) -> None: ...
+        @property
+        def message(self) -> ReceivedMessage:
+            """The message."""
+
+    @final
+    class Delivery(WebhookEvent):
+        """A message the API sent was handed to WhatsApp."""
+
+        __match_args__ = ('delivery',)
+        def __init__(self, delivery: _Delivery) -> None: ...
+        @property
+        def delivery(self) -> _Delivery:
+            """Which message."""
+
+    @final
+    class Status(WebhookEvent):
+        """Messages were delivered, read or played."""
+
+        __match_args__ = ('status',)
+        def __init__(self, status: MessageStatus) -> None: ...
+        @property
+        def status(self) -> MessageStatus:
+            """The new status and the messages."""
+
+    @final
+    class Connected(WebhookEvent):
+        """The phone connected."""
+
+        __match_args__ = ('connection',)
+        def __init__(self, connection: Connection) -> None: ...
+        @property
+        def connection(self) -> Connection:
+            """The connection."""
+
+    @final
+    class Disconnected(WebhookEvent):
+        """The phone disconnected."""
+
+        __match_args__ = ('disconnection',)
+        def __init__(self, disconnection: Disconnection) -> None: ...
+        @property
+        def disconnection(self) -> Disconnection:
+            """The disconnection."""
+
+    @final
+    class Presence(WebhookEvent):
+        """Someone is typing, recording, online or away."""
+
+        __match_args__ = ('presence',)
+        def __init__(self, presence: _Presence) -> None: ...
+        @property
+        def presence(self) -> _Presence:
+            """The presence."""
+
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def parse_webhook(body: bytes | str) -> WebhookEvent:
+    """Reads one webhook body into its event; raises ``DecodeError`` for a body that is not one.
+    The service signs nothing: check the secret in your webhook URL first."""
+
 def parse_announcement_groups(body: bytes | str) -> list[str]:
     """The ids of the announcement groups (``isGroupAnnouncement``) in the body of a
     ``GET /chats`` response you fetched yourself. Scanned in Rust with the GIL released.

@@ -229,6 +229,35 @@ object Dispatcher {
     /** The shared name of an error kind from its generated class (`RateLimited` → `rate_limited`). */
     fun kindOf(type: Class<*>): String = type.simpleName.replace(Regex("([a-z])([A-Z])"), "$1_$2").lowercase()
 
+    /**
+     * Any generated value in the vectors' camelCase JSON shape, by reflection: records become
+     * objects of their fields, simple enums their snake_case name, and a case of a data-carrying
+     * enum (a sealed class) an object tagged with its snake_case name: `type` for a
+     * `WebhookEvent`, `kind` for the others, as the core's serde shape is.
+     */
+    fun reflectJson(value: Any?): Any? = when (value) {
+        null, is Unit -> null
+        is String, is Boolean, is Double -> value
+        is ULong -> value.toLong()
+        is UInt -> value.toLong()
+        is Number -> value.toLong()
+        is List<*> -> value.map(::reflectJson)
+        is Enum<*> -> value.name.lowercase()
+        else -> {
+            val type = value.javaClass
+            val fields = type.declaredFields.filter { !java.lang.reflect.Modifier.isStatic(it.modifiers) }
+            val body = fields.associate { field ->
+                field.isAccessible = true
+                field.name to reflectJson(field.get(value))
+            }
+            val sealed = type.enclosingClass?.takeIf { it.isAssignableFrom(type) }
+            if (sealed == null) body else {
+                val tag = if (sealed.simpleName == "WebhookEvent") "type" else "kind"
+                mapOf(tag to kindOf(type)) + body
+            }
+        }
+    }
+
     /** A short description of an error for failure messages. */
     fun describe(e: Throwable): String = if (e is ZapiException) "${e::class.simpleName}(${e.message})" else e.toString()
 }

@@ -1,6 +1,7 @@
 package io.zapi.communities.test
 
 import io.zapi.communities.Client
+import io.zapi.communities.parseWebhook
 import io.zapi.communities.core.ClientOptions
 import io.zapi.communities.core.ZapiException
 import kotlinx.coroutines.runBlocking
@@ -130,6 +131,20 @@ class VectorsTest {
             expect(sim.requests().size == want) { "want $want requests, the server saw ${sim.requests().map(::requestKey)}" }
         }
         tally.report(minimumCases = 6)
+    }
+
+    @Test
+    fun `event vectors are read into the shared shape`() {
+        val tally = SuiteTally("vectors/events")
+        for (v in loadCases("vectors/events.json")) tally.case(v["name"] as String) {
+            val got = try {
+                Outcome.Ok(Dispatcher.reflectJson(parseWebhook((v["body"] as String).toByteArray())))
+            } catch (e: ZapiException) {
+                Outcome.Err(e)
+            }
+            checkExpect(v["expect"].obj(), got)
+        }
+        tally.report(minimumCases = 70)
     }
 
     @Test

@@ -5,7 +5,7 @@ import { after, before, beforeEach } from 'node:test';
 import { Client } from 'zapi-communities';
 import { startSim } from './sim.mjs';
 
-export { Client, ZapiError, parseAnnouncementGroups } from 'zapi-communities';
+export { Client, ZapiError, parseAnnouncementGroups, parseWebhook } from 'zapi-communities';
 // The same API built with the in-memory simulator (`SimClient.simulated()`); its errors are its own
 // module's `ZapiError`.
 export { Client as SimClient, ZapiError as SimZapiError } from 'zapi-communities/simulator';

@@ -16,6 +16,14 @@ function given(entries) {
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
+/** The module's functions that are not client methods (`parseWebhook`), set by each runtime. */
+let moduleFunctions = {};
+
+/** Gives the dispatcher the loaded module's functions (Node's package, or the page's web build). */
+export function useModule(functions) {
+  moduleFunctions = functions;
+}
+
 const CALLS = {
   create_community: (c, a) => c.createCommunity(text(a, 'name'), a.description),
   list_communities: (c, a) => c.listCommunities(a.page ?? 1, a.page_size ?? 1),
@@ -85,6 +93,8 @@ const CALLS = {
       ['blacklistRemove', a.blacklist_remove],
     ])),
   group_add_privacy: (c) => c.groupAddPrivacy(),
+  // Not a client method: the module's webhook parser, for tests/vectors/events.json.
+  parse_webhook: (_c, a) => moduleFunctions.parseWebhook(typeof a.body === 'string' ? a.body : Uint8Array.from(a.body)),
   // Not a client method: walks `communities(pageSize)` or `chats(pageSize)` to the end and
   // resolves to the ids (community ids, chat phones) in order, for tests/vectors/paging.json.
   walk_pager: async (c, a) => {

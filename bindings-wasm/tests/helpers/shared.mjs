@@ -14,7 +14,7 @@ import { REPO_ROOT } from './sim.mjs';
 /** A JSON file of the repository, e.g. `tests/vectors/requests.json`. */
 export const load = (relative) => JSON.parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8'));
 
-export const VECTOR_FILES = Object.freeze(['requests', 'responses', 'validation', 'resolution', 'paging', 'errors']);
+export const VECTOR_FILES = Object.freeze(['requests', 'responses', 'validation', 'resolution', 'paging', 'errors', 'events']);
 /** The cases of a vector file (errors.json keeps them under `cases`, beside `kinds`). */
 export const vectors = (name) => {
   const file = load(`tests/vectors/${name}.json`);
@@ -188,8 +188,18 @@ export async function errorCase(sim, v, run) {
   assert.equal((await sim.requests()).length, v.response ? 1 : 0, `${v.name}: requests seen by the server`);
 }
 
+/** events.json: a webhook body read by `parseWebhook`, given as text and as bytes. */
+export async function eventCase(_sim, v, run) {
+  for (const body of [v.body, Array.from(new TextEncoder().encode(v.body))]) {
+    // Bytes cross into a browser page as an array; the page's dispatcher makes them a Uint8Array.
+    const got = await run([{ call: 'parse_webhook', args: { body } }], {});
+    checkOutcome(v.expect, got, `${v.name} (${typeof body === 'string' ? 'text' : 'bytes'})`);
+  }
+}
+
 export const VECTOR_CASES = Object.freeze({
   errors: errorCase,
+  events: eventCase,
   requests: requestCase,
   responses: responseCase,
   validation: validationCase,

@@ -1,6 +1,6 @@
 // Compiled by tests/types.test.mjs with `tsc --strict`: what must type-check does, and every
 // `@ts-expect-error` line must be an error. Never run.
-import { Client, ZapiError, parseAnnouncementGroups } from 'zapi-communities';
+import { Client, ZapiError, parseAnnouncementGroups, parseWebhook } from 'zapi-communities';
 import type {
   Announcement,
   AnnouncementGroup,
@@ -60,6 +60,25 @@ export async function usage(): Promise<void> {
   const parsedText: string[] = parseAnnouncementGroups('[]');
   // @ts-expect-error bytes or text only
   parseAnnouncementGroups(42);
+  // A webhook event narrows on `type`, then its notification and content on `kind`.
+  const event = parseWebhook('{}');
+  if (event.type === 'message') {
+    const chat: string = event.message.chat;
+    const note = event.message.notification;
+    if (note?.kind === 'join_request') {
+      const requesters: string[] = note.requesters;
+      await client.approveParticipants(chat, requesters);
+    }
+    if (event.message.content?.kind === 'text') {
+      const text: string = event.message.content.message;
+    }
+    // @ts-expect-error a message event has no `status`
+    event.status;
+  } else if (event.type === 'status') {
+    const ids: string[] = event.status.ids;
+  }
+  // @ts-expect-error bytes or text only
+  parseWebhook(42);
   const chatPager: ChatPager = client.chats(10);
   for await (const chat of chatPager) {
     const unread: number = chat.unread;

@@ -23,6 +23,10 @@ use crate::model::{
     InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome,
     WhoCanAddGroups,
 };
+use crate::webhook::{
+    Connection, Delivery, DeliveryStatus, Disconnection, JoinRequestMethod, LinkMode, MessageStatus, Presence,
+    PresenceStatus, ReceivedMessage,
+};
 
 macro_rules! id_as_str {
     ($($t:ty),*) => {$(
@@ -99,6 +103,15 @@ dataclass! {
     SkippedGroup { group_id, reason, other_community }
     SentMessage { zaap_id, message_id }
     Announcement { announcement_group, message }
+    ReceivedMessage {
+        chat, message_id, is_group, is_newsletter, from_me, from_api, is_edit, moment, participant_phone,
+        sender_name, chat_name, connected_phone, instance_id, status, reference_message_id, content, notification,
+    }
+    Delivery { phone, zaap_id, message_id, instance_id }
+    MessageStatus { status, status_text, ids, phone, is_group, moment, instance_id }
+    Connection { phone, connected, moment, instance_id }
+    Disconnection { error, disconnected, moment, instance_id }
+    Presence { phone, status, status_text, last_seen, instance_id }
 }
 
 #[pymethods]
@@ -177,15 +190,28 @@ impl WhoCanAddGroups {
     }
 }
 
-#[pymethods]
-impl GroupAddPrivacy {
-    /// The stable name shared by every language: `all`, `contacts` or `contact_blacklist`.
-    #[getter]
-    fn value(&self) -> &'static str {
-        self.as_str()
-    }
+/// `value` (the stable name shared by every language) and `__str__` for simple enums.
+macro_rules! named_enum {
+    ($($t:ty: $doc:literal),* $(,)?) => {$(
+        #[pymethods]
+        impl $t {
+            #[doc = $doc]
+            #[getter]
+            fn value(&self) -> &'static str {
+                self.as_str()
+            }
 
-    fn __str__(&self) -> &'static str {
-        self.as_str()
-    }
+            fn __str__(&self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )*};
+}
+
+named_enum! {
+    GroupAddPrivacy: "The stable name shared by every language: `all`, `contacts` or `contact_blacklist`.",
+    DeliveryStatus: "The stable name shared by every language: `sent`, `received`, `read`, `read_by_me`, `played` or `other`.",
+    PresenceStatus: "The stable name shared by every language: `available`, `unavailable`, `composing`, `recording`, `paused` or `other`.",
+    JoinRequestMethod: "The stable name shared by every language: `invite_link`, `non_admin_add` or `other`.",
+    LinkMode: "The stable name shared by every language: `admins_only` or `all_members`.",
 }

@@ -17,6 +17,8 @@ pub enum Method {
     Post,
     /// `DELETE`: deactivation; idempotent, so safe to retry.
     Delete,
+    /// `PUT`: sets a webhook URL; idempotent, so safe to retry.
+    Put,
 }
 
 impl Method {
@@ -26,10 +28,11 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Delete => "DELETE",
+            Method::Put => "PUT",
         }
     }
 
-    /// Whether repeating the request cannot change the outcome (GET and DELETE).
+    /// Whether repeating the request cannot change the outcome (GET, DELETE and PUT).
     pub fn is_idempotent(self) -> bool {
         !matches!(self, Method::Post)
     }

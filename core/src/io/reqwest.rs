@@ -49,6 +49,7 @@ impl ReqwestTransport {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
             Method::Delete => reqwest::Method::DELETE,
+            Method::Put => reqwest::Method::PUT,
         };
         let mut builder = self.client.request(method, request.url()).timeout(options.timeout);
         for (name, value) in &request.headers {

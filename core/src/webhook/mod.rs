@@ -1,0 +1,161 @@
+//! Webhooks: the JSON POSTs a Z-API instance sends to the URLs set with the webhook calls, read
+//! into typed events (developer.z-api.io/webhooks/introduction).
+//!
+//! The service signs nothing: anyone who knows the URL can post to it. Put a secret in the URL
+//! (see the README) and check it before parsing.
+//!
+//! [`parse_webhook`] is as lenient as the service: unknown fields are ignored, every optional
+//! field may be missing or `null`, numbers may come as strings and strings as numbers, a repeated
+//! key keeps its last value, the type may be spelled `ReceivedCallBack`, and a trailing comma is
+//! forgiven. What is not an event at all (not JSON, not an object, no or an unknown `type`, a
+//! body over [`MAX_WEBHOOK_BYTES`]) is an [`Error::Decode`].
+
+mod content;
+mod event;
+mod fields;
+mod notification;
+
+pub use content::MessageContent;
+pub use event::{
+    Connection, Delivery, DeliveryStatus, Disconnection, MessageStatus, Presence, PresenceStatus, ReceivedMessage,
+    WebhookEvent,
+};
+pub use notification::{GroupNotification, JoinRequestMethod, LinkMode};
+
+use fields::Fields;
+
+use crate::error::Error;
+use crate::wire::json_value::JsonValue;
+use crate::wire::response::parse_json;
+
+/// The largest body [`parse_webhook`] reads: 1 MiB. Events carry media as URLs, so a real one is
+/// a few kilobytes; a larger body is refused unread.
+pub const MAX_WEBHOOK_BYTES: usize = 1 << 20;
+
+/// Reads one webhook body into its event.
+///
+/// # Errors
+/// [`Error::Decode`] for a body that is not an event: larger than [`MAX_WEBHOOK_BYTES`], not
+/// JSON, not an object, or without a known `type`.
+pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
+    if body.len() > MAX_WEBHOOK_BYTES {
+        return Err(Error::decode(format!(
+            "a webhook body of {} bytes is over the {MAX_WEBHOOK_BYTES}-byte cap",
+            body.len()
+        )));
+    }
+    let JsonValue::Object(object) = parse_json::<JsonValue>(body)? else {
+        return Err(Error::decode("a webhook body is a JSON object"));
+    };
+    let body = Fields(&object);
+    let kind = body.text("type").ok_or_else(|| Error::decode("a webhook body names its type"))?;
+    let instance_id = body.text("instanceId");
+    // The table spells `ReceivedCallBack`, every example `ReceivedCallback`.
+    Ok(match kind.to_ascii_lowercase().as_str() {
+        "receivedcallback" => WebhookEvent::Message { message: received(body, instance_id)? },
+        "deliverycallback" => WebhookEvent::Delivery {
+            delivery: Delivery {
+                phone: body.text("phone"),
+                zaap_id: body.text("zaapId"),
+                message_id: body.text("messageId"),
+                instance_id,
+            },
+        },
+        "messagestatuscallback" => {
+            let status_text = body.text("status").unwrap_or_default();
+            WebhookEvent::Status {
+                status: MessageStatus {
+                    status: delivery_status(&status_text),
+                    status_text,
+                    ids: body.texts("ids"),
+                    phone: body.text("phone"),
+                    is_group: body.flag("isGroup"),
+                    moment: moment(body),
+                    instance_id,
+                },
+            }
+        }
+        "connectedcallback" => WebhookEvent::Connected {
+            connection: Connection {
+                phone: body.text("phone"),
+                connected: body.flag("connected"),
+                moment: moment(body),
+                instance_id,
+            },
+        },
+        "disconnectedcallback" => WebhookEvent::Disconnected {
+            disconnection: Disconnection {
+                error: body.text("error"),
+                disconnected: body.flag("disconnected"),
+                moment: moment(body),
+                instance_id,
+            },
+        },
+        "presencechatcallback" => {
+            let status_text = body.text("status").unwrap_or_default();
+            WebhookEvent::Presence {
+                presence: Presence {
+                    phone: body.text("phone"),
+                    status: presence_status(&status_text),
+                    status_text,
+                    last_seen: body.number("lastSeen"),
+                    instance_id,
+                },
+            }
+        }
+        _ => return Err(Error::decode(format!("{kind:?} is not a webhook type the docs list"))),
+    })
+}
+
+fn received(body: Fields<'_>, instance_id: Option<String>) -> Result<ReceivedMessage, Error> {
+    let chat = body.text("phone").ok_or_else(|| Error::decode("a received message names its chat (phone)"))?;
+    Ok(ReceivedMessage {
+        chat,
+        message_id: body.text("messageId"),
+        is_group: body.flag("isGroup"),
+        is_newsletter: body.flag("isNewsletter"),
+        from_me: body.flag("fromMe"),
+        from_api: body.flag("fromApi"),
+        is_edit: body.flag("isEdit"),
+        moment: moment(body),
+        participant_phone: body.text("participantPhone"),
+        sender_name: body.text("senderName"),
+        chat_name: body.text("chatName"),
+        connected_phone: body.text("connectedPhone"),
+        instance_id,
+        status: body.text("status"),
+        reference_message_id: body.text("referenceMessageId"),
+        content: MessageContent::read(body),
+        notification: GroupNotification::read(body),
+    })
+}
+
+/// `momment` (sic), or the poll-vote example's `moment`.
+fn moment(body: Fields<'_>) -> Option<u64> {
+    body.number("momment").or_else(|| body.number("moment"))
+}
+
+fn delivery_status(raw: &str) -> DeliveryStatus {
+    match raw.trim().to_ascii_uppercase().as_str() {
+        "SENT" => DeliveryStatus::Sent,
+        "RECEIVED" => DeliveryStatus::Received,
+        "READ" => DeliveryStatus::Read,
+        "READ_BY_ME" => DeliveryStatus::ReadByMe,
+        "PLAYED" => DeliveryStatus::Played,
+        _ => DeliveryStatus::Other,
+    }
+}
+
+fn presence_status(raw: &str) -> PresenceStatus {
+    match raw.trim().to_ascii_uppercase().as_str() {
+        "AVAILABLE" => PresenceStatus::Available,
+        "UNAVAILABLE" => PresenceStatus::Unavailable,
+        "COMPOSING" => PresenceStatus::Composing,
+        "RECORDING" => PresenceStatus::Recording,
+        "PAUSED" => PresenceStatus::Paused,
+        _ => PresenceStatus::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,211 @@
+//! The documented examples, the quirks, and properties over arbitrary bodies.
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn message(body: &str) -> ReceivedMessage {
+    match parse_webhook(body.as_bytes()).unwrap() {
+        WebhookEvent::Message { message } => message,
+        other => panic!("not a message: {other:?}"),
+    }
+}
+
+#[test]
+fn a_join_request_through_the_link_names_the_requester() {
+    // developer.z-api.io/webhooks/on-message-received, "group join request via an invitation link".
+    let m = message(
+        r#"{"isGroup": true, "instanceId": "A20DA9C0183A2D35A260F53F5D2B9244", "messageId": "A20DA9C0183A2D35A260F53F5D2B9244",
+        "phone": "5544999999999-group", "connectedPhone": "5544999999999", "fromMe": false, "momment": 1682017970000,
+        "status": "RECEIVED", "participantPhone": "5544999999999", "type": "ReceivedCallback",
+        "notification": "MEMBERSHIP_APPROVAL_REQUEST", "notificationParameters": ["5544999999999"], "requestMethod": "invite_link"}"#,
+    );
+    assert_eq!((m.chat.as_str(), m.is_group, m.moment), ("5544999999999-group", true, Some(1_682_017_970_000)));
+    assert_eq!(
+        m.notification,
+        Some(GroupNotification::JoinRequest {
+            requesters: vec!["5544999999999".into()],
+            method: JoinRequestMethod::InviteLink,
+            added_by: None
+        })
+    );
+    assert_eq!(m.content, None);
+}
+
+#[test]
+fn a_member_adding_someone_is_a_request_with_who_added() {
+    let m = message(
+        r#"{"type": "ReceivedCallBack", "phone": "5544999999999-group", "participantPhone": "5544777777777",
+        "notification": "MEMBERSHIP_APPROVAL_REQUEST", "notificationParameters": ["5544999999999", "5544888888888"],
+        "requestMethod": "non_admin_add"}"#,
+    );
+    let Some(GroupNotification::JoinRequest { requesters, method, added_by }) = m.notification else { panic!() };
+    assert_eq!(requesters.len(), 2);
+    assert_eq!((method, added_by.as_deref()), (JoinRequestMethod::NonAdminAdd, Some("5544777777777")));
+}
+
+#[test]
+fn every_named_group_notification_has_its_variant() {
+    let note = |name: &str, params: &str, extra: &str| {
+        let body = format!(
+            r#"{{"type":"ReceivedCallback","phone":"1203630001-group","notification":"{name}","notificationParameters":{params}{extra}}}"#
+        );
+        message(&body).notification.unwrap()
+    };
+    let people = || vec!["5511911110001".to_owned(), "5511911110002".to_owned()];
+    let two = r#"["5511911110001","5511911110002"]"#;
+    assert_eq!(note("GROUP_PARTICIPANT_ADD", two, ""), GroupNotification::ParticipantsAdded { participants: people() });
+    assert_eq!(
+        note("GROUP_PARTICIPANT_REMOVE", two, ""),
+        GroupNotification::ParticipantsRemoved { participants: people() }
+    );
+    assert_eq!(
+        note("GROUP_PARTICIPANT_LEAVE", two, ""),
+        GroupNotification::ParticipantsLeft { participants: people() }
+    );
+    assert_eq!(
+        note("GROUP_CREATE", r#"["Bakery"]"#, ""),
+        GroupNotification::GroupCreated { name: Some("Bakery".into()) }
+    );
+    assert_eq!(
+        note("REVOKED_MEMBERSHIP_REQUESTS", r#"["5511911110001"]"#, ""),
+        GroupNotification::JoinRequestRevoked { requesters: vec!["5511911110001".into()] }
+    );
+    assert_eq!(
+        note("GROUP_MEMBER_LINK_PROPERTY_UPDATE", "[]", r#","linkMode":"ADMIN_LINK""#),
+        GroupNotification::LinkModeChanged { link_mode: LinkMode::AdminsOnly }
+    );
+    assert_eq!(
+        note("GROUP_MEMBER_LINK_PROPERTY_UPDATE", "[]", r#","linkMode":"ALL_MEMBER_LINK""#),
+        GroupNotification::LinkModeChanged { link_mode: LinkMode::AllMembers }
+    );
+    assert_eq!(
+        note("E2E_ENCRYPTED", "[]", ""),
+        GroupNotification::Unknown { name: "E2E_ENCRYPTED".into(), parameters: vec![] }
+    );
+}
+
+#[test]
+fn text_keeps_the_docs_misspelled_description_and_a_repeated_key_keeps_its_last_value() {
+    let m = message(
+        r#"{"instanceId": "first", "phone": 5544999999999, "type": "ReceivedCallback", "instanceId": "second",
+        "text": {"message": "test", "descritpion": "d", "title": "t"},}"#,
+    );
+    assert_eq!((m.chat.as_str(), m.instance_id.as_deref()), ("5544999999999", Some("second")));
+    assert_eq!(
+        m.content,
+        Some(MessageContent::Text {
+            message: "test".into(),
+            title: Some("t".into()),
+            description: Some("d".into()),
+            url: None
+        })
+    );
+}
+
+#[test]
+fn media_locations_reactions_and_other_kinds() {
+    let image = message(
+        r#"{"type":"ReceivedCallback","phone":"1","image":{"mimeType":"image/jpeg","imageUrl":"https://i","thumbnailUrl":"a","caption":"","thumbnailUrl":"b"}}"#,
+    );
+    assert_eq!(
+        image.content,
+        Some(MessageContent::Image {
+            url: Some("https://i".into()),
+            caption: None,
+            mime_type: Some("image/jpeg".into())
+        })
+    );
+    let place = message(
+        r#"{"type":"ReceivedCallback","phone":"1","location":{"longitude":-46.6,"latitude":"-23.5","address":""}}"#,
+    );
+    assert_eq!(
+        place.content,
+        Some(MessageContent::Location { latitude: Some(-23.5), longitude: Some(-46.6), name: None, address: None })
+    );
+    let reaction = message(
+        r#"{"type":"ReceivedCallback","phone":"1","reaction":{"value":"❤️","referencedMessage":{"messageId":"3EB0796DC6B777C0C7CD"}}}"#,
+    );
+    assert_eq!(
+        reaction.content,
+        Some(MessageContent::Reaction {
+            value: Some("❤️".into()),
+            referenced_message_id: Some("3EB0796DC6B777C0C7CD".into())
+        })
+    );
+    let poll = message(r#"{"type":"ReceivedCallback","phone":"1","moment":7,"pollVote":{"options":[{"name":"a"}]}}"#);
+    assert_eq!(poll.moment, Some(7));
+    assert_eq!(
+        poll.content,
+        Some(MessageContent::Other { name: "pollVote".into(), json: r#"{"options":[{"name":"a"}]}"#.into() })
+    );
+}
+
+#[test]
+fn the_other_callback_types() {
+    let status = parse_webhook(
+        br#"{"instanceId":"i","status":"READ_BY_ME","ids":["999999999999999999999"],"momment":"1632234645000","phone":"5544999999999","type":"MessageStatusCallback","isGroup":false}"#,
+    )
+    .unwrap();
+    let WebhookEvent::Status { status } = status else { panic!() };
+    assert_eq!(
+        (status.status, status.moment, status.ids.len()),
+        (DeliveryStatus::ReadByMe, Some(1_632_234_645_000), 1)
+    );
+    let delivery =
+        parse_webhook(br#"{"phone":"5544999999999","zaapId":"z","messageId":"m","type":"DeliveryCallback"}"#).unwrap();
+    assert!(matches!(delivery, WebhookEvent::Delivery { delivery } if delivery.zaap_id.as_deref() == Some("z")));
+    let up = parse_webhook(br#"{"type":"ConnectedCallback","connected":true,"phone":"5544999999999","momment":26}"#)
+        .unwrap();
+    assert!(
+        matches!(up, WebhookEvent::Connected { connection } if connection.connected && connection.moment == Some(26))
+    );
+    let down = parse_webhook(br#"{"momment":1580163342,"error":"Device has been disconnected","disconnected":true,"type":"DisconnectedCallback"}"#).unwrap();
+    assert!(matches!(down, WebhookEvent::Disconnected { disconnection } if disconnection.disconnected));
+    let typing = parse_webhook(
+        br#"{"type":"PresenceChatCallback","phone":"5544999999999","status":"COMPOSING","lastSeen":null}"#,
+    )
+    .unwrap();
+    assert!(
+        matches!(typing, WebhookEvent::Presence { presence } if presence.status == PresenceStatus::Composing && presence.last_seen.is_none())
+    );
+    let odd = parse_webhook(br#"{"type":"PresenceChatCallback","status":"DANCING"}"#).unwrap();
+    assert!(
+        matches!(odd, WebhookEvent::Presence { presence } if presence.status == PresenceStatus::Other && presence.status_text == "DANCING")
+    );
+}
+
+#[test]
+fn what_is_not_an_event_is_a_decode_error() {
+    for body in
+        [&b""[..], b"not json", b"[1,2]", b"{}", br#"{"type":"SomethingCallback"}"#, br#"{"type":"ReceivedCallback"}"#]
+    {
+        assert_eq!(parse_webhook(body).unwrap_err().kind(), "decode", "{}", String::from_utf8_lossy(body));
+    }
+    let huge = vec![b' '; MAX_WEBHOOK_BYTES + 1];
+    assert!(parse_webhook(&huge).unwrap_err().to_string().contains("cap"));
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_webhook(&body);
+    }
+
+    #[test]
+    fn any_received_body_with_a_chat_is_a_message(
+        phone in "[0-9]{8,18}(-group)?",
+        from_me in any::<bool>(),
+        moment in any::<u64>(),
+        text in "\\PC{0,40}",
+    ) {
+        let body = serde_json::json!({"type": "ReceivedCallback", "phone": phone, "fromMe": from_me.to_string(),
+            "momment": moment.to_string(), "text": {"message": text}});
+        let m = message(&body.to_string());
+        prop_assert_eq!(m.chat, phone);
+        prop_assert_eq!(m.from_me, from_me);
+        prop_assert_eq!(m.moment, Some(moment));
+        let is_text = matches!(m.content, Some(MessageContent::Text { .. }));
+        prop_assert!(is_text);
+    }
+}
