@@ -11,7 +11,7 @@ use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::{
-    AnnouncementSource, CommunityId, Error, GroupAddPrivacy, GroupId, GroupMentionInput, MessageOptions,
+    AnnouncementSource, CommunityId, Error, GroupAddPrivacy, GroupId, GroupMentionInput, MessageOptions, WebhookKind,
     WhoCanAddGroups,
 };
 
@@ -78,6 +78,15 @@ impl Named<GroupAddPrivacy> {
         match self {
             Named::Value(v) => Ok(v),
             Named::Name(name) => GroupAddPrivacy::parse_field(&name, field),
+        }
+    }
+}
+
+impl Named<WebhookKind> {
+    pub(crate) fn resolve(self, field: &str) -> Result<WebhookKind, Error> {
+        match self {
+            Named::Value(v) => Ok(v),
+            Named::Name(name) => WebhookKind::parse_field(&name, field),
         }
     }
 }

@@ -43,7 +43,7 @@ use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
     GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
     InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, SentMessage, SkippedGroup, UnlinkOutcome,
-    WhoCanAddGroups, webhook as events,
+    WebhookKind, WhoCanAddGroups, webhook as events,
 };
 
 /// Typed client for the Communities features of the Z-API WhatsApp HTTP API (native part).
@@ -71,6 +71,7 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<InvitationLinkErrorKind>()?;
     m.add_class::<GroupInvitationMetadata>()?;
     m.add_class::<GroupAddPrivacy>()?;
+    m.add_class::<WebhookKind>()?;
     m.add_class::<LinkOutcome>()?;
     m.add_class::<UnlinkOutcome>()?;
     m.add_class::<SkippedGroup>()?;

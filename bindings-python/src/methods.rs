@@ -13,7 +13,7 @@ use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
     GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink, LinkOutcome, Participant,
-    Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
+    Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
 use crate::convert::{MentionArg, Named, PyMessageOptions, community, count, group, member_target};
@@ -226,6 +226,23 @@ client_methods! {
     /// Sets a group's four switches.
     fn update_group_settings(group_id: String, settings: GroupSettings) -> () =
         |c| c.update_group_settings(&group(&group_id)?, settings);
+
+    // ----- webhooks ----------------------------------------------------------------------
+
+    /// Sets where one webhook posts its events: an `https://` URL (the service posts only to
+    /// HTTPS; the simulator also takes `http://` to loopback). The service signs nothing, so
+    /// put a long random secret in the URL and check it when events arrive.
+    fn set_webhook(kind: Named<WebhookKind>, url: String) -> () =
+        |c| async { c.set_webhook(kind.resolve("kind")?, &url).await };
+
+    /// Sets every webhook to one URL and, when `notify_sent_by_me` is given, whether messages
+    /// the connected number sends are posted too.
+    fn set_every_webhook(url: String; notify_sent_by_me: Option<bool> = None) -> () =
+        |c| c.set_every_webhook(&url, notify_sent_by_me);
+
+    /// Whether messages the connected number sends are posted to the received webhook, which
+    /// must be set first.
+    fn set_notify_sent_by_me(enabled: bool) -> () = |c| c.set_notify_sent_by_me(enabled);
 
     // ----- messages ----------------------------------------------------------------------
 

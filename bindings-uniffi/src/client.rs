@@ -9,7 +9,7 @@ use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityId, CommunitySummary,
     CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink,
-    LinkOutcome, MessageOptions, Participant, Photo, SentMessage, UnlinkOutcome, WhoCanAddGroups,
+    LinkOutcome, MessageOptions, Participant, Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
 use crate::pager::{ChatPager, CommunityPager};
@@ -437,6 +437,37 @@ impl Client {
     /// Any call error.
     pub async fn group_add_privacy(&self) -> Result<Vec<String>, Error> {
         self.0.group_add_privacy().await
+    }
+
+    // ----- webhooks ------------------------------------------------------------------------
+
+    /// Sets where one webhook posts its events: an `https://` URL (the service posts only to
+    /// HTTPS; the simulator also takes `http://` to loopback). The service signs nothing, so
+    /// put a long random secret in the URL and check it when events arrive.
+    ///
+    /// # Errors
+    /// `Validation` (`url`) or any call error.
+    pub async fn set_webhook(&self, kind: WebhookKind, url: String) -> Result<(), Error> {
+        self.0.set_webhook(kind, &url).await
+    }
+
+    /// Sets every webhook to one URL and, when `notify_sent_by_me` is given, whether messages
+    /// the connected number sends are posted too.
+    ///
+    /// # Errors
+    /// `Validation` (`url`) or any call error.
+    #[uniffi::method(default(notify_sent_by_me = None))]
+    pub async fn set_every_webhook(&self, url: String, notify_sent_by_me: Option<bool>) -> Result<(), Error> {
+        self.0.set_every_webhook(&url, notify_sent_by_me).await
+    }
+
+    /// Whether messages the connected number sends are posted to the received webhook, which
+    /// must be set first.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn set_notify_sent_by_me(&self, enabled: bool) -> Result<(), Error> {
+        self.0.set_notify_sent_by_me(enabled).await
     }
 
     // ----- messages ------------------------------------------------------------------------

@@ -25,6 +25,7 @@ mod scan;
 mod simulator;
 mod transport;
 mod webhook;
+mod webhooks;
 
 pub use client::JsClient;
 pub use errors::ZapiErrorClass;

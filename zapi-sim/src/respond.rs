@@ -10,7 +10,7 @@ use crate::body::SimBody;
 /// Headers that let a browser page on another origin call the simulator.
 const CORS: [(&str, &str); 5] = [
     ("access-control-allow-origin", "*"),
-    ("access-control-allow-methods", "GET, POST, DELETE, OPTIONS"),
+    ("access-control-allow-methods", "GET, POST, PUT, DELETE, OPTIONS"),
     ("access-control-allow-headers", "Client-Token, Content-Type, Accept"),
     ("access-control-expose-headers", "Retry-After, Content-Length"),
     ("access-control-max-age", "600"),

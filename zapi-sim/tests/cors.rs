@@ -8,7 +8,7 @@ use serde_json::json;
 fn assert_cors(headers: &reqwest::header::HeaderMap) {
     assert_eq!(headers["access-control-allow-origin"], "*");
     let methods = headers["access-control-allow-methods"].to_str().unwrap();
-    for method in ["GET", "POST", "DELETE", "OPTIONS"] {
+    for method in ["GET", "POST", "PUT", "DELETE", "OPTIONS"] {
         assert!(methods.contains(method), "{methods}");
     }
     let allowed = headers["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();

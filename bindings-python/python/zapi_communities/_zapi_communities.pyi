@@ -14,6 +14,9 @@ _T = TypeVar("_T")
 _SourceName = Literal["create_response", "community_metadata", "chat_list", "explicit"]
 _WhoName = Literal["admins", "all"]
 _GroupAddName = Literal["all", "contacts", "contact_blacklist"]
+_WebhookName = Literal[
+    "received", "received_and_sent", "delivery", "message_status", "disconnected", "connected", "chat_presence"
+]
 
 # ----- model ------------------------------------------------------------------------------------
 
@@ -184,6 +187,30 @@ class Participant:
         """Whether they are the creator."""
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class WebhookKind:
+    """One of the webhooks an instance posts to, each set by its own call."""
+
+    RECEIVED: ClassVar[WebhookKind]
+    """Received messages and group notifications."""
+    RECEIVED_AND_SENT: ClassVar[WebhookKind]
+    """Received messages, and those the connected number sends."""
+    DELIVERY: ClassVar[WebhookKind]
+    """Messages handed to WhatsApp."""
+    MESSAGE_STATUS: ClassVar[WebhookKind]
+    """Message status changes."""
+    DISCONNECTED: ClassVar[WebhookKind]
+    """The phone disconnected."""
+    CONNECTED: ClassVar[WebhookKind]
+    """The phone connected."""
+    CHAT_PRESENCE: ClassVar[WebhookKind]
+    """Chat presence."""
+    @property
+    def value(self) -> _WebhookName:
+        """The stable name shared by every language."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class GroupAddPrivacy:
@@ -561,6 +588,10 @@ class Client:
         blacklist_remove: Sequence[str] | None = None,
     ) -> None: ...
     def group_add_privacy(self) -> list[str]: ...
+    # webhooks
+    def set_webhook(self, kind: WebhookKind | _WebhookName, url: str) -> None: ...
+    def set_every_webhook(self, url: str, *, notify_sent_by_me: bool | None = None) -> None: ...
+    def set_notify_sent_by_me(self, enabled: bool) -> None: ...
     # messages
     def send_text(
         self,
@@ -715,6 +746,10 @@ class AsyncClient:
         blacklist_remove: Sequence[str] | None = None,
     ) -> Awaitable[None]: ...
     def group_add_privacy(self) -> Awaitable[list[str]]: ...
+    # webhooks
+    def set_webhook(self, kind: WebhookKind | _WebhookName, url: str) -> Awaitable[None]: ...
+    def set_every_webhook(self, url: str, *, notify_sent_by_me: bool | None = None) -> Awaitable[None]: ...
+    def set_notify_sent_by_me(self, enabled: bool) -> Awaitable[None]: ...
     # messages
     def send_text(
         self,

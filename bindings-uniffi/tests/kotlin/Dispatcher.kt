@@ -20,6 +20,7 @@ import io.zapi.communities.core.Participant
 import io.zapi.communities.core.SkippedGroup
 import io.zapi.communities.core.UnlinkOutcome
 import io.zapi.communities.core.SentMessage
+import io.zapi.communities.core.WebhookKind
 import io.zapi.communities.core.WhoCanAddGroups
 import io.zapi.communities.core.ZapiException
 
@@ -133,6 +134,13 @@ object Dispatcher {
                 toJson(client.setGroupAddPrivacy(who, args.list("blacklist_add"), args.list("blacklist_remove")))
             }
             "group_add_privacy" -> toJson(client.groupAddPrivacy())
+            "set_webhook" -> {
+                val kind = WebhookKind.entries.firstOrNull { it.name.lowercase() == args.text("kind") }
+                    ?: throw SkipCase("kind=\"${args.text("kind")}\" is not expressible: Kotlin takes the WebhookKind enum")
+                toJson(client.setWebhook(kind, args.text("url")))
+            }
+            "set_every_webhook" -> toJson(client.setEveryWebhook(args.text("url"), args["notify_sent_by_me"] as Boolean?))
+            "set_notify_sent_by_me" -> toJson(client.setNotifySentByMe(args.flag("enabled")))
             else -> error("unknown call $call")
         }
     }

@@ -93,6 +93,9 @@ const CALLS = {
       ['blacklistRemove', a.blacklist_remove],
     ])),
   group_add_privacy: (c) => c.groupAddPrivacy(),
+  set_webhook: (c, a) => c.setWebhook(text(a, 'kind'), text(a, 'url')),
+  set_every_webhook: (c, a) => c.setEveryWebhook(text(a, 'url'), a.notify_sent_by_me),
+  set_notify_sent_by_me: (c, a) => c.setNotifySentByMe(flag(a, 'enabled')),
   // Not a client method: the module's webhook parser, for tests/vectors/events.json.
   parse_webhook: (_c, a) => moduleFunctions.parseWebhook(typeof a.body === 'string' ? a.body : Uint8Array.from(a.body)),
   // Not a client method: walks `communities(pageSize)` or `chats(pageSize)` to the end and

@@ -168,6 +168,11 @@ impl Endpoint {
     }
 }
 
+/// Whether `rest` (what follows `http://`) names a loopback host.
+pub(crate) fn is_loopback_authority(rest: &str) -> bool {
+    is_loopback(host_of(rest))
+}
+
 /// The host of `authority[/path]`: without user info and port, IPv6 brackets kept.
 fn host_of(rest: &str) -> &str {
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();

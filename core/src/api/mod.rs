@@ -43,6 +43,7 @@ mod list_groups;
 mod members;
 mod send_text;
 mod unlink_groups;
+mod webhook_config;
 
 pub use community_description::UpdateCommunityDescription;
 pub use community_metadata::GetCommunityMetadata;
@@ -67,6 +68,7 @@ pub use list_groups::ListGroups;
 pub use members::{ChangeMembers, MemberAction, MemberTarget};
 pub use send_text::SendText;
 pub use unlink_groups::{CommunityGroups, UnlinkGroups};
+pub use webhook_config::{SetEveryWebhook, SetNotifySentByMe, SetWebhook, webhook_url};
 
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};

@@ -23,6 +23,7 @@ mod options;
 pub(crate) mod pager;
 mod privacy;
 mod resolution;
+mod webhooks;
 
 pub use builder::{ClientBuilder, ClientConfig};
 pub use message_options::{GroupMentionInput, MessageOptions};

@@ -21,7 +21,7 @@ use crate::model::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId, CommunitySummary, CreatedGroup,
     GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
     InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome,
-    WhoCanAddGroups,
+    WebhookKind, WhoCanAddGroups,
 };
 use crate::webhook::{
     Connection, Delivery, DeliveryStatus, Disconnection, JoinRequestMethod, LinkMode, MessageStatus, Presence,
@@ -214,4 +214,5 @@ named_enum! {
     PresenceStatus: "The stable name shared by every language: `available`, `unavailable`, `composing`, `recording`, `paused` or `other`.",
     JoinRequestMethod: "The stable name shared by every language: `invite_link`, `non_admin_add` or `other`.",
     LinkMode: "The stable name shared by every language: `admins_only` or `all_members`.",
+    WebhookKind: "The stable name shared by every language: `received`, `received_and_sent`, `delivery`, `message_status`, `disconnected`, `connected` or `chat_presence`.",
 }

@@ -8,6 +8,7 @@ pub mod linking;
 pub mod message;
 pub mod photo;
 pub mod privacy;
+pub mod webhooks;
 
 pub use community::{AnnouncementGroup, AnnouncementSource, Community, CommunitySummary, LinkedGroup, WhoCanAddGroups};
 pub use group::{
@@ -19,3 +20,4 @@ pub use linking::{LinkOutcome, SkippedGroup, UnlinkOutcome};
 pub use message::{Announcement, GroupMention, SentMessage};
 pub use photo::Photo;
 pub use privacy::GroupAddPrivacy;
+pub use webhooks::WebhookKind;

@@ -6,12 +6,12 @@ use serde_json::{Map, Value};
 use super::reply::Refusal;
 use crate::http::{HttpRequest, Method};
 
-/// Refuses a POST that carries a body without `Content-Type: application/json` (415,
+/// Refuses a POST or PUT that carries a body without `Content-Type: application/json` (415,
 /// developer.z-api.io/security/client-token). Bodiless POSTs (redefine-invitation-link) need no
 /// header (developer.z-api.io/group/metadata-group, whose examples disagree).
 pub(crate) fn check_content_type(request: &HttpRequest) -> Result<(), Refusal> {
     let has_body = request.body.as_deref().is_some_and(|b| !b.trim().is_empty());
-    if request.method != Method::Post || !has_body {
+    if !matches!(request.method, Method::Post | Method::Put) || !has_body {
         return Ok(());
     }
     let is_json = request

@@ -21,7 +21,9 @@
 //! `POST /leave-group`, `POST /update-group-name`, `POST /update-group-description`,
 //! `POST /update-group-photo`, `GET /accept-invite-group?url=`,
 //! `GET /group-invitation-metadata?url=`, `POST /privacy/group-add`,
-//! `GET /privacy/disallowed-contacts?type=groupAdd`.
+//! `GET /privacy/disallowed-contacts?type=groupAdd`, and the webhook configuration routes:
+//! `PUT /update-webhook-{received, received-delivery, delivery, message-status, disconnected,
+//! connected, chat-presence}`, `PUT /update-every-webhooks`, `PUT /update-notify-sent-by-me`.
 //!
 //! # Success bodies
 //!
@@ -94,7 +96,8 @@
 //!                 "mentioned": [], "groupMentioned": [{"phone": "…", "subject": "…"}],
 //!                 "sentAt": 0}],
 //!   "limits": {"maxPageSize": 50},           // optional: the list routes return at most 50 per page
-//!   "groupAdd": {"who": "ALL", "blacklist": []}  // optional: who may add the connected phone
+//!   "groupAdd": {"who": "ALL", "blacklist": []}, // optional: who may add the connected phone
+//!   "webhooks": {"received": "https://…", "notifySentByMe": false}  // optional: webhook URLs
 //! }
 //! ```
 //!
@@ -163,6 +166,6 @@ pub use log::LoggedRequest;
 pub use simulator::Simulator;
 pub use state::{
     SimCommunity, SimContactChat, SimGroup, SimGroupAdd, SimGroupMention, SimLimits, SimMessage, SimParticipant,
-    SimState, WhoCanAddNewGroups,
+    SimState, SimWebhooks, WhoCanAddNewGroups,
 };
 pub use transport::SimulatorTransport;

@@ -80,6 +80,12 @@ pub(crate) enum Route {
     SetGroupAddPrivacy,
     /// `GET /privacy/disallowed-contacts?type=` (developer.z-api.io/privacy/set-group-add).
     DisallowedContacts,
+    /// `PUT /update-webhook-<kind>` (developer.z-api.io/webhooks/introduction).
+    SetWebhook(crate::model::WebhookKind),
+    /// `PUT /update-every-webhooks` (developer.z-api.io/webhooks/update-every-webhooks).
+    SetEveryWebhook,
+    /// `PUT /update-notify-sent-by-me` (developer.z-api.io/webhooks/update-notify-sent-by-me).
+    SetNotifySentByMe,
 }
 
 /// Finds the route for `method` + `path` (the part after `/instances/{id}/token/{token}`).
@@ -106,7 +112,7 @@ pub(crate) fn resolve(method: Method, path: &str) -> Result<Route, Refusal> {
 type Candidates = Option<Vec<(Method, Route)>>;
 
 fn candidates(segments: &[&str]) -> Result<Candidates, Refusal> {
-    use Method::{Delete, Get, Post};
+    use Method::{Delete, Get, Post, Put};
     let one = |method, route| Ok(Some(vec![(method, route)]));
     match segments {
         ["communities"] => Ok(Some(vec![(Post, Route::CreateCommunity), (Get, Route::ListCommunities)])),
@@ -141,6 +147,12 @@ fn candidates(segments: &[&str]) -> Result<Candidates, Refusal> {
         ["group-invitation-metadata"] => one(Get, Route::GroupInvitationMetadata),
         ["privacy", "group-add"] => one(Post, Route::SetGroupAddPrivacy),
         ["privacy", "disallowed-contacts"] => one(Get, Route::DisallowedContacts),
+        ["update-every-webhooks"] => one(Put, Route::SetEveryWebhook),
+        ["update-notify-sent-by-me"] => one(Put, Route::SetNotifySentByMe),
+        [route] if route.starts_with("update-webhook-") => {
+            let kind = crate::model::WebhookKind::ALL.into_iter().find(|k| k.route()[1..] == **route);
+            Ok(kind.map(|k| vec![(Put, Route::SetWebhook(k))]))
+        }
         _ => Ok(None),
     }
 }

@@ -41,6 +41,76 @@ pub struct SimState {
     /// (developer.z-api.io/privacy/set-group-add). Written only when changed.
     #[serde(default, skip_serializing_if = "SimGroupAdd::is_default")]
     pub group_add: SimGroupAdd,
+    /// Where the instance posts its events (developer.z-api.io/webhooks/introduction).
+    #[serde(default, skip_serializing_if = "SimWebhooks::is_unset")]
+    pub webhooks: SimWebhooks,
+}
+
+/// The webhook URLs set with the configuration routes (developer.z-api.io/webhooks/introduction).
+/// Written only when one is set.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimWebhooks {
+    /// Received messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<String>,
+    /// Received messages and the connected number's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_and_sent: Option<String>,
+    /// Messages handed to WhatsApp.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<String>,
+    /// Message status changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_status: Option<String>,
+    /// Disconnections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disconnected: Option<String>,
+    /// Connections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connected: Option<String>,
+    /// Chat presence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_presence: Option<String>,
+    /// Whether the connected number's own messages are posted too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub notify_sent_by_me: bool,
+}
+
+impl SimWebhooks {
+    /// Whether nothing is set.
+    pub fn is_unset(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The URL of `kind`, if set.
+    pub fn get(&self, kind: crate::model::WebhookKind) -> Option<&str> {
+        use crate::model::WebhookKind as K;
+        match kind {
+            K::Received => self.received.as_deref(),
+            K::ReceivedAndSent => self.received_and_sent.as_deref(),
+            K::Delivery => self.delivery.as_deref(),
+            K::MessageStatus => self.message_status.as_deref(),
+            K::Disconnected => self.disconnected.as_deref(),
+            K::Connected => self.connected.as_deref(),
+            K::ChatPresence => self.chat_presence.as_deref(),
+        }
+    }
+
+    /// Sets the URL of `kind`.
+    pub fn set(&mut self, kind: crate::model::WebhookKind, url: String) {
+        use crate::model::WebhookKind as K;
+        let slot = match kind {
+            K::Received => &mut self.received,
+            K::ReceivedAndSent => &mut self.received_and_sent,
+            K::Delivery => &mut self.delivery,
+            K::MessageStatus => &mut self.message_status,
+            K::Disconnected => &mut self.disconnected,
+            K::Connected => &mut self.connected,
+            K::ChatPresence => &mut self.chat_presence,
+        };
+        *slot = Some(url);
+    }
 }
 
 /// The account's group-add privacy setting (developer.z-api.io/privacy/set-group-add).
@@ -287,6 +357,7 @@ impl SimState {
             messages: Vec::new(),
             limits: SimLimits::default(),
             group_add: SimGroupAdd::default(),
+            webhooks: SimWebhooks::default(),
         }
     }
 }

@@ -12,7 +12,7 @@ use zapi_communities::api::validate::{parse_group_ids, parse_group_mentions, par
 use zapi_communities::api::{Endpoint, MemberTarget, SendText};
 use zapi_communities::{
     BoxFuture, Client, CommunityId, Error, GroupAddPrivacy, GroupId, GroupSettings, HttpRequest, HttpResponse,
-    InviteLink, Photo, RetryPolicy, SendOptions, Transport, TransportError, WhoCanAddGroups,
+    InviteLink, Photo, RetryPolicy, SendOptions, Transport, TransportError, WebhookKind, WhoCanAddGroups,
 };
 
 /// Answers by `"METHOD path?query"`, else with `fallback`; remembers every request.
@@ -189,6 +189,14 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
             to_json(client.set_group_add_privacy(who, &add, &remove).await?)
         }
         "group_add_privacy" => to_json(client.group_add_privacy().await?),
+        "set_webhook" => {
+            let kind = WebhookKind::parse_field(text(args, "kind"), "kind")?;
+            to_json(client.set_webhook(kind, text(args, "url")).await?)
+        }
+        "set_every_webhook" => {
+            to_json(client.set_every_webhook(text(args, "url"), args["notify_sent_by_me"].as_bool()).await?)
+        }
+        "set_notify_sent_by_me" => to_json(client.set_notify_sent_by_me(flag(args, "enabled")).await?),
         other => panic!("unknown call {other}"),
     })
 }

@@ -12,6 +12,7 @@ mod messages;
 mod paging;
 mod participants;
 mod privacy;
+mod webhooks;
 
 pub use join_requests::InviteJoin;
 pub(crate) use join_requests::join_by_link;
@@ -60,6 +61,9 @@ pub(crate) fn dispatch(state: &mut SimState, route: Route, request: &HttpRequest
         Route::GroupInvitationMetadata => join_requests::invitation_metadata(state, request),
         Route::SetGroupAddPrivacy => privacy::set_group_add(state, request),
         Route::DisallowedContacts => privacy::disallowed_contacts(state, request),
+        Route::SetWebhook(kind) => webhooks::set(state, request, kind),
+        Route::SetEveryWebhook => webhooks::set_every(state, request),
+        Route::SetNotifySentByMe => webhooks::notify_sent_by_me(state, request),
     }
 }
 

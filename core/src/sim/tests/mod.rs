@@ -14,6 +14,7 @@ mod messages;
 mod participants;
 mod routing;
 mod transport;
+mod webhooks;
 
 use serde_json::{Value, json};
 
