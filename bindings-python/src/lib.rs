@@ -54,6 +54,7 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::PyClient>()?;
     m.add_class::<simulator::PySimulator>()?;
+    m.add_class::<zapi_communities::sim::SimWebhook>()?;
     m.add_class::<async_client::PyAsyncClient>()?;
     m.add_class::<pager::PyPager>()?;
     m.add_class::<pager::PyAsyncPager>()?;

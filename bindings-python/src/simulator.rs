@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use zapi_communities::sim::Simulator;
+use zapi_communities::sim::{SimWebhook, Simulator};
 
 use crate::errors::IntoPyResult;
 
@@ -28,6 +28,13 @@ impl PySimulator {
     /// Raises ``ValidationError`` naming ``phone`` or ``link`` (no group has that link).
     fn invite_join(&self, py: Python<'_>, link: &str, phone: &str) -> PyResult<&'static str> {
         self.0.invite_join(link, phone).map(|joined| joined.as_str()).or_raise(py)
+    }
+
+    /// Every event the instance has posted since the last call, oldest first: each ``SimWebhook``
+    /// has its ``kind``, the ``url`` configured for it (or ``None``) and the ``body`` the service
+    /// would post, for ``parse_webhook``.
+    fn take_webhooks(&self) -> Vec<SimWebhook> {
+        self.0.take_webhooks()
     }
 
     fn __repr__(&self) -> &'static str {

@@ -1,5 +1,6 @@
 """Webhook bodies read into typed events, and taken apart the way a bot does: ``match`` on the
-variant classes (``WebhookEvent.Message``, ``GroupNotification.JoinRequest``, …)."""
+variant classes (``WebhookEvent.Message``, ``GroupNotification.JoinRequest``, …); and the
+simulator posting the events a bot reacts to."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import json
 import pytest
 
 from zapi_communities import (
+    Client,
     DecodeError,
     DeliveryStatus,
     GroupNotification,
+    GroupSettings,
     JoinRequestMethod,
     MessageContent,
+    Simulator,
     WebhookEvent,
+    WebhookKind,
     parse_webhook,
 )
 
@@ -75,3 +80,22 @@ def test_what_is_not_an_event_raises_decode_error() -> None:
             parse_webhook(body)
     with pytest.raises(TypeError):
         parse_webhook(42)  # type: ignore[arg-type]
+
+
+def test_the_simulator_posts_what_a_bot_reacts_to() -> None:
+    simulator = Simulator()
+    client = Client.simulated(simulator)
+    client.set_webhook("received", "https://bot.example/hook")
+    group = client.create_group("Bakery", ["5511911111111"])
+    client.update_group_settings(group.id, GroupSettings(require_admin_approval=True))
+    simulator.take_webhooks()  # the group's creation
+    assert simulator.invite_join(client.group_invitation_link(group.id), "5511922222222") == "requested"
+    for posted in simulator.take_webhooks():
+        assert (posted.kind, posted.url) == (WebhookKind.RECEIVED, "https://bot.example/hook")
+        event = parse_webhook(posted.body)
+        if isinstance(event, WebhookEvent.Message) and isinstance(event.message.notification, GroupNotification.JoinRequest):
+            client.approve_participants(event.message.chat, event.message.notification.requesters)
+    after = [parse_webhook(p.body) for p in simulator.take_webhooks()]
+    assert [e.message.notification for e in after if isinstance(e, WebhookEvent.Message)] == [
+        GroupNotification.ParticipantsAdded(participants=["5511922222222"])
+    ]

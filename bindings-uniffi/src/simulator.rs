@@ -28,4 +28,11 @@ impl Simulator {
     pub fn invite_join(&self, link: String, phone: String) -> Result<String, Error> {
         Ok(self.0.invite_join(&link, &phone)?.as_str().to_owned())
     }
+
+    /// Every event the instance has posted since the last call, oldest first: each has its
+    /// `kind`, the `url` configured for it (or null/nil) and the `body` the service would post,
+    /// for `parseWebhook`.
+    pub fn take_webhooks(&self) -> Vec<zapi_communities::sim::SimWebhook> {
+        self.0.take_webhooks()
+    }
 }

@@ -31,6 +31,14 @@ impl JsSimulator {
         Client::simulated_with(Arc::clone(&self.0)).map(JsClient).js()
     }
 
+    /// Every event the instance has posted since the last call, oldest first: each has its
+    /// `kind`, the `url` configured for it (or `null`) and the `body` the service would post,
+    /// for `parseWebhook`.
+    #[wasm_bindgen(js_name = takeWebhooks, unchecked_return_type = "SimWebhook[]")]
+    pub fn take_webhooks(&self) -> Result<JsValue, JsValue> {
+        crate::convert::plain(&self.0.take_webhooks())
+    }
+
     /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside
     /// the account would: in a group that requires an admin's approval this is a join request
     /// (what `approve_participants` acts on), else they join. Returns `"requested"`, `"joined"`

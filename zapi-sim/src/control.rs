@@ -1,6 +1,6 @@
 //! The control API under `/__sim/`: read and clear the request log, reset or load the state,
-//! read the state, queue and clear faults, read the decoy's connection count, and have someone
-//! follow an invitation link. No credentials; loopback callers only.
+//! read the state, queue and clear faults, read the decoy's connection count, have someone
+//! follow an invitation link, and see (or inject) the webhooks posted. No credentials; loopback callers only.
 
 use hyper::body::Bytes;
 use hyper::{Method, Response};
@@ -29,6 +29,7 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         "faults" => &[Method::GET, Method::POST, Method::DELETE],
         "decoy" => &[Method::GET, Method::DELETE],
         "invite-joins" => &[Method::POST],
+        "webhooks" => &[Method::GET, Method::POST, Method::DELETE],
         _ => return respond::error(404, "unknown control endpoint"),
     };
     if !allowed.contains(method) {
@@ -42,6 +43,12 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         }
         ("reset", _) => reset(shared, body),
         ("invite-joins", _) => invite_join(shared, body),
+        ("webhooks", "GET") => respond::json(200, &json!(shared.deliveries.list())),
+        ("webhooks", "POST") => inject(shared, body),
+        ("webhooks", _) => {
+            shared.deliveries.clear();
+            respond::no_content()
+        }
         ("state", _) => {
             let headers = [("content-type".to_owned(), "application/json".to_owned())];
             respond::build(200, &headers, SimBody::full(shared.simulator.snapshot_json()))
@@ -76,6 +83,7 @@ fn reset(shared: &Shared, body: &Bytes) -> Response<SimBody> {
         return respond::error(400, &error.to_string());
     }
     shared.faults.clear();
+    shared.deliveries.clear();
     clear_decoy(shared);
     respond::json(200, &json!({ "reset": true }))
 }
@@ -95,9 +103,38 @@ fn invite_join(shared: &Shared, body: &Bytes) -> Response<SimBody> {
         Err(e) => return respond::error(400, &format!("expected {{\"link\", \"phone\"}}: {e}")),
     };
     match shared.simulator.invite_join(&join.link, &join.phone) {
-        Ok(result) => respond::json(200, &json!({ "result": result.as_str() })),
+        Ok(result) => {
+            shared.deliveries.send(shared.simulator.take_webhooks());
+            respond::json(200, &json!({ "result": result.as_str() }))
+        }
         Err(error) => respond::error(400, &error.to_string()),
     }
+}
+
+/// `{"kind", "body"}`: posts `body` (a JSON object, or its text) to the URL set for webhook
+/// `kind`, as if the instance had sent it → `{"url": … | null}`; 400 for a bad kind or body.
+fn inject(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Inject {
+        kind: String,
+        body: serde_json::Value,
+    }
+    let inject: Inject = match serde_json::from_slice(body) {
+        Ok(inject) => inject,
+        Err(e) => return respond::error(400, &format!("expected {{\"kind\", \"body\"}}: {e}")),
+    };
+    let kind = match zapi_communities::WebhookKind::parse_field(&inject.kind, "kind") {
+        Ok(kind) => kind,
+        Err(error) => return respond::error(400, &error.to_string()),
+    };
+    let text = match inject.body {
+        serde_json::Value::String(text) => text,
+        other => other.to_string(),
+    };
+    let url = shared.simulator.state().webhooks.get(kind).map(str::to_owned);
+    shared.deliveries.inject(kind, url.clone(), text);
+    respond::json(200, &json!({ "url": url }))
 }
 
 fn clear_decoy(shared: &Shared) {

@@ -11,6 +11,7 @@ mod instance;
 mod respond;
 mod server;
 mod service;
+mod webhooks;
 
 pub use fault::{Fault, FaultError, FaultRule, MAX_DELAY_MS, MAX_HUGE_BYTES};
 pub use fault_queue::FaultQueue;

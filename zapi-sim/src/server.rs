@@ -62,6 +62,8 @@ pub(crate) struct Shared {
     pub(crate) base_url: String,
     /// Where `redirect` faults point (`None` when no second loopback port could be bound).
     pub(crate) decoy: Option<Decoy>,
+    /// The webhooks posted, and being posted.
+    pub(crate) deliveries: crate::webhooks::Deliveries,
 }
 
 impl Shared {
@@ -98,6 +100,7 @@ pub async fn spawn(options: SpawnOptions) -> Result<RunningServer, ServerError> 
         faults: FaultQueue::default(),
         base_url: format!("http://{addr}"),
         decoy: Decoy::start().await,
+        deliveries: crate::webhooks::Deliveries::default(),
     });
     let (stop, stopped) = oneshot::channel();
     let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));

@@ -51,5 +51,6 @@ pub(crate) async fn serve(
         None => respond::from_simulator(shared.simulator.handle(&request)),
         Some(rule) => faulted::answer(&shared.simulator, &request, rule, shared.decoy_url()).await?,
     };
+    shared.deliveries.send(shared.simulator.take_webhooks());
     Ok(respond::with_cors(response))
 }

@@ -465,6 +465,24 @@ class Simulator:
     def invite_join(self, link: str, phone: str) -> Literal["requested", "joined", "already_member"]:
         """Someone (``phone``) follows an invitation link (a full link or its code): in a group that
         requires an admin's approval this is a join request, else they join."""
+    def take_webhooks(self) -> list[SimWebhook]:
+        """Every event the instance has posted since the last call, oldest first."""
+
+@final
+class SimWebhook:
+    """An event the simulated instance posts to a webhook."""
+
+    @property
+    def kind(self) -> WebhookKind:
+        """The webhook it is for."""
+    @property
+    def url(self) -> str | None:
+        """The URL set for that webhook, if any."""
+    @property
+    def body(self) -> str:
+        """The JSON body, as the service would post it."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
 class Client:

@@ -23,6 +23,7 @@ use crate::model::{
     InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome,
     WebhookKind, WhoCanAddGroups,
 };
+use crate::sim::SimWebhook;
 use crate::webhook::{
     Connection, Delivery, DeliveryStatus, Disconnection, JoinRequestMethod, LinkMode, MessageStatus, Presence,
     PresenceStatus, ReceivedMessage,
@@ -112,6 +113,7 @@ dataclass! {
     Connection { phone, connected, moment, instance_id }
     Disconnection { error, disconnected, moment, instance_id }
     Presence { phone, status, status_text, last_seen, instance_id }
+    SimWebhook { kind, url, body }
 }
 
 #[pymethods]

@@ -145,6 +145,7 @@
 mod auth;
 mod body;
 mod config;
+mod events;
 mod fixture;
 mod handlers;
 mod ids;
@@ -161,6 +162,7 @@ mod transport;
 mod tests;
 
 pub use config::SimConfig;
+pub use events::SimWebhook;
 pub use handlers::InviteJoin;
 pub use log::LoggedRequest;
 pub use simulator::Simulator;

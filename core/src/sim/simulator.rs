@@ -3,6 +3,7 @@
 use std::sync::{Mutex, MutexGuard};
 
 use super::config::SimConfig;
+use super::events::SimWebhook;
 use super::handlers::{InviteJoin, join_by_link};
 use super::log::{LoggedRequest, RequestLog};
 use super::reply::Refusal;
@@ -45,6 +46,25 @@ pub struct Simulator {
 struct Inner {
     state: SimState,
     log: RequestLog,
+    /// Events posted and not yet taken (`take_webhooks`), oldest first.
+    webhooks: std::collections::VecDeque<SimWebhook>,
+}
+
+/// The most events kept for `take_webhooks`; older ones are dropped first.
+const MAX_WEBHOOKS: usize = 10_000;
+
+impl Inner {
+    /// Keeps `scratch` as the state, and the events its request queued.
+    fn commit(&mut self, mut scratch: SimState, instance_id: &str) {
+        let queued = std::mem::take(&mut scratch.outbox);
+        self.state = scratch;
+        for event in queued {
+            if self.webhooks.len() == MAX_WEBHOOKS {
+                self.webhooks.pop_front();
+            }
+            self.webhooks.push_back(event.into_webhook(instance_id, &self.state));
+        }
+    }
 }
 
 impl Simulator {
@@ -88,7 +108,7 @@ impl Simulator {
     }
 
     fn build(config: SimConfig, state: SimState) -> Self {
-        let inner = Inner { state: state.clone(), log: RequestLog::default() };
+        let inner = Inner { state: state.clone(), log: RequestLog::default(), webhooks: Default::default() };
         Self { config, initial: state, inner: Mutex::new(inner) }
     }
 
@@ -119,7 +139,7 @@ impl Simulator {
         let mut scratch = inner.state.clone();
         let response = answer(&self.config, &mut scratch, request);
         if apply && response.is_success() {
-            inner.state = scratch;
+            inner.commit(scratch, &self.config.instance_id);
         }
         inner.log.record(request, response.status, apply, fault);
         tracing::debug!(method = %request.method, path = %request.path, status = response.status, "simulator");
@@ -181,8 +201,17 @@ impl Simulator {
             let field = if refusal.status == 404 { "link" } else { "phone" };
             Error::validation(field, refusal.message)
         })?;
-        inner.state = scratch;
+        inner.commit(scratch, &self.config.instance_id);
         Ok(joined)
+    }
+
+    /// Every event the instance has posted since the last call, oldest first (at most the latest
+    /// 10 000): what it sends to the webhooks, each with its configured URL, if any. Applied
+    /// requests queue them (a refused one queues nothing): group notifications for people joining
+    /// (or asking to), being added, removed or leaving and groups created; a delivery for every
+    /// message sent, and a `READ` status for an announcement.
+    pub fn take_webhooks(&self) -> Vec<SimWebhook> {
+        self.lock().webhooks.drain(..).collect()
     }
 
     /// Goes back to the state the simulator was created with and empties the log.
@@ -194,6 +223,7 @@ impl Simulator {
         let mut inner = self.lock();
         inner.state = state;
         inner.log.clear();
+        inner.webhooks.clear();
     }
 
     /// The community with this id (deactivated ones included, flagged).

@@ -44,6 +44,9 @@ pub struct SimState {
     /// Where the instance posts its events (developer.z-api.io/webhooks/introduction).
     #[serde(default, skip_serializing_if = "SimWebhooks::is_unset")]
     pub webhooks: SimWebhooks,
+    /// Events the request being handled queued for the webhooks; never part of a fixture.
+    #[serde(skip)]
+    pub(crate) outbox: Vec<super::events::Queued>,
 }
 
 /// The webhook URLs set with the configuration routes (developer.z-api.io/webhooks/introduction).
@@ -358,6 +361,7 @@ impl SimState {
             limits: SimLimits::default(),
             group_add: SimGroupAdd::default(),
             webhooks: SimWebhooks::default(),
+            outbox: Vec::new(),
         }
     }
 }

@@ -74,5 +74,6 @@ pub(super) fn leave(state: &mut SimState, request: &HttpRequest) -> Outcome {
         }
         group.last_activity = now;
     }
+    state.notify_group(&group_id, Some(&me), "GROUP_PARTICIPANT_LEAVE", std::slice::from_ref(&me), &[]);
     value_true()
 }

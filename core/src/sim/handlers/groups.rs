@@ -32,9 +32,9 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
     participants.extend(phones.into_iter().map(SimParticipant::member));
     state.groups.push(SimGroup {
         phone: phone.clone(),
-        name,
+        name: name.clone(),
         description: String::new(),
-        owner: me,
+        owner: me.clone(),
         creation: now.saturating_mul(1000),
         community_id: None,
         is_group_announcement: false,
@@ -48,6 +48,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         photo: None,
         pending_requests: Vec::new(),
     });
+    state.notify_group(&phone, Some(&me), "GROUP_CREATE", std::slice::from_ref(&name), &[]);
     ok(json!({ "phone": phone, "invitationLink": link }))
 }
 

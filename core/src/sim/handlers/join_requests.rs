@@ -56,13 +56,17 @@ pub(crate) fn join_by_link(state: &mut SimState, link: &str, phone: &str) -> Res
         return Err(Refusal::inconsistent("group vanished"));
     };
     group.last_activity = now;
+    let who = [phone.to_owned()];
     if requires_approval {
         if !group.pending_requests.iter().any(|p| p == phone) {
             group.pending_requests.push(phone.to_owned());
         }
+        let method = [("requestMethod", "invite_link")];
+        state.notify_group(&group_id, Some(phone), "MEMBERSHIP_APPROVAL_REQUEST", &who, &method);
         return Ok(InviteJoin::Requested);
     }
-    admit(state, &group_id, &[phone.to_owned()]);
+    admit(state, &group_id, &who);
+    state.notify_group(&group_id, Some(phone), "GROUP_PARTICIPANT_ADD", &who, &[]);
     Ok(InviteJoin::Joined)
 }
 
@@ -145,6 +149,10 @@ pub(super) fn approve(state: &mut SimState, request: &HttpRequest) -> Outcome {
         group.last_activity = now;
     }
     admit(state, &group_id, &approved);
+    if !approved.is_empty() {
+        let me = state.connected_phone.clone();
+        state.notify_group(&group_id, Some(&me), "GROUP_PARTICIPANT_ADD", &approved, &[]);
+    }
     value_true()
 }
 

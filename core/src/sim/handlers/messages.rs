@@ -44,6 +44,13 @@ pub(super) fn send_text(state: &mut SimState, request: &HttpRequest) -> Outcome 
     let now = state.tick();
     let (zaap_id, message_id) = state.new_message_ids();
     touch_chat(state, &phone, now);
+    state.notify_delivery(&phone, &zaap_id, &message_id);
+    // An announcement reaches the whole community; the simulator has it read at once.
+    if let Some(group) = state.group(&phone) {
+        if group.is_group_announcement {
+            state.notify_status(&phone, &message_id, "READ", true);
+        }
+    }
     state.messages.push(SimMessage {
         zaap_id: zaap_id.clone(),
         message_id: message_id.clone(),

@@ -93,6 +93,8 @@ pub(super) fn add_participants(state: &mut SimState, request: &HttpRequest) -> O
         }
         group.last_activity = now;
     }
+    let me = state.connected_phone.clone();
+    state.notify_group(target.group_phone(), Some(&me), "GROUP_PARTICIPANT_ADD", &phones, &[]);
     match &target {
         Target::Community { id, .. } => {
             if let Some(community) = state.active_community_mut(id) {
@@ -125,6 +127,8 @@ pub(super) fn remove_participants(state: &mut SimState, request: &HttpRequest) -
     let group = group_of(state, &target)?;
     check_removable(state, group, &phones)?;
     let now = state.tick();
+    let me = state.connected_phone.clone();
+    state.notify_group(target.group_phone(), Some(&me), "GROUP_PARTICIPANT_REMOVE", &phones, &[]);
     match &target {
         Target::Community { id, announcement } => {
             for group in

@@ -5,6 +5,7 @@ mod administration;
 mod auth;
 mod chats;
 mod communities;
+mod events;
 mod fixture;
 mod groups;
 mod invitations;

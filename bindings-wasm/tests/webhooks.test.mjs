@@ -1,0 +1,39 @@
+// Webhooks in JS: parseWebhook narrows on `type` and `kind`, and the in-memory simulator posts
+// the events a bot reacts to (a join request, then the approved member added).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { Simulator, parseWebhook } from 'zapi-communities/simulator';
+
+const ANA = '5511911111111';
+const BIA = '5511922222222';
+
+describe('webhooks', () => {
+  it('a join request is posted, approved, and the new member posted', async () => {
+    const simulator = new Simulator();
+    const client = simulator.client();
+    await client.setWebhook('received', 'https://bot.example/hook');
+    const group = await client.createGroup('Bakery', [ANA]);
+    const settings = { adminOnlyMessage: false, adminOnlySettings: false, requireAdminApproval: true, adminOnlyAddMember: false };
+    await client.updateGroupSettings(group.id, settings);
+    simulator.takeWebhooks(); // the group's creation
+    assert.equal(simulator.inviteJoin(await client.groupInvitationLink(group.id), BIA), 'requested');
+    const posted = simulator.takeWebhooks();
+    assert.equal(posted.length, 1);
+    assert.deepEqual([posted[0].kind, posted[0].url], ['received', 'https://bot.example/hook']);
+    const event = parseWebhook(posted[0].body);
+    assert.equal(event.type, 'message');
+    const note = event.message.notification;
+    assert.deepEqual(note, { kind: 'join_request', requesters: [BIA], method: 'invite_link', addedBy: null });
+    await client.approveParticipants(event.message.chat, note.requesters);
+    const [added] = simulator.takeWebhooks().map((p) => parseWebhook(new TextEncoder().encode(p.body)));
+    assert.deepEqual(added.message.notification, { kind: 'participants_added', participants: [BIA] });
+  });
+
+  it('what is not an event throws a decode ZapiError', () => {
+    for (const body of ['', '[]', '{"type":"Nope"}']) {
+      assert.throws(() => parseWebhook(body), (e) => e.name === 'ZapiError' && e.kind === 'decode');
+    }
+    assert.throws(() => parseWebhook(42), (e) => e.kind === 'validation' && e.field === 'body');
+  });
+});

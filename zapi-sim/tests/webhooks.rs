@@ -1,0 +1,141 @@
+//! zapi-sim posts its webhooks to a real receiver on loopback: a bot approves a join request from
+//! the event it received, and a receiver that is absent is tried again, then given up on.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{read, start};
+use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use zapi_communities::webhook::GroupNotification;
+use zapi_communities::{WebhookEvent, parse_webhook};
+
+/// A webhook receiver on loopback: every body it is posted goes to the channel; it answers 200.
+async fn receiver() -> (String, mpsc::UnboundedReceiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook/s3cr3t", listener.local_addr().unwrap());
+    let (tx, rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut socket, _)) = listener.accept().await else { return };
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                let mut data = Vec::new();
+                let mut buffer = [0u8; 4096];
+                loop {
+                    let Ok(n) = socket.read(&mut buffer).await else { return };
+                    if n == 0 {
+                        return;
+                    }
+                    data.extend_from_slice(&buffer[..n]);
+                    let text = String::from_utf8_lossy(&data).into_owned();
+                    let Some((head, body)) = text.split_once("\r\n\r\n") else { continue };
+                    let length = head
+                        .lines()
+                        .find_map(|l| {
+                            l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().to_owned())
+                        })
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .unwrap_or(0);
+                    if body.len() >= length {
+                        let _ = tx.send(body[..length].to_owned());
+                        let _ = socket
+                            .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+                            .await;
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (url, rx)
+}
+
+async fn next(rx: &mut mpsc::UnboundedReceiver<String>) -> WebhookEvent {
+    let body = tokio::time::timeout(Duration::from_secs(5), rx.recv()).await.expect("a webhook in time").unwrap();
+    parse_webhook(body.as_bytes()).unwrap()
+}
+
+#[tokio::test]
+async fn a_bot_approves_the_join_request_it_was_posted() {
+    let h = start().await;
+    let (url, mut rx) = receiver().await;
+    let put = h.client.put(h.instance("/update-webhook-received")).header("Client-Token", common::CLIENT_TOKEN);
+    let (status, _) = read(put.json(&json!({ "value": url })).send().await.unwrap()).await;
+    assert_eq!(status, 200);
+    let group = h
+        .post_json("/create-group", &json!({ "groupName": "Bakery", "phones": ["5511911111111"] }))
+        .send()
+        .await
+        .unwrap();
+    let group = read(group).await.1["phone"].as_str().unwrap().to_owned();
+    let created = next(&mut rx).await;
+    assert!(
+        matches!(created, WebhookEvent::Message { message } if message.notification == Some(GroupNotification::GroupCreated { name: Some("Bakery".into()) }))
+    );
+    h.post_json("/update-group-settings", &json!({ "phone": group, "requireAdminApproval": true }))
+        .send()
+        .await
+        .unwrap();
+    let link =
+        read(h.get(&format!("/group-invitation-link/{group}")).send().await.unwrap()).await.1["invitationLink"].clone();
+    let join =
+        h.client.post(h.control("invite-joins")).body(json!({ "link": link, "phone": "5511922222222" }).to_string());
+    assert_eq!(read(join.send().await.unwrap()).await.1, json!({ "result": "requested" }));
+
+    // The bot: approve whoever asks.
+    let WebhookEvent::Message { message } = next(&mut rx).await else { panic!("not a message") };
+    let Some(GroupNotification::JoinRequest { requesters, .. }) = message.notification else {
+        panic!("not a join request")
+    };
+    let approve = h.post_json("/approve-participant", &json!({ "groupId": message.chat, "phones": requesters }));
+    assert_eq!(read(approve.send().await.unwrap()).await.0, 200);
+    let WebhookEvent::Message { message } = next(&mut rx).await else { panic!("not a message") };
+    assert_eq!(
+        message.notification,
+        Some(GroupNotification::ParticipantsAdded { participants: vec!["5511922222222".into()] })
+    );
+
+    let log: Value = h.control_json("webhooks").await;
+    let log = log.as_array().unwrap();
+    assert_eq!(log.len(), 3);
+    assert!(
+        log.iter().all(|d| d["done"] == json!(true) && d["status"] == json!(200) && d["attempts"] == json!(1)),
+        "{log:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_absent_receiver_is_tried_three_times_and_an_injected_event_is_posted() {
+    let h = start().await;
+    let gone = { TcpListener::bind("127.0.0.1:0").await.unwrap().local_addr().unwrap() };
+    let put = h.client.put(h.instance("/update-webhook-delivery")).header("Client-Token", common::CLIENT_TOKEN);
+    put.json(&json!({ "value": format!("http://{gone}/hook") })).send().await.unwrap();
+    h.post_json("/send-text", &json!({ "phone": "5511911111111", "message": "hi" })).send().await.unwrap();
+    let mut log = Value::Null;
+    for _ in 0..50 {
+        log = h.control_json("webhooks").await;
+        if log[0]["done"] == json!(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        (log[0]["kind"].clone(), log[0]["attempts"].clone(), log[0]["status"].clone()),
+        (json!("delivery"), json!(3), Value::Null)
+    );
+    assert!(log[0]["error"].as_str().unwrap().contains("connect"), "{log}");
+
+    let (url, mut rx) = receiver().await;
+    let put = h.client.put(h.instance("/update-webhook-connected")).header("Client-Token", common::CLIENT_TOKEN);
+    put.json(&json!({ "value": url })).send().await.unwrap();
+    let inject = json!({ "kind": "connected", "body": { "type": "ConnectedCallback", "connected": true, "phone": "5511900000000" } });
+    let answer = h.client.post(h.control("webhooks")).body(inject.to_string()).send().await.unwrap();
+    assert_eq!(read(answer).await.1["url"], json!(url));
+    assert!(matches!(next(&mut rx).await, WebhookEvent::Connected { connection } if connection.connected));
+    let refused = h.client.post(h.control("webhooks")).body(r#"{"kind":"everything","body":{}}"#).send().await.unwrap();
+    assert_eq!(refused.status(), 400);
+}
