@@ -40,8 +40,8 @@ mod webhook;
 
 use pyo3::prelude::*;
 use zapi_communities::{
-    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
-    GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunitySummary,
+    CreatedGroup, GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
     InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, SentMessage, SkippedGroup, UnlinkOutcome,
     WebhookKind, WhoCanAddGroups, webhook as events,
 };
@@ -72,6 +72,7 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<InvitationLinkErrorKind>()?;
     m.add_class::<GroupInvitationMetadata>()?;
     m.add_class::<GroupAddPrivacy>()?;
+    m.add_class::<CommunityContext>()?;
     m.add_class::<WebhookKind>()?;
     m.add_class::<LinkOutcome>()?;
     m.add_class::<UnlinkOutcome>()?;

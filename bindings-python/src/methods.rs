@@ -11,9 +11,9 @@
 use pyo3::prelude::*;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
-    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunitySummary, CreatedGroup,
-    GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink, LinkOutcome, Participant,
-    Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunitySummary,
+    CreatedGroup, GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink, LinkOutcome,
+    Participant, Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
 use crate::convert::{MentionArg, Named, PyMessageOptions, community, count, group, member_target};
@@ -130,6 +130,12 @@ client_methods! {
     /// announcement group, found the way `announce` finds it (cache first).
     fn community_members(community_id: String) -> Vec<Participant> =
         |c| c.community_members(&community(&community_id)?);
+
+    /// The community a group belongs to and whether it is that community's announcement group:
+    /// what a bot needs to turn "someone joined group 1203…" (a webhook event's `chat`) into
+    /// "someone joined community X". Answered from what the client knows when it can, else from
+    /// the group's light metadata (one request, remembered). None for a group in no community.
+    fn community_context(group_id: String) -> Option<CommunityContext> = |c| c.community_context(&group(&group_id)?);
 
     // ----- running a group ---------------------------------------------------------------
 

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
-    Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityId, CommunitySummary,
-    CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink,
-    LinkOutcome, MessageOptions, Participant, Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityContext, CommunityId,
+    CommunitySummary, CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata,
+    GroupSettings, InviteLink, LinkOutcome, MessageOptions, Participant, Photo, SentMessage, UnlinkOutcome,
+    WebhookKind, WhoCanAddGroups,
 };
 
 use crate::pager::{ChatPager, CommunityPager};
@@ -330,6 +331,17 @@ impl Client {
     /// Any call error.
     pub async fn community_of(&self, group_id: GroupId) -> Result<Option<CommunityId>, Error> {
         self.0.community_of(&group_id).await
+    }
+
+    /// The community a group belongs to and whether it is that community's announcement group:
+    /// what a bot needs to turn "someone joined group 1203…" (a webhook event's `chat`) into
+    /// "someone joined community X". Answered from what the client knows when it can, else from
+    /// the group's light metadata (one request, remembered). None for a group in no community.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn community_context(&self, group_id: GroupId) -> Result<Option<CommunityContext>, Error> {
+        self.0.community_context(&group_id).await
     }
 
     /// The people of a whole community, with their admin flags: the participants of its

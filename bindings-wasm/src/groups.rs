@@ -125,6 +125,18 @@ impl JsClient {
         Ok(self.0.community_of(&group_id(&group)?).await.js()?.map(|id| id.as_str().to_owned()))
     }
 
+    /// The community a group belongs to and whether it is that community's announcement group:
+    /// what a bot needs to turn "someone joined group 1203…" (a webhook event's `chat`) into
+    /// "someone joined community X". Answered from what the client knows when it can, else from
+    /// the group's light metadata (one request, remembered). None for a group in no community.
+    #[wasm_bindgen(js_name = communityContext, unchecked_return_type = "CommunityContext | null")]
+    pub async fn community_context(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        plain(&self.0.community_context(&group_id(&group)?).await.js()?)
+    }
+
     /// Approves the pending join requests of `phones` in a group that requires an admin's
     /// approval: they become members (of the community's announcement group too, for a linked
     /// group). Requests arrive as `MEMBERSHIP_APPROVAL_REQUEST` webhooks; the service says

@@ -213,6 +213,25 @@ class WebhookKind:
     def __hash__(self) -> int: ...
 
 @final
+class CommunityContext:
+    """Where a group stands in a community (``Client.community_context``)."""
+
+    @property
+    def community_id(self) -> str:
+        """The community."""
+    @property
+    def group_id(self) -> str:
+        """The group asked about."""
+    @property
+    def is_announcement_group(self) -> bool:
+        """Whether it is the community's announcement group (else a linked group)."""
+    @property
+    def from_cache(self) -> bool:
+        """Whether the client answered from what it knew, without a request."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
 class GroupAddPrivacy:
     """Who may add the connected number to groups."""
 
@@ -576,6 +595,7 @@ class Client:
     def community_invitation_link(self, community_id: str) -> str: ...
     def group_invitation_link(self, group_id: str) -> str: ...
     def community_members(self, community_id: str) -> list[Participant]: ...
+    def community_context(self, group_id: str) -> CommunityContext | None: ...
     # groups and chats
     def create_group(self, name: str, phones: Sequence[str], *, auto_invite: bool = False) -> CreatedGroup: ...
     def list_chats(self, page: int = 1, page_size: int = 100) -> list[Chat]: ...
@@ -732,6 +752,7 @@ class AsyncClient:
     def community_invitation_link(self, community_id: str) -> Awaitable[str]: ...
     def group_invitation_link(self, group_id: str) -> Awaitable[str]: ...
     def community_members(self, community_id: str) -> Awaitable[list[Participant]]: ...
+    def community_context(self, group_id: str) -> Awaitable[CommunityContext | None]: ...
     # groups and chats
     def create_group(
         self, name: str, phones: Sequence[str], *, auto_invite: bool = False

@@ -128,6 +128,7 @@ object Dispatcher {
             "light_group_metadata" -> toJson(client.lightGroupMetadata(args.text("group_id")))
             "community_members" -> toJson(client.communityMembers(args.text("community_id")))
             "community_of" -> toJson(client.communityOf(args.text("group_id")))
+            "community_context" -> reflectJson(client.communityContext(args.text("group_id")))
             "set_group_add_privacy" -> {
                 val who = GroupAddPrivacy.entries.firstOrNull { it.name.lowercase() == args.text("who") }
                     ?: throw SkipCase("who=\"${args.text("who")}\" is not expressible: Kotlin takes the GroupAddPrivacy enum")

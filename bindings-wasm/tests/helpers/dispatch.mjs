@@ -87,6 +87,7 @@ const CALLS = {
   light_group_metadata: (c, a) => c.lightGroupMetadata(text(a, 'group_id')),
   community_members: (c, a) => c.communityMembers(text(a, 'community_id')),
   community_of: (c, a) => c.communityOf(text(a, 'group_id')),
+  community_context: (c, a) => c.communityContext(text(a, 'group_id')),
   set_group_add_privacy: (c, a) =>
     c.setGroupAddPrivacy(text(a, 'who'), given([
       ['blacklistAdd', a.blacklist_add],

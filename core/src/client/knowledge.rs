@@ -72,6 +72,17 @@ impl Knowledge {
         groups.iter().filter_map(|g| Some((g.clone(), self.owner_of_group.get(g)?.clone()))).collect()
     }
 
+    /// The community `group` is known to belong to, and whether it is that community's
+    /// announcement group (`None` when the client does not know which group that is).
+    pub(crate) fn context(&self, group: &GroupId) -> Option<(CommunityId, Option<bool>)> {
+        let community = self.owner_of_group.get(group)?;
+        let known = self.communities.get(community);
+        let announcement = known.and_then(|k| {
+            k.announcement.as_ref().map(|a| a.group_id.clone()).or_else(|| k.groups.as_ref()?.announcement.clone())
+        });
+        Some((community.clone(), announcement.map(|a| a == *group)))
+    }
+
     pub(crate) fn learn_group_owner(&mut self, group: &GroupId, community: Option<&CommunityId>) {
         match community {
             Some(c) => self.owner_of_group.insert(group.clone(), c.clone()),

@@ -15,6 +15,7 @@ pub const SIMULATOR_BASE_URL: &str = "http://simulator.invalid";
 mod administration;
 mod builder;
 mod communities;
+mod context;
 mod groups;
 pub(crate) mod knowledge;
 mod message_options;

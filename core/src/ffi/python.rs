@@ -18,10 +18,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyString;
 
 use crate::model::{
-    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityId, CommunitySummary, CreatedGroup,
-    GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings, InvitationLinkError,
-    InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage, SkippedGroup, UnlinkOutcome,
-    WebhookKind, WhoCanAddGroups,
+    Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunityId,
+    CommunitySummary, CreatedGroup, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings,
+    InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage,
+    SkippedGroup, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 use crate::sim::SimWebhook;
 use crate::webhook::{
@@ -114,6 +114,7 @@ dataclass! {
     Disconnection { error, disconnected, moment, instance_id }
     Presence { phone, status, status_text, last_seen, instance_id }
     SimWebhook { kind, url, body }
+    CommunityContext { community_id, group_id, is_announcement_group, from_cache }
 }
 
 #[pymethods]

@@ -168,3 +168,20 @@ pub struct AnnouncementGroup {
     /// Whether this answer came from the client's cache rather than a fresh lookup.
     pub from_cache: bool,
 }
+
+/// Where a group stands in a community (`Client.community_context`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CommunityContext {
+    /// The community.
+    pub community_id: CommunityId,
+    /// The group asked about.
+    pub group_id: GroupId,
+    /// Whether it is the community's announcement group (else a linked group).
+    pub is_announcement_group: bool,
+    /// Whether the client answered from what it knew, without a request.
+    pub from_cache: bool,
+}

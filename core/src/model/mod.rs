@@ -10,7 +10,9 @@ pub mod photo;
 pub mod privacy;
 pub mod webhooks;
 
-pub use community::{AnnouncementGroup, AnnouncementSource, Community, CommunitySummary, LinkedGroup, WhoCanAddGroups};
+pub use community::{
+    AnnouncementGroup, AnnouncementSource, Community, CommunityContext, CommunitySummary, LinkedGroup, WhoCanAddGroups,
+};
 pub use group::{
     Chat, CreatedGroup, GroupMetadata, GroupSettings, InvitationLinkError, InvitationLinkErrorKind, Participant,
 };

@@ -182,6 +182,7 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
         "light_group_metadata" => to_json(client.light_group_metadata(&group()?).await?),
         "community_members" => to_json(client.community_members(&community()?).await?),
         "community_of" => to_json(client.community_of(&group()?).await?),
+        "community_context" => to_json(client.community_context(&group()?).await?),
         "set_group_add_privacy" => {
             let who = GroupAddPrivacy::parse_field(text(args, "who"), "who")?;
             let add = parse_phones("blacklist_add", &list(args, "blacklist_add"))?;
