@@ -64,38 +64,42 @@ impl<'a, 'py, T: PyClass<Frozen = True> + Copy + Sync> FromPyObject<'a, 'py> for
     }
 }
 
-impl Named<WhoCanAddGroups> {
-    pub(crate) fn resolve(self) -> Result<WhoCanAddGroups, Error> {
-        match self {
-            Named::Value(v) => Ok(v),
-            Named::Name(name) => WhoCanAddGroups::parse(&name),
-        }
+/// An enum a Python caller may give by its stable name: the core's parser for it.
+pub(crate) trait ByName: Sized {
+    /// Reads `name`, naming `field` in errors.
+    fn by_name(name: &str, field: &str) -> Result<Self, Error>;
+}
+
+impl ByName for WhoCanAddGroups {
+    fn by_name(name: &str, _field: &str) -> Result<Self, Error> {
+        WhoCanAddGroups::parse(name)
     }
 }
 
-impl Named<GroupAddPrivacy> {
-    pub(crate) fn resolve(self, field: &str) -> Result<GroupAddPrivacy, Error> {
-        match self {
-            Named::Value(v) => Ok(v),
-            Named::Name(name) => GroupAddPrivacy::parse_field(&name, field),
-        }
+impl ByName for AnnouncementSource {
+    fn by_name(name: &str, _field: &str) -> Result<Self, Error> {
+        AnnouncementSource::parse(name)
     }
 }
 
-impl Named<WebhookKind> {
-    pub(crate) fn resolve(self, field: &str) -> Result<WebhookKind, Error> {
-        match self {
-            Named::Value(v) => Ok(v),
-            Named::Name(name) => WebhookKind::parse_field(&name, field),
-        }
+impl ByName for GroupAddPrivacy {
+    fn by_name(name: &str, field: &str) -> Result<Self, Error> {
+        GroupAddPrivacy::parse_field(name, field)
     }
 }
 
-impl Named<AnnouncementSource> {
-    pub(crate) fn resolve(self) -> Result<AnnouncementSource, Error> {
+impl ByName for WebhookKind {
+    fn by_name(name: &str, field: &str) -> Result<Self, Error> {
+        WebhookKind::parse_field(name, field)
+    }
+}
+
+impl<T: ByName> Named<T> {
+    /// The value, or the one its name stands for (errors name `field`).
+    pub(crate) fn resolve(self, field: &str) -> Result<T, Error> {
         match self {
             Named::Value(v) => Ok(v),
-            Named::Name(name) => AnnouncementSource::parse(&name),
+            Named::Name(name) => T::by_name(&name, field),
         }
     }
 }
@@ -133,6 +137,27 @@ impl PyMessageOptions {
             mentioned: self.mentioned.unwrap_or_default(),
             group_mentioned: self.group_mentioned.unwrap_or_default().into_iter().map(|m| m.0).collect(),
         })
+    }
+}
+
+/// Runs `read` over the bytes of a body a caller already has (`bytes`, or `str` as UTF-8); `what`
+/// names the function in the `TypeError` for anything else. Both are immutable while borrowed,
+/// so `read` may release the GIL; a `bytearray` could change under it and is refused.
+pub(crate) fn with_body<T>(
+    body: &Bound<'_, PyAny>,
+    what: &str,
+    read: impl FnOnce(&[u8]) -> PyResult<T>,
+) -> PyResult<T> {
+    if let Ok(bytes) = body.cast::<pyo3::types::PyBytes>() {
+        read(bytes.as_bytes())
+    } else if let Ok(string) = body.cast::<pyo3::types::PyString>() {
+        // Borrowed where the limited API allows it, else one UTF-8 copy.
+        read(string.to_cow()?.as_bytes())
+    } else {
+        Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{what}() expects bytes or str, not {}",
+            body.get_type().name()?
+        )))
     }
 }
 

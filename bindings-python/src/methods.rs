@@ -85,7 +85,7 @@ client_methods! {
 
     /// Sets who may add groups to the community.
     fn update_community_settings(community_id: String, who_can_add_new_groups: Named<WhoCanAddGroups>) -> () =
-        |c| c.update_community_settings(&community(&community_id)?, who_can_add_new_groups.resolve()?);
+        |c| c.update_community_settings(&community(&community_id)?, who_can_add_new_groups.resolve("who_can_add_new_groups")?);
 
     /// Replaces the community's description.
     fn update_community_description(community_id: String, description: String) -> () =
@@ -300,7 +300,7 @@ client_methods! {
         let id = community(&community_id)?;
         match source {
             None => c.resolve_announcement_group(&id).await,
-            Some(source) => c.resolve_announcement_group_from(&id, source.resolve()?).await,
+            Some(source) => c.resolve_announcement_group_from(&id, source.resolve("source")?).await,
         }
     };
 }

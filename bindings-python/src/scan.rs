@@ -1,10 +1,9 @@
 //! `parse_announcement_groups`: the chat-list scan over a body the caller already has.
 
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
 use zapi_communities::api::ListChats;
 
+use crate::convert::with_body;
 use crate::errors::IntoPyResult;
 use crate::runtime;
 
@@ -18,21 +17,8 @@ use crate::runtime;
 /// same over HTTP.
 #[pyfunction]
 pub(crate) fn parse_announcement_groups(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
-    // Both are immutable while we hold a reference, so reading them without the GIL is sound;
-    // a `bytearray` could change under us and is refused.
-    let text;
-    let bytes: &[u8] = if let Ok(bytes) = body.cast::<PyBytes>() {
-        bytes.as_bytes()
-    } else if let Ok(string) = body.cast::<PyString>() {
-        // Borrowed where the limited API allows it, else one UTF-8 copy.
-        text = string.to_cow()?;
-        text.as_bytes()
-    } else {
-        return Err(PyTypeError::new_err(format!(
-            "parse_announcement_groups() expects bytes or str, not {}",
-            body.get_type().name()?
-        )));
-    };
-    let found = py.detach(|| runtime::guard(|| ListChats::announcement_groups_in_body(bytes))).or_raise(py)?;
+    let found = with_body(body, "parse_announcement_groups", |bytes| {
+        py.detach(|| runtime::guard(|| ListChats::announcement_groups_in_body(bytes))).or_raise(py)
+    })?;
     Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect())
 }

@@ -6,7 +6,10 @@ cd "$ROOT"
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || echo "warning: could not add the wasm32 target"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo test --workspace
+cargo test --workspace 2>&1 | tee /tmp/zapi-cargo-test.log
+# One summary line for the whole suite: cargo prints one `test result:` line per test binary.
+awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
+    END { printf "rust: %d passed, %d failed, %d ignored (%d test binaries)\n", p, f, i, n }' /tmp/zapi-cargo-test.log
 # Every feature of the core alone, none, and all together (derives and conversions only live
 # behind features, so each combination must build on its own).
 for features in "--no-default-features" "--no-default-features --features python" \
