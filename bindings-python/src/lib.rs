@@ -19,7 +19,7 @@
 //! | `pager.rs` | `Pager` / `AsyncPager` |
 //! | `errors.rs` | the exception classes and the one mapping from the core's `Error` |
 //! | `scan.rs` | `parse_announcement_groups`, the chat-list scan over a body the caller has |
-//! | `webhook.rs` | `parse_webhook`, a webhook body into its typed event |
+//! | `webhook.rs` | `parse_webhook`, a webhook body into its typed event; `WebhookSecret` |
 //! | `runtime.rs` | the shared tokio runtime and the panic fences |
 //! | `logging.rs` | `tracing` events → `logging.getLogger("zapi_communities")` |
 #![cfg(not(target_family = "wasm"))]
@@ -82,6 +82,8 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Announcement>()?;
     m.add_function(wrap_pyfunction!(scan::parse_announcement_groups, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
+    m.add_class::<webhook::PyWebhookSecret>()?;
+    m.add("MAX_WEBHOOK_BYTES", zapi_communities::webhook::MAX_WEBHOOK_BYTES)?;
     m.add_class::<events::WebhookEvent>()?;
     m.add_class::<events::ReceivedMessage>()?;
     m.add_class::<events::Delivery>()?;

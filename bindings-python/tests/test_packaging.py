@@ -47,7 +47,13 @@ def test_the_stubs_cover_the_module() -> None:
     stub = (Path(_zapi_communities.__file__).parent / "_zapi_communities.pyi").read_text()
     for name in dir(_zapi_communities):
         if not name.startswith("_"):
-            declared = f"def {name}(" if callable(getattr(_zapi_communities, name)) and name.islower() else f"class {name}"
+            value = getattr(_zapi_communities, name)
+            if name.isupper():
+                declared = f"{name}: {type(value).__name__}"
+            elif callable(value) and name.islower():
+                declared = f"def {name}("
+            else:
+                declared = f"class {name}"
             assert declared in stub, f"{name} is missing from the stubs"
     for cls in (zapi_communities.Client, zapi_communities.AsyncClient):
         for name in dir(cls):

@@ -11,8 +11,10 @@ mod pager;
 mod parse;
 mod simulator;
 mod transport;
+mod webhook_secret;
 
 pub use client::Client;
 pub use pager::{ChatPager, CommunityPager};
 pub use parse::parse_announcement_groups;
 pub use transport::{HttpHeader, HttpTransport, IncomingResponse, OutgoingRequest, TransportFailure};
+pub use webhook_secret::{WebhookSecret, max_webhook_bytes};

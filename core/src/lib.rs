@@ -33,4 +33,4 @@ pub use model::*;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use transport::{BoxFuture, SendOptions, Transport, TransportError};
-pub use webhook::{WebhookEvent, parse_webhook};
+pub use webhook::{WebhookEvent, WebhookSecret, parse_webhook};

@@ -8,6 +8,9 @@ from typing import ClassVar, Literal, TypeVar, final
 from ._types import GroupMention
 
 __version__: str
+MAX_WEBHOOK_BYTES: int
+"""The largest webhook body ``parse_webhook`` reads (1 MiB): refuse a longer ``Content-Length``
+before reading it."""
 
 _T = TypeVar("_T")
 
@@ -1464,6 +1467,29 @@ class WebhookEvent:
 def parse_webhook(body: bytes | str) -> WebhookEvent:
     """Reads one webhook body into its event; raises ``DecodeError`` for a body that is not one.
     The service signs nothing: check the secret in your webhook URL first."""
+
+@final
+class WebhookSecret:
+    """The secret path segment of your webhook URL: the service signs nothing, so this is how a
+    handler tells the instance's posts from anyone else's. ``repr`` never shows it.
+
+    Raises ``ValidationError`` naming ``secret`` for a value that is not 22 to 128 characters of
+    ``A-Z a-z 0-9 - _``."""
+
+    def __init__(self, value: str) -> None: ...
+    @staticmethod
+    def generate() -> WebhookSecret:
+        """A new secret from the operating system's random source: 256 bits, 43 URL-safe characters."""
+    def expose(self) -> str:
+        """The secret itself, to store with your other credentials. Never log it."""
+    def url(self, base_url: str) -> str:
+        """The URL to give ``set_webhook`` or ``set_every_webhook``: ``base_url`` with the secret as
+        one more path segment. Raises ``ValidationError`` naming ``base_url``."""
+    def verify(self, request_target: str) -> bool:
+        """Whether an incoming request's target (``self.path``, ``PATH_INFO`` or a whole URL) ends in
+        this secret. Compared in constant time."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
 
 def parse_announcement_groups(body: bytes | str) -> list[str]:
     """The ids of the announcement groups (``isGroupAnnouncement``) in the body of a

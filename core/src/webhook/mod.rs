@@ -14,6 +14,7 @@ mod content;
 mod event;
 mod fields;
 mod notification;
+mod secret;
 
 pub use content::MessageContent;
 pub use event::{
@@ -21,6 +22,7 @@ pub use event::{
     WebhookEvent,
 };
 pub use notification::{GroupNotification, JoinRequestMethod, LinkMode};
+pub use secret::WebhookSecret;
 
 use fields::Fields;
 
