@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use zapi_communities::sim::{SimWebhook, Simulator};
+use zapi_communities::webhook::LinkMode;
 
 use crate::errors::IntoPyResult;
 
@@ -28,6 +29,22 @@ impl PySimulator {
     /// Raises ``ValidationError`` naming ``phone`` or ``link`` (no group has that link).
     fn invite_join(&self, py: Python<'_>, link: &str, phone: &str) -> PyResult<&'static str> {
         self.0.invite_join(link, phone).map(|joined| joined.as_str()).or_raise(py)
+    }
+
+    /// Someone (``phone``) withdraws their request to join a group, as they can in the WhatsApp app:
+    /// ``True``, and a ``JoinRequestRevoked`` event, if they had one.
+    ///
+    /// Raises ``ValidationError`` naming ``phone`` or ``group_id`` (no such group).
+    fn withdraw_join_request(&self, py: Python<'_>, group_id: &str, phone: &str) -> PyResult<bool> {
+        self.0.withdraw_join_request(group_id, phone).or_raise(py)
+    }
+
+    /// A group's admin sets in the WhatsApp app who may share its invitation link (``LinkMode``):
+    /// ``True``, and a ``LinkModeChanged`` event, if that changed it.
+    ///
+    /// Raises ``ValidationError`` naming ``group_id`` (no such group).
+    fn set_link_mode(&self, py: Python<'_>, group_id: &str, mode: LinkMode) -> PyResult<bool> {
+        self.0.set_link_mode(group_id, mode).or_raise(py)
     }
 
     /// Every event the instance has posted since the last call, oldest first: each ``SimWebhook``

@@ -15,8 +15,10 @@ from zapi_communities import (
     GroupNotification,
     GroupSettings,
     JoinRequestMethod,
+    LinkMode,
     MessageContent,
     Simulator,
+    ValidationError,
     WebhookEvent,
     WebhookKind,
     parse_webhook,
@@ -99,3 +101,23 @@ def test_the_simulator_posts_what_a_bot_reacts_to() -> None:
     assert [e.message.notification for e in after if isinstance(e, WebhookEvent.Message)] == [
         GroupNotification.ParticipantsAdded(participants=["5511922222222"])
     ]
+
+
+def test_the_simulator_plays_a_withdrawn_request_and_a_link_mode_change() -> None:
+    simulator = Simulator()
+    client = Client.simulated(simulator)
+    group = client.create_group("Bakery", ["5511911111111"])
+    client.update_group_settings(group.id, GroupSettings(require_admin_approval=True))
+    simulator.invite_join(client.group_invitation_link(group.id), "5511922222222")
+    simulator.take_webhooks()
+    assert simulator.withdraw_join_request(group.id, "5511922222222")
+    assert not simulator.withdraw_join_request(group.id, "5511922222222")
+    assert simulator.set_link_mode(group.id, LinkMode.ALL_MEMBERS)
+    notes = [parse_webhook(p.body) for p in simulator.take_webhooks()]
+    assert [e.message.notification for e in notes if isinstance(e, WebhookEvent.Message)] == [
+        GroupNotification.JoinRequestRevoked(requesters=["5511922222222"]),
+        GroupNotification.LinkModeChanged(link_mode=LinkMode.ALL_MEMBERS),
+    ]
+    with pytest.raises(ValidationError) as missing:
+        simulator.set_link_mode("120363000000000099-group", LinkMode.ADMINS_ONLY)
+    assert missing.value.field == "group_id"

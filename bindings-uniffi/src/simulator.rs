@@ -29,6 +29,24 @@ impl Simulator {
         Ok(self.0.invite_join(&link, &phone)?.as_str().to_owned())
     }
 
+    /// Someone (`phone`) withdraws their request to join a group, as they can in the WhatsApp app:
+    /// true, and a `JoinRequestRevoked` event, if they had one.
+    ///
+    /// # Errors
+    /// `Validation` naming `phone` or `group_id` (no such group).
+    pub fn withdraw_join_request(&self, group_id: String, phone: String) -> Result<bool, Error> {
+        self.0.withdraw_join_request(&group_id, &phone)
+    }
+
+    /// A group's admin sets in the WhatsApp app who may share its invitation link: true, and a
+    /// `LinkModeChanged` event, if that changed it.
+    ///
+    /// # Errors
+    /// `Validation` naming `group_id` (no such group).
+    pub fn set_link_mode(&self, group_id: String, mode: zapi_communities::webhook::LinkMode) -> Result<bool, Error> {
+        self.0.set_link_mode(&group_id, mode)
+    }
+
     /// Every event the instance has posted since the last call, oldest first: each has its
     /// `kind`, the `url` configured for it (or null/nil) and the `body` the service would post,
     /// for `parseWebhook`.

@@ -39,6 +39,33 @@ impl JsSimulator {
         crate::convert::plain(&self.0.take_webhooks())
     }
 
+    /// Someone (`phone`) withdraws their request to join a group, as they can in the WhatsApp app:
+    /// `true`, and a `join_request_revoked` event, if they had one.
+    #[wasm_bindgen(js_name = withdrawJoinRequest)]
+    pub fn withdraw_join_request(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] phone: JsValue,
+    ) -> Result<bool, JsValue> {
+        let (group_id, phone) = (string("group_id", &group_id)?, string("phone", &phone)?);
+        self.0.withdraw_join_request(&group_id, &phone).js()
+    }
+
+    /// A group's admin sets in the WhatsApp app who may share its invitation link: `true`, and a
+    /// `link_mode_changed` event, if that changed it.
+    #[wasm_bindgen(js_name = setLinkMode)]
+    pub fn set_link_mode(
+        &self,
+        #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "LinkMode")] mode: JsValue,
+    ) -> Result<bool, JsValue> {
+        let name = string("mode", &mode)?;
+        let mode = serde_json::from_value(name.into())
+            .map_err(|_| zapi_communities::Error::validation("mode", "must be 'admins_only' or 'all_members'"))
+            .js()?;
+        self.0.set_link_mode(&string("group_id", &group_id)?, mode).js()
+    }
+
     /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside
     /// the account would: in a group that requires an admin's approval this is a join request
     /// (what `approve_participants` acts on), else they join. Returns `"requested"`, `"joined"`

@@ -30,6 +30,25 @@ describe('webhooks', () => {
     assert.deepEqual(added.message.notification, { kind: 'participants_added', participants: [BIA] });
   });
 
+  it('the simulator plays a withdrawn request and a link mode change', async () => {
+    const simulator = new Simulator();
+    const client = simulator.client();
+    const group = await client.createGroup('Bakery', [ANA]);
+    const settings = { adminOnlyMessage: false, adminOnlySettings: false, requireAdminApproval: true, adminOnlyAddMember: false };
+    await client.updateGroupSettings(group.id, settings);
+    simulator.inviteJoin(await client.groupInvitationLink(group.id), BIA);
+    simulator.takeWebhooks();
+    assert.equal(simulator.withdrawJoinRequest(group.id, BIA), true);
+    assert.equal(simulator.withdrawJoinRequest(group.id, BIA), false);
+    assert.equal(simulator.setLinkMode(group.id, 'all_members'), true);
+    const notes = simulator.takeWebhooks().map((p) => parseWebhook(p.body).message.notification);
+    assert.deepEqual(notes, [
+      { kind: 'join_request_revoked', requesters: [BIA] },
+      { kind: 'link_mode_changed', linkMode: 'all_members' },
+    ]);
+    assert.throws(() => simulator.setLinkMode(group.id, 'everyone'), (e) => e.kind === 'validation' && e.field === 'mode');
+  });
+
   it('what is not an event throws a decode ZapiError', () => {
     for (const body of ['', '[]', '{"type":"Nope"}']) {
       assert.throws(() => parseWebhook(body), (e) => e.name === 'ZapiError' && e.kind === 'decode');

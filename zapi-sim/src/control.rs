@@ -1,6 +1,7 @@
 //! The control API under `/__sim/`: read and clear the request log, reset or load the state,
 //! read the state, queue and clear faults, read the decoy's connection count, have someone
-//! follow an invitation link, and see (or inject) the webhooks posted. No credentials; loopback callers only.
+//! follow an invitation link or withdraw a join request, change a group's link mode, see (or
+//! inject) the webhooks posted, and fault their delivery. No credentials; loopback callers only.
 
 use hyper::body::Bytes;
 use hyper::{Method, Response};
@@ -11,6 +12,7 @@ use crate::body::SimBody;
 use crate::fault::FaultRule;
 use crate::respond;
 use crate::server::Shared;
+use crate::webhooks::DeliveryFault;
 
 /// `POST /__sim/faults` takes one rule or an array of rules.
 #[derive(Deserialize)]
@@ -30,6 +32,8 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         "decoy" => &[Method::GET, Method::DELETE],
         "invite-joins" => &[Method::POST],
         "webhooks" => &[Method::GET, Method::POST, Method::DELETE],
+        "webhook-faults" => &[Method::GET, Method::POST],
+        "join-request-withdrawals" | "link-modes" => &[Method::POST],
         _ => return respond::error(404, "unknown control endpoint"),
     };
     if !allowed.contains(method) {
@@ -43,6 +47,10 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         }
         ("reset", _) => reset(shared, body),
         ("invite-joins", _) => invite_join(shared, body),
+        ("join-request-withdrawals", _) => withdraw_join_request(shared, body),
+        ("link-modes", _) => set_link_mode(shared, body),
+        ("webhook-faults", "GET") => respond::json(200, &json!(shared.deliveries.pending_faults())),
+        ("webhook-faults", _) => queue_delivery_faults(shared, body),
         ("webhooks", "GET") => respond::json(200, &json!(shared.deliveries.list())),
         ("webhooks", "POST") => inject(shared, body),
         ("webhooks", _) => {
@@ -109,6 +117,76 @@ fn invite_join(shared: &Shared, body: &Bytes) -> Response<SimBody> {
         }
         Err(error) => respond::error(400, &error.to_string()),
     }
+}
+
+/// `{"groupId", "phone"}`: `phone` withdraws their request to join the group → `{"withdrawn":
+/// bool}` (and a `REVOKED_MEMBERSHIP_REQUESTS` when true); 400 for a bad body, phone or group.
+fn withdraw_join_request(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    struct Withdraw {
+        group_id: String,
+        phone: String,
+    }
+    let Ok(withdraw) = serde_json::from_slice::<Withdraw>(body) else {
+        return respond::error(400, "expected {\"groupId\", \"phone\"}");
+    };
+    let done = shared.simulator.withdraw_join_request(&withdraw.group_id, &withdraw.phone);
+    acted(shared, done.map(|withdrawn| json!({ "withdrawn": withdrawn })))
+}
+
+/// `{"groupId", "linkMode": "admins_only" | "all_members"}`: an admin changes who may share the
+/// group's invitation link → `{"changed": bool}` (and a `GROUP_MEMBER_LINK_PROPERTY_UPDATE` when
+/// true); 400 for a bad body or group.
+fn set_link_mode(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "camelCase")]
+    struct SetLinkMode {
+        group_id: String,
+        link_mode: zapi_communities::webhook::LinkMode,
+    }
+    let Ok(set) = serde_json::from_slice::<SetLinkMode>(body) else {
+        return respond::error(400, "expected {\"groupId\", \"linkMode\": \"admins_only\" | \"all_members\"}");
+    };
+    let done = shared.simulator.set_link_mode(&set.group_id, set.link_mode);
+    acted(shared, done.map(|changed| json!({ "changed": changed })))
+}
+
+/// Posts the events an action queued and answers its result, or 400 with its error.
+fn acted(shared: &Shared, done: Result<serde_json::Value, zapi_communities::Error>) -> Response<SimBody> {
+    match done {
+        Ok(result) => {
+            shared.deliveries.send(shared.simulator.take_webhooks());
+            respond::json(200, &result)
+        }
+        Err(error) => respond::error(400, &error.to_string()),
+    }
+}
+
+/// One delivery fault or an array of them, applied to the next events posted, in order → 204;
+/// 400 for one that could not be applied as asked.
+fn queue_delivery_faults(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Faults {
+        Many(Vec<DeliveryFault>),
+        One(DeliveryFault),
+    }
+    let faults = match serde_json::from_slice::<Faults>(body) {
+        Ok(Faults::Many(faults)) => faults,
+        Ok(Faults::One(fault)) => vec![fault],
+        Err(_) => {
+            return respond::error(
+                400,
+                "expected {\"fault\": \"delay\" | \"drop\" | \"duplicate\", \"ms\"?, \"times\"?}",
+            );
+        }
+    };
+    if let Some(error) = faults.iter().find_map(|f| f.check().err()) {
+        return respond::error(400, &error);
+    }
+    shared.deliveries.add_faults(faults);
+    respond::no_content()
 }
 
 /// `{"kind", "body"}`: posts `body` (a JSON object, or its text) to the URL set for webhook

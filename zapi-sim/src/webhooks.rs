@@ -5,11 +5,16 @@
 //! body, no signature. The service documents no retry policy; the simulator's is: up to
 //! [`ATTEMPTS`] attempts, [`BACKOFF`] apart and doubling, each given [`TIMEOUT`], until the
 //! receiver answers 2xx. Deliveries run in the background, in the order the events happened.
+//!
+//! Delivery faults (`POST /__sim/webhook-faults`) play what a receiver meets in production: an
+//! event delayed on the way (later ones wait behind it), one that never arrives, and one that
+//! arrives twice, as a retry after a lost answer does. A bot must survive all three.
 
+use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use zapi_communities::WebhookKind;
 use zapi_communities::sim::SimWebhook;
 
@@ -44,10 +49,54 @@ pub(crate) struct Delivery {
     done: bool,
 }
 
+/// What a delivery fault does to the next events posted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum FaultKind {
+    /// Posted after `ms` milliseconds; the events after it wait their turn.
+    Delay,
+    /// Never posted, as if the receiver were unreachable every time.
+    Drop,
+    /// Posted twice, as a retry after a lost answer would.
+    Duplicate,
+}
+
+/// A delivery fault, for the next `times` events that have a URL.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeliveryFault {
+    /// What happens to them.
+    fault: FaultKind,
+    /// The delay of a `delay` (at most a minute).
+    #[serde(default)]
+    ms: u64,
+    /// How many events it applies to (default 1).
+    #[serde(default = "one")]
+    times: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl DeliveryFault {
+    /// Refuses a fault that could not be applied as asked.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        match (self.fault, self.ms, self.times) {
+            (_, _, 0) => Err("times must be at least 1".to_owned()),
+            (FaultKind::Delay, 0 | 60_001.., _) => Err("a delay needs ms from 1 to 60000".to_owned()),
+            (FaultKind::Drop | FaultKind::Duplicate, 1.., _) => Err("only a delay takes ms".to_owned()),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// The deliveries of one server.
 #[derive(Debug, Default)]
 pub(crate) struct Deliveries {
     log: Arc<Mutex<Vec<Delivery>>>,
+    /// Faults for the next events, the first applying first.
+    faults: Mutex<VecDeque<DeliveryFault>>,
     next_id: std::sync::atomic::AtomicU64,
     client: reqwest::Client,
     /// Serialises deliveries, so receivers see events in the order they happened.
@@ -58,14 +107,62 @@ impl Deliveries {
     /// Records `events` and posts those with a URL, in the background.
     pub(crate) fn send(&self, events: Vec<SimWebhook>) {
         for event in events {
+            let fault = event.url.as_ref().and_then(|_| self.next_fault());
             let id = self.record(&event);
-            if let Some(url) = event.url.clone() {
-                let (log, client, order) = (Arc::clone(&self.log), self.client.clone(), Arc::clone(&self.order));
-                tokio::spawn(async move {
-                    let _turn = order.lock().await;
-                    post(&log, &client, id, &url, event.body).await;
-                });
-            }
+            let Some(url) = event.url.clone() else { continue };
+            let delay = match fault {
+                Some(DeliveryFault { fault: FaultKind::Drop, .. }) => {
+                    self.update(id, |d| {
+                        d.error = Some("dropped by a webhook fault: never posted".to_owned());
+                        d.done = true;
+                    });
+                    continue;
+                }
+                Some(DeliveryFault { fault: FaultKind::Delay, ms, .. }) => Duration::from_millis(ms),
+                _ => Duration::ZERO,
+            };
+            let copy =
+                matches!(fault, Some(DeliveryFault { fault: FaultKind::Duplicate, .. })).then(|| self.record(&event));
+            let (log, client, order) = (Arc::clone(&self.log), self.client.clone(), Arc::clone(&self.order));
+            tokio::spawn(async move {
+                let _turn = order.lock().await;
+                tokio::time::sleep(delay).await;
+                for id in std::iter::once(id).chain(copy) {
+                    post(&log, &client, id, &url, event.body.clone()).await;
+                }
+            });
+        }
+    }
+
+    /// Queues delivery faults after those already pending.
+    pub(crate) fn add_faults(&self, faults: Vec<DeliveryFault>) {
+        self.lock_faults().extend(faults);
+    }
+
+    /// The delivery faults still to apply.
+    pub(crate) fn pending_faults(&self) -> Vec<DeliveryFault> {
+        self.lock_faults().iter().cloned().collect()
+    }
+
+    /// The fault for the next event with a URL, if any, counting it against its `times`.
+    fn next_fault(&self) -> Option<DeliveryFault> {
+        let mut faults = self.lock_faults();
+        let first = faults.front_mut()?;
+        first.times -= 1;
+        let fault = first.clone();
+        if first.times == 0 {
+            faults.pop_front();
+        }
+        Some(fault)
+    }
+
+    fn lock_faults(&self) -> std::sync::MutexGuard<'_, VecDeque<DeliveryFault>> {
+        self.faults.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn update(&self, id: u64, change: impl FnOnce(&mut Delivery)) {
+        if let Some(record) = self.lock().iter_mut().rev().find(|d| d.id == id) {
+            change(record);
         }
     }
 
@@ -79,9 +176,10 @@ impl Deliveries {
         self.lock().clone()
     }
 
-    /// Forgets every delivery (those under way finish unrecorded).
+    /// Forgets every delivery (those under way finish unrecorded) and every pending fault.
     pub(crate) fn clear(&self) {
         self.lock().clear();
+        self.lock_faults().clear();
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Delivery>> {

@@ -487,6 +487,12 @@ class Simulator:
     def invite_join(self, link: str, phone: str) -> Literal["requested", "joined", "already_member"]:
         """Someone (``phone``) follows an invitation link (a full link or its code): in a group that
         requires an admin's approval this is a join request, else they join."""
+    def withdraw_join_request(self, group_id: str, phone: str) -> bool:
+        """Someone (``phone``) withdraws their request to join a group: ``True``, and a
+        ``JoinRequestRevoked`` event, if they had one."""
+    def set_link_mode(self, group_id: str, mode: LinkMode) -> bool:
+        """A group's admin sets in the WhatsApp app who may share its invitation link: ``True``,
+        and a ``LinkModeChanged`` event, if that changed it."""
     def take_webhooks(self) -> list[SimWebhook]:
         """Every event the instance has posted since the last call, oldest first."""
 

@@ -5,6 +5,7 @@ import io.zapi.communities.Simulator
 import io.zapi.communities.core.GroupNotification
 import io.zapi.communities.core.GroupSettings
 import io.zapi.communities.core.JoinRequestMethod
+import io.zapi.communities.core.LinkMode
 import io.zapi.communities.core.WebhookEvent
 import io.zapi.communities.core.WebhookKind
 import io.zapi.communities.core.ZapiException
@@ -40,6 +41,22 @@ class WebhooksTest {
         }
         val added = simulator.takeWebhooks().map { parseWebhook(it.body.toByteArray()) }
         assertEquals(listOf<Any?>(GroupNotification.ParticipantsAdded(listOf("5511922222222"))), added.map { (it as WebhookEvent.Message).message.notification })
+    }
+
+    @Test
+    fun `the simulator plays a withdrawn request and a link mode change`() = runBlocking {
+        val simulator = Simulator()
+        val client = Client.simulated(simulator)
+        val group = client.createGroup("Bakery", listOf("5511911111111"), autoInvite = false)
+        client.updateGroupSettings(group.id, GroupSettings(adminOnlyMessage = false, adminOnlySettings = false, requireAdminApproval = true, adminOnlyAddMember = false))
+        simulator.inviteJoin(client.groupInvitationLink(group.id), "5511922222222")
+        simulator.takeWebhooks()
+        assertEquals(true, simulator.withdrawJoinRequest(group.id, "5511922222222"))
+        assertEquals(false, simulator.withdrawJoinRequest(group.id, "5511922222222"))
+        assertEquals(true, simulator.setLinkMode(group.id, LinkMode.ALL_MEMBERS))
+        val notes = simulator.takeWebhooks().map { (parseWebhook(it.body.toByteArray()) as WebhookEvent.Message).message.notification }
+        assertEquals(listOf<Any?>(GroupNotification.JoinRequestRevoked(listOf("5511922222222")), GroupNotification.LinkModeChanged(LinkMode.ALL_MEMBERS)), notes)
+        assertEquals("group_id", assertFailsWith<ZapiException.Validation> { simulator.setLinkMode("nope", LinkMode.ADMINS_ONLY) }.field)
     }
 
     @Test

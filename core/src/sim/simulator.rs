@@ -4,13 +4,14 @@ use std::sync::{Mutex, MutexGuard};
 
 use super::config::SimConfig;
 use super::events::SimWebhook;
-use super::handlers::{InviteJoin, join_by_link};
+use super::handlers::{InviteJoin, join_by_link, set_link_mode, withdraw_request};
 use super::log::{LoggedRequest, RequestLog};
 use super::reply::Refusal;
 use super::state::{SimCommunity, SimGroup, SimMessage, SimState};
 use super::{auth, body, fixture, handlers, routes};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse};
+use crate::webhook::LinkMode;
 
 /// An in-memory Z-API instance. Cheap to create; share it behind an `Arc` (it is `Send + Sync`).
 ///
@@ -195,14 +196,41 @@ impl Simulator {
     /// # Errors
     /// [`Error::Validation`] naming `phone` or `link` (no group has that link).
     pub fn invite_join(&self, link: &str, phone: &str) -> Result<InviteJoin, Error> {
+        self.act("link", |state| join_by_link(state, link, phone))
+    }
+
+    /// Someone (`phone`) withdraws their request to join a group, as they can in the WhatsApp
+    /// app: `true`, and a `REVOKED_MEMBERSHIP_REQUESTS` event, if they had one; `false` if not.
+    /// Not logged.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `phone`, or `group_id` (no such group).
+    pub fn withdraw_join_request(&self, group_id: &str, phone: &str) -> Result<bool, Error> {
+        self.act("group_id", |state| withdraw_request(state, group_id, phone))
+    }
+
+    /// A group's admin sets in the WhatsApp app who may share its invitation link (the docs have
+    /// no call for it): `true`, and a `GROUP_MEMBER_LINK_PROPERTY_UPDATE` event with its
+    /// `linkMode`, if that changed it. Not logged.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming `group_id` (no such group).
+    pub fn set_link_mode(&self, group_id: &str, mode: LinkMode) -> Result<bool, Error> {
+        self.act("group_id", |state| set_link_mode(state, group_id, mode))
+    }
+
+    /// Runs what someone outside the API does on a copy of the state, and keeps it (with the
+    /// events it queued) only if it succeeded. A 404 is the `missing` argument's fault, any other
+    /// refusal the `phone`'s.
+    fn act<T>(&self, missing: &str, change: impl FnOnce(&mut SimState) -> Result<T, Refusal>) -> Result<T, Error> {
         let mut inner = self.lock();
         let mut scratch = inner.state.clone();
-        let joined = join_by_link(&mut scratch, link, phone).map_err(|refusal| {
-            let field = if refusal.status == 404 { "link" } else { "phone" };
+        let done = change(&mut scratch).map_err(|refusal| {
+            let field = if refusal.status == 404 { missing } else { "phone" };
             Error::validation(field, refusal.message)
         })?;
         inner.commit(scratch, &self.config.instance_id);
-        Ok(joined)
+        Ok(done)
     }
 
     /// Every event the instance has posted since the last call, oldest first (at most the latest

@@ -258,6 +258,11 @@ pub struct SimGroup {
     /// (developer.z-api.io/group/approve-participant). Written only when there are some.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pending_requests: Vec<String>,
+    /// Every member may share the invitation link, not only admins: the group's "member link"
+    /// property, changed in the WhatsApp app ([`crate::sim::Simulator::set_link_mode`]), which
+    /// the instance reports as `GROUP_MEMBER_LINK_PROPERTY_UPDATE`. Written only when set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub members_share_link: bool,
 }
 
 /// A member of a group.

@@ -49,6 +49,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         last_activity: now,
         photo: None,
         pending_requests: Vec::new(),
+        members_share_link: false,
     });
     state.communities.push(SimCommunity {
         id: id.clone(),

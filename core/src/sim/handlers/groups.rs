@@ -47,6 +47,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         last_activity: now,
         photo: None,
         pending_requests: Vec::new(),
+        members_share_link: false,
     });
     state.notify_group(&phone, Some(&me), "GROUP_CREATE", std::slice::from_ref(&name), &[]);
     ok(json!({ "phone": phone, "invitationLink": link }))

@@ -5,7 +5,7 @@
 //! The docs have no call that lists pending requests (they reach the user as
 //! `MEMBERSHIP_APPROVAL_REQUEST` webhooks), so they live in each group's `pendingRequests`,
 //! seeded by fixtures or by someone following the link ([`join_by_link`], the control API's
-//! `POST /__sim/invite-joins`).
+//! `POST /__sim/invite-joins`), and withdrawn by them ([`withdraw_request`]).
 
 use serde_json::{Value, json};
 
@@ -17,6 +17,7 @@ use super::super::state::{SimGroup, SimParticipant, SimState};
 use super::linking::unique;
 use super::{Outcome, group_or_404, require_group_admin};
 use crate::http::HttpRequest;
+use crate::webhook::LinkMode;
 
 /// What following an invitation link did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,44 @@ pub(crate) fn join_by_link(state: &mut SimState, link: &str, phone: &str) -> Res
     admit(state, &group_id, &who);
     state.notify_group(&group_id, Some(phone), "GROUP_PARTICIPANT_ADD", &who, &[]);
     Ok(InviteJoin::Joined)
+}
+
+/// `phone` withdraws their request to join `group_id`, as they can in the WhatsApp app: `true`
+/// (and a `REVOKED_MEMBERSHIP_REQUESTS`) if they had one, `false` if not.
+pub(crate) fn withdraw_request(state: &mut SimState, group_id: &str, phone: &str) -> Result<bool, Refusal> {
+    check_person_ids("phone", &[phone.to_owned()])?;
+    let group = state.group(group_id).ok_or_else(|| Refusal::not_found("group not found"))?;
+    if !group.pending_requests.iter().any(|p| p == phone) {
+        return Ok(false);
+    }
+    let now = state.tick();
+    let Some(group) = state.group_mut(group_id) else {
+        return Err(Refusal::inconsistent("group vanished"));
+    };
+    group.pending_requests.retain(|p| p != phone);
+    group.last_activity = now;
+    state.notify_group(group_id, Some(phone), "REVOKED_MEMBERSHIP_REQUESTS", &[phone.to_owned()], &[]);
+    Ok(true)
+}
+
+/// An admin of `group_id` sets in the WhatsApp app who may share its invitation link: `true`
+/// (and a `GROUP_MEMBER_LINK_PROPERTY_UPDATE` with its `linkMode`) if that changed it.
+pub(crate) fn set_link_mode(state: &mut SimState, group_id: &str, mode: LinkMode) -> Result<bool, Refusal> {
+    let group = state.group(group_id).ok_or_else(|| Refusal::not_found("group not found"))?;
+    let all = mode == LinkMode::AllMembers;
+    if group.members_share_link == all {
+        return Ok(false);
+    }
+    let admin = group.participants.iter().find(|p| p.is_super_admin).map(|p| p.phone.clone());
+    let now = state.tick();
+    let Some(group) = state.group_mut(group_id) else {
+        return Err(Refusal::inconsistent("group vanished"));
+    };
+    group.members_share_link = all;
+    group.last_activity = now;
+    let link_mode = [("linkMode", if all { "ALL_MEMBER_LINK" } else { "ADMIN_LINK" })];
+    state.notify_group(group_id, admin.as_deref(), "GROUP_MEMBER_LINK_PROPERTY_UPDATE", &[], &link_mode);
+    Ok(true)
 }
 
 /// The group whose current link is `link` (or ends in its code); 404 otherwise, as for a revoked

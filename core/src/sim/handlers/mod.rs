@@ -15,7 +15,7 @@ mod privacy;
 mod webhooks;
 
 pub use join_requests::InviteJoin;
-pub(crate) use join_requests::join_by_link;
+pub(crate) use join_requests::{join_by_link, set_link_mode, withdraw_request};
 pub(crate) use linking::MAX_GROUPS;
 
 use super::reply::Refusal;

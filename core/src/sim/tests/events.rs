@@ -73,3 +73,34 @@ fn a_message_is_delivered_and_an_announcement_read_and_a_refusal_posts_nothing()
         .refused(404, "not found");
     assert!(sim.take_webhooks().is_empty());
 }
+
+#[test]
+fn a_withdrawn_request_and_a_link_mode_change_are_posted_once_each() {
+    use crate::webhook::LinkMode;
+    let sim = Simulator::demo();
+    let group = new_group(&sim, "Bakery", &[ANA]);
+    send(&sim, post("/update-group-settings", json!({ "phone": group, "requireAdminApproval": true }))).ok();
+    sim.invite_join(&sim.group(&group).unwrap().invitation_link, BIA).unwrap();
+    sim.take_webhooks();
+
+    assert!(sim.withdraw_join_request(&group, BIA).unwrap());
+    assert_eq!(notifications(&sim), vec![GroupNotification::JoinRequestRevoked { requesters: vec![BIA.into()] }]);
+    assert!(sim.group(&group).unwrap().pending_requests.is_empty());
+    assert!(!sim.withdraw_join_request(&group, BIA).unwrap(), "nothing left to withdraw");
+    assert!(notifications(&sim).is_empty());
+
+    assert!(sim.set_link_mode(&group, LinkMode::AllMembers).unwrap());
+    assert!(!sim.set_link_mode(&group, LinkMode::AllMembers).unwrap(), "unchanged");
+    assert!(sim.set_link_mode(&group, LinkMode::AdminsOnly).unwrap());
+    assert_eq!(
+        notifications(&sim),
+        vec![
+            GroupNotification::LinkModeChanged { link_mode: LinkMode::AllMembers },
+            GroupNotification::LinkModeChanged { link_mode: LinkMode::AdminsOnly },
+        ]
+    );
+
+    assert_eq!(sim.withdraw_join_request("120363000000000099-group", BIA).unwrap_err().field(), Some("group_id"));
+    assert_eq!(sim.withdraw_join_request(&group, "not a phone").unwrap_err().field(), Some("phone"));
+    assert_eq!(sim.set_link_mode("nope", LinkMode::AllMembers).unwrap_err().field(), Some("group_id"));
+}
