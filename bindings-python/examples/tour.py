@@ -18,11 +18,14 @@ from typing import Callable
 
 from zapi_communities import (
     Client,
+    GroupNotification,
     GroupSettings,
     NotAnnouncementGroupError,
     Simulator,
     ValidationError,
+    WebhookEvent,
     ZapiError,
+    parse_webhook,
 )
 
 # Numbers the simulator accepts as people to add; a live run takes them from ZAPI_TOUR_PHONES.
@@ -94,19 +97,29 @@ def run(
     except NotAnnouncementGroupError:
         say("   sending to the community id itself is refused: use its announcement group")
 
-    say("5. Approve a request to join")
+    say("5. A bot decides on requests to join")
     client.update_group_settings(gardens.id, GroupSettings(require_admin_approval=True))
     say("   joining Gardens now needs an admin's approval")
     if simulator is not None:
-        newcomer = "5511911110099"
-        simulator.invite_join(client.group_invitation_link(gardens.id), newcomer)
-        say(f"   {newcomer} followed the group's invitation link and is waiting")
-        client.approve_participants(gardens.id, [newcomer])
-        everyone = client.community_members(community.id)
-        joined = str(any(p.phone == newcomer for p in everyone)).lower()
-        say(f"   approved: {newcomer} is in Gardens and in the community ({len(everyone)} members; in it: {joined})")
+        listed, stranger = "5511911110099", "5511911110098"
+        link = client.group_invitation_link(gardens.id)
+        simulator.take_webhooks()  # what the earlier steps posted
+        simulator.invite_join(link, listed)
+        simulator.invite_join(link, stranger)
+        say(f"   {listed} (on the bot's list) and {stranger} (not on it) asked to join")
+        # The bot's loop, fed by the simulator's webhooks instead of an HTTP receiver.
+        while events := simulator.take_webhooks():
+            for posted in events:
+                line = bot(client, {listed}, parse_webhook(posted.body))
+                if line is not None:
+                    say(f"   bot: {line}")
+        phones_in = {p.phone for p in client.community_members(community.id)}
+        say(
+            f"   the community has {len(phones_in)} members; {listed} in it: {str(listed in phones_in).lower()}, "
+            f"{stranger} in it: {str(stranger in phones_in).lower()}"
+        )
     else:
-        say("   approve the requests your webhook reports with approve_participants")
+        say("   a bot decides on the requests your webhook posts: see the bot examples")
 
     say("6. Promote an admin and reset the invite link")
     client.add_admins(community.id, phones[2:3])
@@ -140,6 +153,32 @@ def run(
             f"community: {meta.community_id or 'none'}"
         )
     say("Done.")
+
+
+def bot(client: Client, allowed: set[str], event: WebhookEvent) -> str | None:
+    """The tour's bot: approves join requests from ``allowed``, rejects the rest, and welcomes new
+    members of a linked group in the community's announcement group. Returns what it did."""
+    match event:
+        case WebhookEvent.Message(message=m) if isinstance(m.notification, GroupNotification.JoinRequest):
+            yes = [p for p in m.notification.requesters if p in allowed]
+            no = [p for p in m.notification.requesters if p not in allowed]
+            done = []
+            if yes:
+                client.approve_participants(m.chat, yes)
+                done.append(f"approved {', '.join(yes)}")
+            if no:
+                client.reject_participants(m.chat, no)
+                done.append(f"rejected {', '.join(no)} (not on the list)")
+            return "; ".join(done)
+        case WebhookEvent.Message(message=m) if isinstance(m.notification, GroupNotification.ParticipantsAdded):
+            context = client.community_context(m.chat)
+            if context is None or context.is_announcement_group:
+                return None
+            welcome = f"Welcome, {', '.join(m.notification.participants)}!"
+            client.announce(context.community_id, welcome)
+            return f'announced "{welcome}" to the whole community'
+        case _:
+            return None
 
 
 def members(client: Client, group_id: str) -> list[str]:

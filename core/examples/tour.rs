@@ -12,7 +12,47 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 
 use zapi_communities::sim::Simulator;
-use zapi_communities::{AnnounceOptions, Client, Error, GroupId, GroupSettings, Phone, WhoCanAddGroups};
+use zapi_communities::webhook::GroupNotification;
+use zapi_communities::{AnnounceOptions, Client, Error, GroupId, GroupSettings, Phone, WebhookEvent, WhoCanAddGroups};
+
+/// The tour's bot: approves join requests from `allowed`, rejects the rest, and welcomes new
+/// members of a linked group in the community's announcement group. Returns what it did.
+async fn bot(client: &Client, allowed: &[Phone], event: WebhookEvent) -> Result<Option<String>, Error> {
+    let WebhookEvent::Message { message } = event else { return Ok(None) };
+    let group = GroupId::parse(&message.chat)?;
+    match message.notification {
+        Some(GroupNotification::JoinRequest { requesters, .. }) => {
+            let (yes, no): (Vec<Phone>, Vec<Phone>) =
+                zapi_communities::api::validate::parse_phones("requesters", &requesters)?
+                    .into_iter()
+                    .partition(|p| allowed.contains(p));
+            let mut done = Vec::new();
+            if !yes.is_empty() {
+                client.approve_participants(&group, &yes).await?;
+                done.push(format!("approved {}", join(&yes)));
+            }
+            if !no.is_empty() {
+                client.reject_participants(&group, &no).await?;
+                done.push(format!("rejected {} (not on the list)", join(&no)));
+            }
+            Ok(Some(done.join("; ")))
+        }
+        Some(GroupNotification::ParticipantsAdded { participants }) => {
+            let Some(context) = client.community_context(&group).await? else { return Ok(None) };
+            if context.is_announcement_group {
+                return Ok(None);
+            }
+            let welcome = format!("Welcome, {}!", participants.join(", "));
+            client.announce(&context.community_id, &welcome, AnnounceOptions::default()).await?;
+            Ok(Some(format!("announced \"{welcome}\" to the whole community")))
+        }
+        _ => Ok(None),
+    }
+}
+
+fn join(phones: &[Phone]) -> String {
+    phones.iter().map(Phone::as_str).collect::<Vec<_>>().join(", ")
+}
 
 /// Numbers the simulator accepts as people to add; a live run takes them from `ZAPI_TOUR_PHONES`.
 const DEMO_PHONES: [&str; 4] = ["5511911110001", "5511911110002", "5511911110003", "5511911110004"];
@@ -113,25 +153,40 @@ pub async fn run(
         other => say(format!("   unexpected: sending to the community id gave {other:?}")),
     }
 
-    say("5. Approve a request to join".into());
+    say("5. A bot decides on requests to join".into());
     let approval = GroupSettings { require_admin_approval: true, ..GroupSettings::default() };
     client.update_group_settings(&gardens.id, approval).await?;
     say("   joining Gardens now needs an admin's approval".into());
     match simulator {
         Some(simulator) => {
+            let (listed, stranger) = ("5511911110099", "5511911110098");
             let link = client.group_invitation_link(&gardens.id).await?;
-            let newcomer = Phone::parse("5511911110099")?;
-            simulator.invite_join(&link, newcomer.as_str())?;
-            say(format!("   {newcomer} followed the group's invitation link and is waiting"));
-            client.approve_participants(&gardens.id, std::slice::from_ref(&newcomer)).await?;
+            simulator.take_webhooks(); // what the earlier steps posted
+            simulator.invite_join(&link, listed)?;
+            simulator.invite_join(&link, stranger)?;
+            say(format!("   {listed} (on the bot's list) and {stranger} (not on it) asked to join"));
+            // The bot's loop, fed by the simulator's webhooks instead of an HTTP receiver.
+            let allowed = [Phone::parse(listed)?];
+            while let events = simulator.take_webhooks()
+                && !events.is_empty()
+            {
+                for posted in events {
+                    let event = zapi_communities::parse_webhook(posted.body.as_bytes())?;
+                    if let Some(line) = bot(client, &allowed, event).await? {
+                        say(format!("   bot: {line}"));
+                    }
+                }
+            }
             let everyone = client.community_members(&community.id).await?;
-            let joined = everyone.iter().any(|p| p.phone == newcomer.as_str());
+            let is_in = |phone: &str| everyone.iter().any(|p| p.phone == phone);
             say(format!(
-                "   approved: {newcomer} is in Gardens and in the community ({} members; in it: {joined})",
-                everyone.len()
+                "   the community has {} members; {listed} in it: {}, {stranger} in it: {}",
+                everyone.len(),
+                is_in(listed),
+                is_in(stranger)
             ));
         }
-        None => say("   approve the requests your webhook reports with approve_participants".into()),
+        None => say("   a bot decides on the requests your webhook posts: see the bot examples".into()),
     }
 
     say("6. Promote an admin and reset the invite link".into());

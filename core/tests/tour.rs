@@ -25,8 +25,10 @@ async fn the_tour_tells_the_whole_story() {
         "(cached: true)",
         "reaching 4 people", // three phones plus the connected number, which created everything
         "sending to the community id itself is refused",
-        "5511911110099 followed the group's invitation link and is waiting",
-        "approved: 5511911110099 is in Gardens and in the community (5 members; in it: true)",
+        "bot: approved 5511911110099\n",
+        "bot: rejected 5511911110098 (not on the list)",
+        "bot: announced \"Welcome, 5511911110099!\" to the whole community",
+        "5511911110099 in it: true, 5511911110098 in it: false",
         "invite link changed: yes",
         "left the announcement group: 5511911110001",
         "unlinking the last group is refused",
