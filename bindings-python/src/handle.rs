@@ -224,4 +224,18 @@ on_both_clients! {
             Ok(())
         })
     }
+
+    /// What the client knows (announcement groups, linked groups, which community owns which group,
+    /// the community ids it has seen) as a versioned JSON document, for `import_knowledge` in
+    /// another process or after a restart. It holds ids and names, never a credential.
+    fn export_knowledge(&self, py: Python<'_>) -> PyResult<String> {
+        self.0.now(py, |c| Ok(c.export_knowledge()))
+    }
+
+    /// Adds a document written by `export_knowledge` to what the client knows; an entry for a
+    /// community the client knows already replaces it. Everything is checked first: on error
+    /// nothing changes.
+    fn import_knowledge(&self, py: Python<'_>, json: &str) -> PyResult<()> {
+        self.0.now(py, |c| c.import_knowledge(json))
+    }
 }

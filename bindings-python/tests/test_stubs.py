@@ -21,7 +21,7 @@ TREE = ast.parse(STUB.read_text())
 # and `__init__` in the stub, and context-manager and async-iterator dunders are checked by use.
 SKIP = {"__init__", "__new__", "__enter__", "__exit__", "__aenter__", "__aexit__", "__repr__"}
 NO_IO = {"communities", "chats", "groups", "remember_announcement_group", "cached_announcement_group", "invalidate",
-         "invalidate_all", "close"}
+         "invalidate_all", "export_knowledge", "import_knowledge", "close"}
 
 
 def stub_methods(name: str) -> dict[str, ast.FunctionDef]:

@@ -565,4 +565,21 @@ impl Client {
     pub fn invalidate_all(&self) {
         self.0.invalidate_all();
     }
+
+    /// What the client knows (announcement groups, linked groups, which community owns which group,
+    /// the community ids it has seen) as a versioned JSON document, for `import_knowledge` in
+    /// another process or after a restart. It holds ids and names, never a credential.
+    pub fn export_knowledge(&self) -> String {
+        self.0.export_knowledge()
+    }
+
+    /// Adds a document written by `export_knowledge` to what the client knows; an entry for a
+    /// community the client knows already replaces it. Everything is checked first: on error
+    /// nothing changes.
+    ///
+    /// # Errors
+    /// `Validation` naming `knowledge`.
+    pub fn import_knowledge(&self, json: String) -> Result<(), Error> {
+        self.0.import_knowledge(&json)
+    }
 }

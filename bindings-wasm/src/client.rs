@@ -146,6 +146,25 @@ impl JsClient {
     pub fn invalidate_all(&self) {
         self.0.invalidate_all();
     }
+
+    /// What the client knows (announcement groups, linked groups, which community owns which group,
+    /// the community ids it has seen) as a versioned JSON document, for `import_knowledge` in
+    /// another process or after a restart. It holds ids and names, never a credential.
+    #[wasm_bindgen(js_name = exportKnowledge)]
+    pub fn export_knowledge(&self) -> String {
+        self.0.export_knowledge()
+    }
+
+    /// Adds a document written by `export_knowledge` to what the client knows; an entry for a
+    /// community the client knows already replaces it. Everything is checked first: on error
+    /// nothing changes.
+    #[wasm_bindgen(js_name = importKnowledge)]
+    pub fn import_knowledge(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] json: JsValue,
+    ) -> Result<(), JsValue> {
+        self.0.import_knowledge(&crate::args::string("knowledge", &json)?).js()
+    }
 }
 
 /// The options object (`undefined` or `null`: every default), each property read by the core's

@@ -22,8 +22,8 @@ pub use io::{http, retry, transport};
 
 pub use client::pager::{PageEnd, PagedCall, Pager};
 pub use client::{
-    AnnounceOptions, Client, ClientBuilder, ClientConfig, ClientOptions, GroupMentionInput, MessageOptions,
-    OptionValue, SIMULATOR_BASE_URL,
+    AnnounceOptions, Client, ClientBuilder, ClientConfig, ClientOptions, GroupMentionInput, KNOWLEDGE_VERSION,
+    MessageOptions, OptionValue, SIMULATOR_BASE_URL,
 };
 pub use error::{Error, Result};
 pub use http::{HttpRequest, HttpResponse, Method};

@@ -27,7 +27,8 @@ WHEEL="$(ls "$ROOT"/dist/zapi_communities-*.whl)"
 # 3. A fresh venv with the wheel installed like a user would, plus pytest.
 rm -rf "$TEST_VENV"
 "$PY" -m venv "$TEST_VENV"
-"$TEST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$WHEEL" pytest
+# jsonschema checks exported documents against schemas/ (test_knowledge.py).
+"$TEST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$WHEEL" pytest jsonschema==4.23.0
 
 # 4. The HTTP simulator server the tests drive (built once per run, see tests/lib/env.sh).
 build_zapi_sim

@@ -669,6 +669,12 @@ class Client:
     def cached_announcement_group(self, community_id: str) -> AnnouncementGroup | None: ...
     def invalidate(self, community_id: str) -> None: ...
     def invalidate_all(self) -> None: ...
+    def export_knowledge(self) -> str:
+        """What the client knows (announcement groups, linked groups, group owners) as a versioned
+        JSON document, for ``import_knowledge`` in another process or after a restart."""
+    def import_knowledge(self, json: str) -> None:
+        """Adds a document written by ``export_knowledge``; raises ``ValidationError`` naming
+        ``knowledge`` (and changes nothing) for one it cannot read."""
 
 @final
 class AsyncClient:
@@ -828,6 +834,12 @@ class AsyncClient:
     def cached_announcement_group(self, community_id: str) -> AnnouncementGroup | None: ...
     def invalidate(self, community_id: str) -> None: ...
     def invalidate_all(self) -> None: ...
+    def export_knowledge(self) -> str:
+        """What the client knows (announcement groups, linked groups, group owners) as a versioned
+        JSON document, for ``import_knowledge`` in another process or after a restart."""
+    def import_knowledge(self, json: str) -> None:
+        """Adds a document written by ``export_knowledge``; raises ``ValidationError`` naming
+        ``knowledge`` (and changes nothing) for one it cannot read."""
 
 # ----- errors -----------------------------------------------------------------------------------
 

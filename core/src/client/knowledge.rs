@@ -10,14 +10,18 @@ use crate::model::{AnnouncementGroup, Community, CommunityId, GroupId};
 
 #[derive(Debug, Default)]
 pub(crate) struct Knowledge {
-    communities: HashMap<CommunityId, Known>,
+    communities: HashMap<CommunityId, KnownCommunity>,
     owner_of_group: HashMap<GroupId, CommunityId>,
 }
 
-#[derive(Debug, Default)]
-struct Known {
-    announcement: Option<AnnouncementGroup>,
-    groups: Option<CommunityGroups>,
+/// Every community's entry, and every group's owner: what a knowledge document holds.
+pub(crate) type Entries = (Vec<(CommunityId, KnownCommunity)>, Vec<(GroupId, CommunityId)>);
+
+/// What is known of one community.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct KnownCommunity {
+    pub(crate) announcement: Option<AnnouncementGroup>,
+    pub(crate) groups: Option<CommunityGroups>,
 }
 
 impl Knowledge {
@@ -118,6 +122,19 @@ impl Knowledge {
     pub(crate) fn forget(&mut self, community: &CommunityId) {
         self.communities.remove(community);
         self.owner_of_group.retain(|_, owner| owner != community);
+    }
+
+    /// A copy of every entry, for the knowledge document.
+    pub(crate) fn entries(&self) -> Entries {
+        let communities = self.communities.iter().map(|(id, k)| (id.clone(), k.clone())).collect();
+        (communities, self.owner_of_group.iter().map(|(g, c)| (g.clone(), c.clone())).collect())
+    }
+
+    /// Adds entries read from a knowledge document; an entry replaces what was known of its
+    /// community or group.
+    pub(crate) fn absorb(&mut self, (communities, owners): Entries) {
+        self.communities.extend(communities);
+        self.owner_of_group.extend(owners);
     }
 
     pub(crate) fn forget_all(&mut self) {

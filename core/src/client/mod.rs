@@ -18,6 +18,7 @@ mod communities;
 mod context;
 mod groups;
 pub(crate) mod knowledge;
+mod knowledge_file;
 mod message_options;
 mod messages;
 mod options;
@@ -27,6 +28,7 @@ mod resolution;
 mod webhooks;
 
 pub use builder::{ClientBuilder, ClientConfig};
+pub use knowledge_file::KNOWLEDGE_VERSION;
 pub use message_options::{GroupMentionInput, MessageOptions};
 pub use messages::AnnounceOptions;
 pub use options::{ClientOptions, OptionValue};

@@ -41,6 +41,14 @@ pub struct SimState {
     /// (developer.z-api.io/privacy/set-group-add). Written only when changed.
     #[serde(default, skip_serializing_if = "SimGroupAdd::is_default")]
     pub group_add: SimGroupAdd,
+    /// People whose own privacy (who may add them to groups: their contacts only, or nobody)
+    /// keeps the connected phone from adding them directly, as WhatsApp lets everyone choose
+    /// (developer.z-api.io/privacy/set-group-add is the same setting for the connected phone).
+    /// `add-participant` still answers `{"value": true}` and leaves them out; with `autoInvite`
+    /// they are sent the group's link instead (its `invited`). Seeded by fixtures; written only
+    /// when set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub refuses_adds: Vec<String>,
     /// Where the instance posts its events (developer.z-api.io/webhooks/introduction).
     #[serde(default, skip_serializing_if = "SimWebhooks::is_unset")]
     pub webhooks: SimWebhooks,
@@ -263,6 +271,11 @@ pub struct SimGroup {
     /// the instance reports as `GROUP_MEMBER_LINK_PROPERTY_UPDATE`. Written only when set.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub members_share_link: bool,
+    /// People sent the group's invitation link instead of being added, because their privacy
+    /// refused a direct add and the call asked for `autoInvite`, oldest first. Written only when
+    /// there are some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invited: Vec<String>,
 }
 
 /// A member of a group.
@@ -365,6 +378,7 @@ impl SimState {
             messages: Vec::new(),
             limits: SimLimits::default(),
             group_add: SimGroupAdd::default(),
+            refuses_adds: Vec::new(),
             webhooks: SimWebhooks::default(),
             outbox: Vec::new(),
         }

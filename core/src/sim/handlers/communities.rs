@@ -50,6 +50,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         photo: None,
         pending_requests: Vec::new(),
         members_share_link: false,
+        invited: Vec::new(),
     });
     state.communities.push(SimCommunity {
         id: id.clone(),

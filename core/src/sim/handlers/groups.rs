@@ -48,6 +48,7 @@ pub(super) fn create(state: &mut SimState, request: &HttpRequest) -> Outcome {
         photo: None,
         pending_requests: Vec::new(),
         members_share_link: false,
+        invited: Vec::new(),
     });
     state.notify_group(&phone, Some(&me), "GROUP_CREATE", std::slice::from_ref(&name), &[]);
     ok(json!({ "phone": phone, "invitationLink": link }))

@@ -77,13 +77,17 @@ fn group_of<'a>(state: &'a SimState, target: &Target) -> Result<&'a SimGroup, Re
 ///
 /// Community: the people join the announcement group and are remembered as direct members. Group:
 /// they join the group and, if it is linked, the announcement group too
-/// (developer.z-api.io/communities/introduction). `autoInvite` is accepted and ignored: the service
-/// reports no per-number outcome (developer.z-api.io/communities/add-community-participant).
+/// (developer.z-api.io/communities/introduction). People whose privacy refuses a direct add
+/// (`refusesAdds`) are left out, and with `autoInvite` sent the link instead (`invited`); the
+/// answer is `{"value": true}` all the same, since the service reports no per-number outcome
+/// (developer.z-api.io/communities/add-community-participant).
 pub(super) fn add_participants(state: &mut SimState, request: &HttpRequest) -> Outcome {
     let body = JsonBody::parse(request)?;
-    body.optional_bool("autoInvite")?;
-    let phones = phones(&body)?;
+    let auto_invite = body.optional_bool("autoInvite")?.unwrap_or(false);
+    let requested = phones(&body)?;
     let target = target(state, &body)?;
+    let (refused, phones): (Vec<String>, Vec<String>) =
+        requested.into_iter().partition(|p| state.refuses_adds.contains(p));
     let now = state.tick();
     if let Some(group) = state.group_mut(target.group_phone()) {
         for phone in &phones {
@@ -91,7 +95,17 @@ pub(super) fn add_participants(state: &mut SimState, request: &HttpRequest) -> O
                 group.participants.push(SimParticipant::member(phone.clone()));
             }
         }
+        if auto_invite {
+            for phone in &refused {
+                if !is_participant(group, phone) && !group.invited.contains(phone) {
+                    group.invited.push(phone.clone());
+                }
+            }
+        }
         group.last_activity = now;
+    }
+    if phones.is_empty() {
+        return value_true();
     }
     let me = state.connected_phone.clone();
     state.notify_group(target.group_phone(), Some(&me), "GROUP_PARTICIPANT_ADD", &phones, &[]);

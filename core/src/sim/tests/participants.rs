@@ -221,3 +221,27 @@ fn group_id_of_an_announcement_group_manages_the_community() {
     call(&sim, "/add-admin", json!({ "groupId": announcement, "phones": [ANA] })).ok();
     assert!(sim.group(&announcement).unwrap().participants.iter().any(|p| p.phone == ANA && p.is_admin));
 }
+
+#[test]
+fn people_whose_privacy_refuses_adds_are_left_out_and_invited_on_request_with_the_same_answer() {
+    let sim = Simulator::demo();
+    let (id, _, group) = community_with_group(&sim, &[ANA]);
+    let mut state = sim.state();
+    state.refuses_adds = vec![BIA.into(), CAIO.into()];
+    sim.load_state(state).unwrap();
+    sim.take_webhooks();
+
+    let quiet = json!({ "autoInvite": false, "groupId": group, "phones": [BIA] });
+    assert_eq!(call(&sim, "/add-participant", quiet).ok(), &json!({ "value": true }), "no per-number outcome");
+    assert!(sim.group(&group).unwrap().invited.is_empty());
+    let invite = json!({ "autoInvite": true, "groupId": group, "phones": [BIA, CAIO, "5511944444444"] });
+    assert_eq!(call(&sim, "/add-participant", invite).ok(), &json!({ "value": true }));
+    let group_now = sim.group(&group).unwrap();
+    let phones: Vec<&str> = group_now.participants.iter().map(|p| p.phone.as_str()).collect();
+    assert_eq!(phones, vec![ME, ANA, "5511944444444"]);
+    assert_eq!(group_now.invited, vec![BIA, CAIO]);
+    assert_eq!(members(&sim, &id), vec![ME, ANA, "5511944444444"]);
+    let added: Vec<String> = sim.take_webhooks().into_iter().map(|w| w.body).collect();
+    assert_eq!(added.len(), 1, "one event, for the one person added: {added:?}");
+    assert!(added[0].contains("5511944444444") && !added[0].contains(BIA));
+}
