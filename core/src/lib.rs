@@ -6,6 +6,7 @@
 uniffi::setup_scaffolding!();
 
 pub mod api;
+pub mod bulk;
 mod client;
 pub mod error;
 mod ffi;
