@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
 use zapi_communities::api::MemberTarget;
+use zapi_communities::bulk::BulkOptions;
 use zapi_communities::{
     AnnouncementSource, CommunityId, Error, GroupAddPrivacy, GroupId, GroupMentionInput, MessageOptions, WebhookKind,
     WhoCanAddGroups,
@@ -159,6 +160,19 @@ pub(crate) fn with_body<T>(
             body.get_type().name()?
         )))
     }
+}
+
+/// A bulk call's keyword arguments as the core's [`BulkOptions`], each number checked.
+pub(crate) fn bulk_options(
+    chunk_size: Option<i64>,
+    pause_ms: Option<i64>,
+    auto_invite: bool,
+) -> Result<BulkOptions, Error> {
+    Ok(BulkOptions {
+        chunk_size: optional_count("chunk_size", chunk_size)?,
+        pause_ms: optional_count("pause_ms", pause_ms)?,
+        auto_invite,
+    })
 }
 
 #[cfg(test)]

@@ -80,6 +80,9 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GroupSettings>()?;
     m.add_class::<SentMessage>()?;
     m.add_class::<Announcement>()?;
+    m.add_class::<zapi_communities::bulk::BulkOutcome>()?;
+    m.add_class::<zapi_communities::bulk::NumberOutcome>()?;
+    m.add_class::<zapi_communities::bulk::BulkStatus>()?;
     m.add_function(wrap_pyfunction!(scan::parse_announcement_groups, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_class::<webhook::PyWebhookSecret>()?;

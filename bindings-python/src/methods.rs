@@ -16,7 +16,9 @@ use zapi_communities::{
     Participant, Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
-use crate::convert::{MentionArg, Named, PyMessageOptions, community, count, group, member_target};
+use zapi_communities::bulk::BulkOutcome;
+
+use crate::convert::{MentionArg, Named, PyMessageOptions, bulk_options, community, count, group, member_target};
 
 macro_rules! client_methods {
     ($(
@@ -108,6 +110,28 @@ client_methods! {
     /// Promotes people to admins of a community or group.
     fn add_admins(target: String, phones: Vec<String>) -> () =
         |c| c.add_admins(member_target(&target)?, &parse_phones("phones", &phones)?);
+
+    /// Adds any number of people to a community or group: repeats dropped and every number checked
+    /// before anything is sent, then chunks paced by `options`, each followed by one read of the
+    /// members, which is where each number's outcome comes from (`done`, `already_done`, `invited`,
+    /// `not_done`, `failed`, `pending`). A 429 is waited out and the chunk sent again (it was not
+    /// applied); any other failure is re-read, never re-sent, and stops the run: call again with
+    /// the same list to resume.
+    fn add_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, auto_invite: bool = false) -> BulkOutcome =
+        |c| c.add_participants_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, auto_invite)?);
+
+    /// Removes any number of people from a community or group, as `add_participants_bulk` adds
+    /// them.
+    fn remove_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
+        |c| c.remove_participants_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
+
+    /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
+    fn add_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
+        |c| c.add_admins_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
+
+    /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
+    fn remove_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
+        |c| c.remove_admins_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
 
     /// Takes admin rights away in a community or group.
     fn remove_admins(target: String, phones: Vec<String>) -> () =

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
+use zapi_communities::bulk::{BulkOptions, BulkOutcome};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityContext, CommunityId,
     CommunitySummary, CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata,
@@ -203,6 +204,69 @@ impl Client {
     /// `Validation` (`target`, `phones`, `phones[i]`) before any I/O, or any call error.
     pub async fn add_admins(&self, target: String, phones: Vec<String>) -> Result<(), Error> {
         self.0.add_admins(self::target(&target)?, &parse_phones("phones", &phones)?).await
+    }
+
+    /// Adds any number of people to a community or group: repeats dropped and every number checked
+    /// before anything is sent, then chunks paced by `options`, each followed by one read of the
+    /// members, which is where each number's outcome comes from (`done`, `already_done`, `invited`,
+    /// `not_done`, `failed`, `pending`). A 429 is waited out and the chunk sent again (it was not
+    /// applied); any other failure is re-read, never re-sent, and stops the run: call again with
+    /// the same list to resume.
+    ///
+    /// # Errors
+    /// `Validation` (`target`, `phones`, `chunk_size`, `pause_ms`) before any I/O, or the error of
+    /// the first members read.
+    #[uniffi::method(default(options = None))]
+    pub async fn add_participants_bulk(
+        &self,
+        target: String,
+        phones: Vec<String>,
+        options: Option<BulkOptions>,
+    ) -> Result<BulkOutcome, Error> {
+        self.0.add_participants_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+    }
+
+    /// Removes any number of people from a community or group, as `add_participants_bulk` adds
+    /// them.
+    ///
+    /// # Errors
+    /// As `addParticipantsBulk`.
+    #[uniffi::method(default(options = None))]
+    pub async fn remove_participants_bulk(
+        &self,
+        target: String,
+        phones: Vec<String>,
+        options: Option<BulkOptions>,
+    ) -> Result<BulkOutcome, Error> {
+        self.0.remove_participants_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+    }
+
+    /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
+    ///
+    /// # Errors
+    /// As `addParticipantsBulk`.
+    #[uniffi::method(default(options = None))]
+    pub async fn add_admins_bulk(
+        &self,
+        target: String,
+        phones: Vec<String>,
+        options: Option<BulkOptions>,
+    ) -> Result<BulkOutcome, Error> {
+        self.0.add_admins_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+    }
+
+    /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
+    ///
+    /// # Errors
+    /// As `addParticipantsBulk`.
+    #[uniffi::method(default(options = None))]
+    pub async fn remove_admins_bulk(
+        &self,
+        target: String,
+        phones: Vec<String>,
+        options: Option<BulkOptions>,
+    ) -> Result<BulkOutcome, Error> {
+        self.0.remove_admins_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
     }
 
     /// Takes admin rights away in a community or group.

@@ -3,7 +3,9 @@
 
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
+use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::parse_phones;
+use zapi_communities::bulk::{BulkOptions, BulkOutcome};
 use zapi_communities::{GroupAddPrivacy, GroupInvitationMetadata, InviteLink};
 
 use crate::args::{community_id, group_id, phones, string, target};
@@ -25,6 +27,60 @@ impl JsClient {
         let (to, people) = (target(&to)?, phones(&people)?);
         let o: InviteOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
         self.0.add_participants(to, &people, o.auto_invite.unwrap_or(false)).await.js()
+    }
+
+    /// Adds any number of people to a community or group: repeats dropped and every number checked
+    /// before anything is sent, then chunks paced by `options`, each followed by one read of the
+    /// members, which is where each number's outcome comes from (`done`, `already_done`, `invited`,
+    /// `not_done`, `failed`, `pending`). A 429 is waited out and the chunk sent again (it was not
+    /// applied); any other failure is re-read, never re-sent, and stops the run: call again with
+    /// the same list to resume.
+    #[wasm_bindgen(js_name = addParticipantsBulk)]
+    pub async fn add_participants_bulk(
+        &self,
+        #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+    ) -> Result<Ts<BulkOutcome>, JsValue> {
+        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
+        typed(&self.0.add_participants_bulk(to, &people, o).await.js()?)
+    }
+
+    /// Removes any number of people from a community or group, as `add_participants_bulk` adds
+    /// them.
+    #[wasm_bindgen(js_name = removeParticipantsBulk)]
+    pub async fn remove_participants_bulk(
+        &self,
+        #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+    ) -> Result<Ts<BulkOutcome>, JsValue> {
+        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
+        typed(&self.0.remove_participants_bulk(to, &people, o).await.js()?)
+    }
+
+    /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
+    #[wasm_bindgen(js_name = addAdminsBulk)]
+    pub async fn add_admins_bulk(
+        &self,
+        #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+    ) -> Result<Ts<BulkOutcome>, JsValue> {
+        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
+        typed(&self.0.add_admins_bulk(to, &people, o).await.js()?)
+    }
+
+    /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
+    #[wasm_bindgen(js_name = removeAdminsBulk)]
+    pub async fn remove_admins_bulk(
+        &self,
+        #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
+        #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+    ) -> Result<Ts<BulkOutcome>, JsValue> {
+        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
+        typed(&self.0.remove_admins_bulk(to, &people, o).await.js()?)
     }
 
     /// Removes people from a community or group.
@@ -142,4 +198,15 @@ impl JsClient {
     pub async fn group_add_privacy(&self) -> Result<Vec<String>, JsValue> {
         self.0.group_add_privacy().await.js()
     }
+}
+
+/// A bulk call's target, its numbers as given (the core reads them whole, naming every bad one)
+/// and its options.
+fn bulk_args(
+    to: &JsValue,
+    people: &JsValue,
+    raw_options: Option<Ts<BulkOptions>>,
+) -> Result<(MemberTarget, Vec<String>, BulkOptions), JsValue> {
+    let options = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+    Ok((target(to)?, crate::args::strings("phones", people)?, options))
 }

@@ -55,6 +55,10 @@ RENAMED_CORE_PARAMS = {
     "groups": ["page_size"],
     # An options record in the core; its parts are options in the bindings.
     "announce": ["community_id", "text"],
+    "add_participants_bulk": ["target", "phones"],
+    "remove_participants_bulk": ["target", "phones"],
+    "add_admins_bulk": ["target", "phones"],
+    "remove_admins_bulk": ["target", "phones"],
 }
 
 # Trailing arguments a binding may gather with the other options (an options object, or

@@ -340,6 +340,68 @@ class SkippedGroup:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+_BulkName = Literal["done", "already_done", "invited", "not_done", "failed", "pending"]
+
+@final
+class BulkStatus:
+    """One number's outcome in a bulk call."""
+
+    DONE: ClassVar[BulkStatus]
+    """The change happened: added, removed, promoted or demoted."""
+    ALREADY_DONE: ClassVar[BulkStatus]
+    """Nothing to do (already a member, not a member, …); not sent."""
+    INVITED: ClassVar[BulkStatus]
+    """Not added, and ``auto_invite`` asked the service to send them the group's link."""
+    NOT_DONE: ClassVar[BulkStatus]
+    """Accepted, but the change did not happen (for an add: privacy, or no WhatsApp, most often)."""
+    FAILED: ClassVar[BulkStatus]
+    """Its chunk failed; ``reason`` holds the error."""
+    PENDING: ClassVar[BulkStatus]
+    """Not sent: the run stopped first. Call again with the same list to resume."""
+    @property
+    def value(self) -> _BulkName:
+        """The stable name: ``done``, ``already_done``, ``invited``, ``not_done``, ``failed`` or ``pending``."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class NumberOutcome:
+    """One number of a bulk call and what happened to it."""
+
+    @property
+    def phone(self) -> str:
+        """The number, normalised."""
+    @property
+    def status(self) -> BulkStatus:
+        """What happened."""
+    @property
+    def reason(self) -> str | None:
+        """Why, when known: the chunk's error for ``FAILED``, a likely cause for ``NOT_DONE``."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class BulkOutcome:
+    """What a bulk call did: every number's outcome, in the order given, and what it cost."""
+
+    @property
+    def outcomes(self) -> list[NumberOutcome]:
+        """One per distinct number."""
+    @property
+    def duplicates(self) -> list[int]:
+        """Indices in the given list dropped as repeats of an earlier number."""
+    @property
+    def complete(self) -> bool:
+        """Whether every chunk was sent; when not, call again with the same list to resume."""
+    @property
+    def requests(self) -> int:
+        """Membership requests sent (one per chunk, plus one per 429 waited out)."""
+    @property
+    def metadata_reads(self) -> int:
+        """Group metadata reads: one before the first chunk and one after each chunk."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
 @final
 class LinkOutcome:
     """Which of the requested groups ``link_groups`` linked, and which it did not."""
@@ -599,6 +661,24 @@ class Client:
     def remove_participants(self, target: str, phones: Sequence[str]) -> None: ...
     def add_admins(self, target: str, phones: Sequence[str]) -> None: ...
     def remove_admins(self, target: str, phones: Sequence[str]) -> None: ...
+    def add_participants_bulk(
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        auto_invite: bool = False,
+    ) -> BulkOutcome: ...
+    def remove_participants_bulk(
+        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+    ) -> BulkOutcome: ...
+    def add_admins_bulk(
+        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+    ) -> BulkOutcome: ...
+    def remove_admins_bulk(
+        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+    ) -> BulkOutcome: ...
     # invitation links
     def redefine_invitation_link(self, target: str) -> str: ...
     def community_invitation_link(self, community_id: str) -> str: ...
@@ -762,6 +842,24 @@ class AsyncClient:
     def remove_participants(self, target: str, phones: Sequence[str]) -> Awaitable[None]: ...
     def add_admins(self, target: str, phones: Sequence[str]) -> Awaitable[None]: ...
     def remove_admins(self, target: str, phones: Sequence[str]) -> Awaitable[None]: ...
+    def add_participants_bulk(
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        auto_invite: bool = False,
+    ) -> Awaitable[BulkOutcome]: ...
+    def remove_participants_bulk(
+        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+    ) -> Awaitable[BulkOutcome]: ...
+    def add_admins_bulk(
+        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+    ) -> Awaitable[BulkOutcome]: ...
+    def remove_admins_bulk(
+        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+    ) -> Awaitable[BulkOutcome]: ...
     # invitation links
     def redefine_invitation_link(self, target: str) -> Awaitable[str]: ...
     def community_invitation_link(self, community_id: str) -> Awaitable[str]: ...

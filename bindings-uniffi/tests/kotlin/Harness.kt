@@ -76,6 +76,9 @@ object SimServer {
     /** Empties the state, the request log and the pending faults. */
     fun reset() = check(send("POST", "/__sim/reset").statusCode() == 200)
 
+    /** Resets to a fixture's state (JSON, as zapi-sim/README.md describes it). */
+    fun load(fixture: String) = check(send("POST", "/__sim/reset", fixture).statusCode() == 200)
+
     /** Queues fault rules (one JSON object or an array), as the server's README describes. */
     fun fault(json: String) {
         val response = send("POST", "/__sim/faults", json)

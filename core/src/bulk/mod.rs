@@ -8,10 +8,12 @@
 //! chunk and after each one. The client that drives these pieces counts those reads.
 
 mod input;
+mod options;
 mod outcome;
 
 pub use input::{BulkInput, MAX_LISTED_INVALID};
-pub use outcome::{BulkStatus, MemberChange, Members, NumberOutcome, classify};
+pub use options::BulkOptions;
+pub use outcome::{BulkOutcome, BulkStatus, MemberChange, Members, NumberOutcome, classify};
 
 #[cfg(test)]
 mod tests;

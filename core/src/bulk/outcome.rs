@@ -23,6 +23,12 @@ pub enum MemberChange {
 /// One number's outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, hash, rename_all = "SCREAMING_SNAKE_CASE", module = "zapi_communities")
+)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum BulkStatus {
     /// The change happened: added, removed, promoted or demoted.
     Done,
@@ -58,13 +64,46 @@ impl BulkStatus {
 /// One number and what happened to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct NumberOutcome {
     /// The number, normalised.
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub phone: Phone,
     /// What happened.
     pub status: BulkStatus,
     /// Why, when it is known: the chunk's error for `failed`, a likely cause for `not_done`.
     pub reason: Option<String>,
+}
+
+/// What a bulk call did: every number's outcome, in the order given (repeats dropped), and what
+/// it cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, module = "zapi_communities"))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify), tsify(missing_as_null))]
+pub struct BulkOutcome {
+    /// One per distinct number.
+    pub outcomes: Vec<NumberOutcome>,
+    /// Indices in the given list dropped as repeats of an earlier number.
+    pub duplicates: Vec<u32>,
+    /// Whether every chunk was sent. When not, the numbers left are `pending` (and the failed
+    /// chunk's `failed`): call again with the same list to resume, since numbers already done
+    /// are skipped.
+    pub complete: bool,
+    /// Membership requests sent (one per chunk, plus one per 429 waited out).
+    pub requests: u32,
+    /// Group metadata reads: one before the first chunk and one after each chunk sent.
+    pub metadata_reads: u32,
+}
+
+impl BulkOutcome {
+    /// The numbers with `status`, in order.
+    pub fn with_status(&self, status: BulkStatus) -> Vec<Phone> {
+        self.outcomes.iter().filter(|o| o.status == status).map(|o| o.phone.clone()).collect()
+    }
 }
 
 /// Who is in a group and who administers it, from one metadata read.

@@ -14,6 +14,7 @@ pub const SIMULATOR_BASE_URL: &str = "http://simulator.invalid";
 
 mod administration;
 mod builder;
+mod bulk;
 mod communities;
 mod context;
 mod groups;

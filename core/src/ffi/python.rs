@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use crate::bulk::{BulkOutcome, BulkStatus, NumberOutcome};
 use crate::model::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunityId,
     CommunitySummary, CreatedGroup, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings,
@@ -115,6 +116,8 @@ dataclass! {
     Presence { phone, status, status_text, last_seen, instance_id }
     SimWebhook { kind, url, body }
     CommunityContext { community_id, group_id, is_announcement_group, from_cache }
+    BulkOutcome { outcomes, duplicates, complete, requests, metadata_reads }
+    NumberOutcome { phone, status, reason }
 }
 
 #[pymethods]
@@ -217,5 +220,6 @@ named_enum! {
     PresenceStatus: "The stable name shared by every language: `available`, `unavailable`, `composing`, `recording`, `paused` or `other`.",
     JoinRequestMethod: "The stable name shared by every language: `invite_link`, `non_admin_add` or `other`.",
     LinkMode: "The stable name shared by every language: `admins_only` or `all_members`.",
+    BulkStatus: "The stable name shared by every language: `done`, `already_done`, `invited`, `not_done`, `failed` or `pending`.",
     WebhookKind: "The stable name shared by every language: `received`, `received_and_sent`, `delivery`, `message_status`, `disconnected`, `connected` or `chat_presence`.",
 }

@@ -1,0 +1,45 @@
+package io.zapi.communities.test
+
+import io.zapi.communities.core.BulkOptions
+import io.zapi.communities.core.BulkStatus
+import io.zapi.communities.core.ZapiException
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertTrue
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Test
+
+/** Bulk adds against zapi-sim: an outcome per number, read from the members after each chunk. */
+class BulkTest {
+    private val member = "5511983000001"
+    private val newcomer = "5511983000002"
+    private val refuser = "5511983000003"
+    private val other = "5511983000004"
+
+    @Test
+    fun `each number gets its outcome and repeats are dropped`() = runBlocking {
+        SimServer.load("""{"refusesAdds": ["$refuser"]}""")
+        val client = SimServer.client()
+        val group = client.createGroup("Big", listOf(member), autoInvite = false)
+        val list = listOf(member, newcomer, "+55 11 98300-0002", refuser, other)
+        val outcome = client.addParticipantsBulk(group.id, list, BulkOptions(chunkSize = 2u, pauseMs = 0u))
+        assertEquals(
+            listOf(member to BulkStatus.ALREADY_DONE, newcomer to BulkStatus.DONE, refuser to BulkStatus.NOT_DONE, other to BulkStatus.DONE),
+            outcome.outcomes.map { it.phone to it.status },
+        )
+        assertEquals(listOf(2u), outcome.duplicates)
+        assertTrue(outcome.complete)
+        assertEquals(2u to 3u, outcome.requests to outcome.metadataReads)
+        assertEquals(2, SimServer.requests().count { it.path == "/add-participant" })
+    }
+
+    @Test
+    fun `bad numbers are all named before anything is sent`() = runBlocking {
+        SimServer.reset()
+        val client = SimServer.client()
+        val refused = assertFailsWith<ZapiException.Validation> { client.addParticipantsBulk("120363000000000001-group", listOf(member, "abc", "x")) }
+        assertEquals("phones", refused.field)
+        assertTrue("phones[1] \"abc\"" in refused.reason && "phones[2]" in refused.reason, refused.reason)
+        assertTrue(SimServer.requests().isEmpty())
+    }
+}
