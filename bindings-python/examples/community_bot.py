@@ -127,6 +127,8 @@ def work(bot: CommunityBot, events: queue.Queue[WebhookEvent]) -> None:
             done = bot.handle(event)
         except ZapiError as error:  # one failed call must not stop the bot
             done = f"failed: {error}"
+        except Exception as error:  # nor a bug in one handler: the worker thread must live on
+            done = f"failed: {type(error).__name__}: {error}"
         if done:
             print(done, flush=True)
 

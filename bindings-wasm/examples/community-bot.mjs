@@ -91,6 +91,7 @@ export function receiver(secret, onEvent) {
       if (size <= maxWebhookBytes()) chunks.push(chunk);
     });
     req.on('end', () => {
+      if (size > maxWebhookBytes()) return res.writeHead(413).end(); // sent without a Content-Length
       let event;
       try {
         event = parseWebhook(Buffer.concat(chunks));
