@@ -266,9 +266,22 @@ impl<'de> Deserializer<'de> for AsJson {
         }
     }
 
+    /// A unit variant, given by its name (`'all_members'`): what every string-named option is.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error> {
+        match self.classify()? {
+            Json::String(s) => visitor.visit_enum(s.into_deserializer()),
+            other => Err(other.invalid_type(&visitor)),
+        }
+    }
+
     serde::forward_to_deserialize_any! {
         i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 char bytes byte_buf unit unit_struct
-        newtype_struct tuple tuple_struct map enum identifier ignored_any
+        newtype_struct tuple tuple_struct map identifier ignored_any
     }
 }
 

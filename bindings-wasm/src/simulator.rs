@@ -59,10 +59,7 @@ impl JsSimulator {
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LinkMode")] mode: JsValue,
     ) -> Result<bool, JsValue> {
-        let name = string("mode", &mode)?;
-        let mode = serde_json::from_value(name.into())
-            .map_err(|_| zapi_communities::Error::validation("mode", "must be 'admins_only' or 'all_members'"))
-            .js()?;
+        let mode = crate::convert::record("mode", mode)?;
         self.0.set_link_mode(&string("group_id", &group_id)?, mode).js()
     }
 

@@ -161,6 +161,15 @@ impl Error {
         }
     }
 
+    /// Why a validation error refused its value, else the whole message: for errors that quote
+    /// another error inside their own reason.
+    pub(crate) fn into_reason(self) -> String {
+        match self {
+            Error::Validation { reason, .. } => reason,
+            other => other.to_string(),
+        }
+    }
+
     /// The field a validation error names.
     pub fn field(&self) -> Option<&str> {
         match self {

@@ -65,6 +65,19 @@ async fn slow_receiver(delays: Vec<Duration>) -> (String, mpsc::UnboundedReceive
     (url, rx)
 }
 
+/// A group "Bakery" whose joins need an admin's approval: its id and invitation link.
+async fn approval_group(h: &common::Harness) -> (String, Value) {
+    let group = h.post_json("/create-group", &json!({ "groupName": "Bakery", "phones": ["5511911111111"] }));
+    let group = read(group.send().await.unwrap()).await.1["phone"].as_str().unwrap().to_owned();
+    h.post_json("/update-group-settings", &json!({ "phone": group, "requireAdminApproval": true }))
+        .send()
+        .await
+        .unwrap();
+    let link =
+        read(h.get(&format!("/group-invitation-link/{group}")).send().await.unwrap()).await.1["invitationLink"].clone();
+    (group, link)
+}
+
 async fn next(rx: &mut mpsc::UnboundedReceiver<String>) -> WebhookEvent {
     let body = tokio::time::timeout(Duration::from_secs(5), rx.recv()).await.expect("a webhook in time").unwrap();
     parse_webhook(body.as_bytes()).unwrap()
@@ -77,22 +90,11 @@ async fn a_bot_approves_the_join_request_it_was_posted() {
     let put = h.client.put(h.instance("/update-webhook-received")).header("Client-Token", common::CLIENT_TOKEN);
     let (status, _) = read(put.json(&json!({ "value": url })).send().await.unwrap()).await;
     assert_eq!(status, 200);
-    let group = h
-        .post_json("/create-group", &json!({ "groupName": "Bakery", "phones": ["5511911111111"] }))
-        .send()
-        .await
-        .unwrap();
-    let group = read(group).await.1["phone"].as_str().unwrap().to_owned();
+    let (_, link) = approval_group(&h).await;
     let created = next(&mut rx).await;
     assert!(
         matches!(created, WebhookEvent::Message { message } if message.notification == Some(GroupNotification::GroupCreated { name: Some("Bakery".into()) }))
     );
-    h.post_json("/update-group-settings", &json!({ "phone": group, "requireAdminApproval": true }))
-        .send()
-        .await
-        .unwrap();
-    let link =
-        read(h.get(&format!("/group-invitation-link/{group}")).send().await.unwrap()).await.1["invitationLink"].clone();
     let join =
         h.client.post(h.control("invite-joins")).body(json!({ "link": link, "phone": "5511922222222" }).to_string());
     assert_eq!(read(join.send().await.unwrap()).await.1, json!({ "result": "requested" }));
@@ -217,15 +219,8 @@ async fn a_withdrawn_request_and_a_link_mode_change_are_posted() {
     let h = start().await;
     let (url, mut rx) = receiver().await;
     set_webhook(&h, "/update-webhook-received", &url).await;
-    let group = h.post_json("/create-group", &json!({ "groupName": "Bakery", "phones": ["5511911111111"] }));
-    let group = read(group.send().await.unwrap()).await.1["phone"].as_str().unwrap().to_owned();
+    let (group, link) = approval_group(&h).await;
     next(&mut rx).await; // created
-    h.post_json("/update-group-settings", &json!({ "phone": group, "requireAdminApproval": true }))
-        .send()
-        .await
-        .unwrap();
-    let link =
-        read(h.get(&format!("/group-invitation-link/{group}")).send().await.unwrap()).await.1["invitationLink"].clone();
     let control = |endpoint: &str, body: Value| h.client.post(h.control(endpoint)).body(body.to_string()).send();
     control("invite-joins", json!({ "link": link, "phone": "5511922222222" })).await.unwrap();
     next(&mut rx).await; // requested

@@ -35,7 +35,7 @@ impl BulkInput {
             match Phone::parse(entry.as_ref()) {
                 Ok(phone) if seen.insert(phone.clone()) => phones.push(phone),
                 Ok(_) => duplicates.push(i),
-                Err(error) => invalid.push((i, entry.as_ref().to_owned(), reason(error))),
+                Err(error) => invalid.push((i, entry.as_ref().to_owned(), error.into_reason())),
             }
         }
         if invalid.is_empty() {
@@ -60,12 +60,5 @@ impl BulkInput {
     /// The numbers in chunks of at most `size` (at least 1), in order.
     pub fn chunks(&self, size: usize) -> impl Iterator<Item = &[Phone]> {
         self.phones.chunks(size.max(1))
-    }
-}
-
-fn reason(error: Error) -> String {
-    match error {
-        Error::Validation { reason, .. } => reason,
-        other => other.to_string(),
     }
 }

@@ -188,14 +188,14 @@ impl Run {
                         Some(_) if after.already(change, phone) => {
                             NumberOutcome { phone: phone.clone(), status: BulkStatus::Done, reason: None }
                         }
-                        Some(error) => failed(phone, error),
+                        Some(error) => failed(client, phone, error),
                     };
                     self.outcomes.push(outcome);
                 }
             }
             Err(read_error) => {
                 let error = failure.as_ref().unwrap_or(&read_error);
-                self.outcomes.extend(chunk.iter().map(|p| failed(p, error)));
+                self.outcomes.extend(chunk.iter().map(|p| failed(client, p, error)));
                 return false;
             }
         }
@@ -203,8 +203,11 @@ impl Run {
     }
 }
 
-fn failed(phone: &Phone, error: &Error) -> NumberOutcome {
-    NumberOutcome { phone: phone.clone(), status: BulkStatus::Failed, reason: Some(error.to_string()) }
+/// A number of a failed chunk. The error's text goes into a record the caller may log, so it is
+/// redacted again here, as the bindings redact errors they raise.
+fn failed(client: &Client, phone: &Phone, error: &Error) -> NumberOutcome {
+    let reason = client.endpoint().redact(&error.to_string());
+    NumberOutcome { phone: phone.clone(), status: BulkStatus::Failed, reason: Some(reason) }
 }
 
 fn pending(phone: &Phone) -> NumberOutcome {

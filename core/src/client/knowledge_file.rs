@@ -127,7 +127,7 @@ fn read(file: File) -> Result<Entries, Error> {
                 group_id: group(&a.group_id, &at(".announcementGroup.groupId"))?,
                 name: a.name,
                 source: AnnouncementSource::parse(&a.source)
-                    .map_err(|e| invalid(format!("{}: {e}", at(".announcementGroup.source"))))?,
+                    .map_err(|e| invalid(format!("{}: {}", at(".announcementGroup.source"), e.into_reason())))?,
                 from_cache: true,
             }),
             None => None,
@@ -155,18 +155,11 @@ fn read(file: File) -> Result<Entries, Error> {
 }
 
 fn community(raw: &str, at: &str) -> Result<CommunityId, Error> {
-    CommunityId::parse(raw).map_err(|e| invalid(format!("{at}: {}", reason(&e))))
+    CommunityId::parse(raw).map_err(|e| invalid(format!("{at}: {}", e.into_reason())))
 }
 
 fn group(raw: &str, at: &str) -> Result<GroupId, Error> {
-    GroupId::parse(raw).map_err(|e| invalid(format!("{at}: {}", reason(&e))))
-}
-
-fn reason(error: &Error) -> String {
-    match error {
-        Error::Validation { reason, .. } => reason.clone(),
-        other => other.to_string(),
-    }
+    GroupId::parse(raw).map_err(|e| invalid(format!("{at}: {}", e.into_reason())))
 }
 
 fn invalid(reason: String) -> Error {
