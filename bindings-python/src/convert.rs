@@ -11,6 +11,7 @@ use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::bulk::BulkOptions;
+use zapi_communities::plan::CommunitySpec;
 use zapi_communities::{
     AnnouncementSource, CommunityId, Error, GroupAddPrivacy, GroupId, GroupMentionInput, MessageOptions, WebhookKind,
     WhoCanAddGroups,
@@ -173,6 +174,29 @@ pub(crate) fn bulk_options(
         pause_ms: optional_count("pause_ms", pause_ms)?,
         auto_invite,
     })
+}
+
+/// `plan`'s spec as Python gave it: a `CommunitySpec`, its JSON text, or the document as a dict
+/// (any mapping `json.dumps` takes). Reading it never fails here: a bad document is kept as the
+/// core's `ValidationError`, raised by the call like every other argument's.
+pub(crate) struct SpecArg(pub(crate) Result<CommunitySpec, Error>);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for SpecArg {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        if let Ok(spec) = obj.cast::<CommunitySpec>() {
+            return Ok(SpecArg(Ok(spec.get().clone())));
+        }
+        if let Ok(text) = obj.extract::<String>() {
+            return Ok(SpecArg(CommunitySpec::from_json(&text)));
+        }
+        if obj.cast::<PyMapping>().is_err() {
+            return Err(PyTypeError::new_err("spec must be a CommunitySpec, a dict or JSON text"));
+        }
+        let text: String = obj.py().import("json")?.call_method1("dumps", (obj,))?.extract()?;
+        Ok(SpecArg(CommunitySpec::from_json(&text)))
+    }
 }
 
 #[cfg(test)]

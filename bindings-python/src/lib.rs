@@ -83,6 +83,16 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<zapi_communities::bulk::BulkOutcome>()?;
     m.add_class::<zapi_communities::bulk::NumberOutcome>()?;
     m.add_class::<zapi_communities::bulk::BulkStatus>()?;
+    m.add_class::<zapi_communities::plan::CommunitySpec>()?;
+    m.add_class::<zapi_communities::plan::GroupSpec>()?;
+    m.add_class::<zapi_communities::plan::CommunitySettingsSpec>()?;
+    m.add_class::<zapi_communities::plan::Plan>()?;
+    m.add_class::<zapi_communities::plan::PlanStep>()?;
+    m.add_class::<zapi_communities::plan::PlanChange>()?;
+    m.add_class::<zapi_communities::plan::PlannedGroup>()?;
+    m.add_class::<zapi_communities::plan::ApplyOutcome>()?;
+    m.add_class::<zapi_communities::plan::StepOutcome>()?;
+    m.add_class::<zapi_communities::plan::StepStatus>()?;
     m.add_function(wrap_pyfunction!(scan::parse_announcement_groups, m)?)?;
     m.add_function(wrap_pyfunction!(webhook::parse_webhook, m)?)?;
     m.add_class::<webhook::PyWebhookSecret>()?;

@@ -17,8 +17,11 @@ use zapi_communities::{
 };
 
 use zapi_communities::bulk::BulkOutcome;
+use zapi_communities::plan::{ApplyOutcome, Plan};
 
-use crate::convert::{MentionArg, Named, PyMessageOptions, bulk_options, community, count, group, member_target};
+use crate::convert::{
+    MentionArg, Named, PyMessageOptions, SpecArg, bulk_options, community, count, group, member_target,
+};
 
 macro_rules! client_methods {
     ($(
@@ -132,6 +135,20 @@ client_methods! {
     /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
     fn remove_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
         |c| c.remove_admins_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
+
+    /// The changes that make the account's community match `spec`, each with its reason; empty when
+    /// it already does. Reads the community list, the community's metadata and members, the group
+    /// list when a group is not linked yet, and each named group's members. Sends no change.
+    ///
+    /// Raises ``ValidationError`` naming the spec field (``groups[1].members[0]``).
+    fn plan(spec: SpecArg) -> Plan =
+        |c| async move { c.plan(&spec.0?).await };
+
+    /// Runs `plan`'s steps in the safe order (community, its settings, new groups, links, adds,
+    /// promotions, demotions, removals, unlinks), stopping at the first failure; with `dry_run`,
+    /// sends nothing and reports what would run. Never unlinks a community's last regular group.
+    fn apply(plan: Plan; dry_run: bool = false) -> ApplyOutcome =
+        |c| c.apply(&plan, dry_run);
 
     /// Takes admin rights away in a community or group.
     fn remove_admins(target: String, phones: Vec<String>) -> () =

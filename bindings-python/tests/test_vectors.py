@@ -216,11 +216,12 @@ def test_resolution_vectors(http_backend: Backend, case: dict[str, Any]) -> None
 
 
 def test_every_vector_file_is_run() -> None:
-    # paging.json runs in test_paging.py.
+    # paging.json runs in test_paging.py, plans.json in test_plan.py.
     assert sorted(p.name for p in Path(VECTORS).glob("*.json")) == [
         "errors.json",
         "events.json",
         "paging.json",
+        "plans.json",
         "requests.json",
         "resolution.json",
         "responses.json",

@@ -3,6 +3,7 @@
 //! ids and phones are parsed here with the core's parsers so errors name `group_ids[3]`.
 
 use std::sync::Arc;
+use zapi_communities::plan::{ApplyOutcome, CommunitySpec, Plan};
 
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
@@ -253,6 +254,27 @@ impl Client {
         options: Option<BulkOptions>,
     ) -> Result<BulkOutcome, Error> {
         self.0.add_admins_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+    }
+
+    /// The changes that make the account's community match `spec`, each with its reason; empty
+    /// when it already does. Reads the community list, the community's metadata and members, the
+    /// group list when a group is not linked yet, and each named group's members. Sends no change.
+    ///
+    /// # Errors
+    /// `Validation` naming the spec field (`groups[1].members[0]`); any read's error.
+    pub async fn plan(&self, spec: CommunitySpec) -> Result<Plan, Error> {
+        self.0.plan(&spec).await
+    }
+
+    /// Runs `plan`'s steps in the safe order (community, its settings, new groups, links, adds,
+    /// promotions, demotions, removals, unlinks), stopping at the first failure; with `dry_run`,
+    /// sends nothing and reports what would run. Never unlinks a community's last regular group.
+    ///
+    /// # Errors
+    /// None of its own.
+    #[uniffi::method(default(dry_run = false))]
+    pub async fn apply(&self, plan: Plan, dry_run: bool) -> Result<ApplyOutcome, Error> {
+        self.0.apply(&plan, dry_run).await
     }
 
     /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.

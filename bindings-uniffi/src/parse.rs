@@ -44,3 +44,13 @@ mod tests {
         assert!(matches!(parse_announcement_groups(b"<html>".to_vec()), Err(Error::Decode { .. })));
     }
 }
+
+/// Reads a community spec document (JSON text, as `schemas/community-spec.v1.json` describes),
+/// for `Client.plan`.
+///
+/// # Errors
+/// `Validation` naming `spec`, with the position in the reason.
+#[uniffi::export]
+pub fn parse_community_spec(json: String) -> Result<zapi_communities::plan::CommunitySpec, Error> {
+    zapi_communities::plan::CommunitySpec::from_json(&json)
+}

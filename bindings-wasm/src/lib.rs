@@ -20,6 +20,7 @@ mod members;
 mod messages;
 mod options;
 mod pager;
+mod plan;
 mod scan;
 #[cfg(feature = "simulator")]
 mod simulator;

@@ -12,6 +12,7 @@ pub mod error;
 mod ffi;
 mod io;
 pub mod model;
+pub mod plan;
 pub mod resolve;
 pub mod secret;
 pub mod sim;

@@ -68,6 +68,7 @@ OPTIONAL_TAIL = {
     "create_group": {"auto_invite"},
     "set_group_add_privacy": {"blacklist_add", "blacklist_remove"},
     "set_every_webhook": {"notify_sent_by_me"},
+    "apply": {"dry_run"},
 }
 
 

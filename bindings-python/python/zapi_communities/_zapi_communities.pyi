@@ -1,7 +1,7 @@
 """Type stubs of the native module (the Rust binding). Import from ``zapi_communities``."""
 
 import builtins
-from collections.abc import AsyncIterator, Awaitable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import ClassVar, Literal, TypeVar, final
 
@@ -673,6 +673,8 @@ class Client:
     def remove_participants_bulk(
         self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
     ) -> BulkOutcome: ...
+    def plan(self, spec: CommunitySpec | Mapping[str, object] | str) -> Plan: ...
+    def apply(self, plan: Plan, *, dry_run: bool = False) -> ApplyOutcome: ...
     def add_admins_bulk(
         self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
     ) -> BulkOutcome: ...
@@ -854,6 +856,8 @@ class AsyncClient:
     def remove_participants_bulk(
         self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
     ) -> Awaitable[BulkOutcome]: ...
+    def plan(self, spec: CommunitySpec | Mapping[str, object] | str) -> Awaitable[Plan]: ...
+    def apply(self, plan: Plan, *, dry_run: bool = False) -> Awaitable[ApplyOutcome]: ...
     def add_admins_bulk(
         self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
     ) -> Awaitable[BulkOutcome]: ...
@@ -1613,3 +1617,320 @@ def parse_announcement_groups(body: bytes | str) -> list[str]:
 
     Raises ``ApiError`` for an ``{"error": …}`` body, ``DecodeError`` for one that is not a chat
     list, ``TypeError`` for anything but ``bytes`` or ``str``."""
+
+@final
+class GroupSpec:
+    """A group of the community as it should be: ``members`` (admins are members too) and ``admins`` left out are left as they are."""
+
+    def __init__(self, name: str, *, members: Sequence[str] | None = None, admins: Sequence[str] | None = None) -> None: ...
+    @property
+    def name(self) -> str:
+        """How the group is found (linked, else among groups in no community), and a new group's name."""
+    @property
+    def members(self) -> list[str] | None:
+        """Everyone who should be in it besides the account itself; ``None`` leaves them alone."""
+    @property
+    def admins(self) -> list[str] | None:
+        """Its admins besides its creator; ``None`` leaves them alone."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class CommunitySettingsSpec:
+    """The community settings a spec declares."""
+
+    def __init__(self, *, who_can_add_new_groups: WhoCanAddGroups) -> None: ...
+    @property
+    def who_can_add_new_groups(self) -> WhoCanAddGroups:
+        """Who may add groups to the community."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class CommunitySpec:
+    """A community as it should be (``schemas/community-spec.v1.json``); parts left out are left as they are."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        photo: str | None = None,
+        settings: CommunitySettingsSpec | None = None,
+        groups: Sequence[GroupSpec] = (),
+        admins: Sequence[str] | None = None,
+    ) -> None: ...
+    @property
+    def version(self) -> int | None:
+        """The document version (1 when left out)."""
+    @property
+    def name(self) -> str:
+        """The community's name: how it is found among the account's communities."""
+    @property
+    def description(self) -> str | None:
+        """Its description."""
+    @property
+    def photo(self) -> str | None:
+        """Its photo, set when the plan creates the community (the service does not report it)."""
+    @property
+    def settings(self) -> CommunitySettingsSpec | None:
+        """Its settings, set when the plan creates the community (the service does not report them)."""
+    @property
+    def groups(self) -> list[GroupSpec]:
+        """Its regular groups, matched by name; linked groups not listed are unlinked (never the last)."""
+    @property
+    def admins(self) -> list[str] | None:
+        """The community's admins besides its creator; each must be in one of its groups."""
+    def to_json(self) -> str:
+        """The spec as its JSON document."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class PlannedGroup:
+    """A group a change acts on: its spec name, and its id unless the plan creates it."""
+
+    @property
+    def name(self) -> str:
+        """The group's name."""
+    @property
+    def id(self) -> str | None:
+        """Its id; ``None`` for a group an earlier step creates."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class PlanChange:
+    """One change of a plan (a ``match`` on the variant classes)."""
+
+    @property
+    def kind(self) -> str:
+        """The stable name shared by every language: ``create_community``, ``link_groups``, …"""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+    @final
+    class CreateCommunity(PlanChange):
+        """Create the community (and with it its announcement group)."""
+
+        __match_args__ = ('name', 'description',)
+        def __init__(self, name: str, description: str | None) -> None: ...
+        @property
+        def name(self) -> str:
+            """Its name."""
+        @property
+        def description(self) -> str | None:
+            """Its description."""
+
+    @final
+    class UpdateDescription(PlanChange):
+        """Replace the community's description."""
+
+        __match_args__ = ('description',)
+        def __init__(self, description: str) -> None: ...
+        @property
+        def description(self) -> str:
+            """The new description."""
+
+    @final
+    class UpdateSettings(PlanChange):
+        """Set who may add groups."""
+
+        __match_args__ = ('who_can_add_new_groups',)
+        def __init__(self, who_can_add_new_groups: WhoCanAddGroups) -> None: ...
+        @property
+        def who_can_add_new_groups(self) -> WhoCanAddGroups:
+            """Admins or everyone."""
+
+    @final
+    class UpdatePhoto(PlanChange):
+        """Set the community's photo."""
+
+        __match_args__ = ('photo',)
+        def __init__(self, photo: str) -> None: ...
+        @property
+        def photo(self) -> str:
+            """An http(s) URL or a base64 data URI."""
+
+    @final
+    class CreateGroup(PlanChange):
+        """Create a group with its first members."""
+
+        __match_args__ = ('name', 'members',)
+        def __init__(self, name: str, members: list[str]) -> None: ...
+        @property
+        def name(self) -> str:
+            """Its name."""
+        @property
+        def members(self) -> list[str]:
+            """Its first members (numbers)."""
+
+    @final
+    class LinkGroups(PlanChange):
+        """Link groups to the community."""
+
+        __match_args__ = ('groups',)
+        def __init__(self, groups: list[PlannedGroup]) -> None: ...
+        @property
+        def groups(self) -> list[PlannedGroup]:
+            """The groups."""
+
+    @final
+    class UnlinkGroups(PlanChange):
+        """Unlink groups from the community (they are not deleted)."""
+
+        __match_args__ = ('groups',)
+        def __init__(self, groups: list[PlannedGroup]) -> None: ...
+        @property
+        def groups(self) -> list[PlannedGroup]:
+            """The groups."""
+
+    @final
+    class AddMembers(PlanChange):
+        """Add people to a group."""
+
+        __match_args__ = ('group', 'phones',)
+        def __init__(self, group: PlannedGroup, phones: list[str]) -> None: ...
+        @property
+        def group(self) -> PlannedGroup:
+            """The group."""
+        @property
+        def phones(self) -> list[str]:
+            """The numbers."""
+
+    @final
+    class RemoveMembers(PlanChange):
+        """Remove people from a group."""
+
+        __match_args__ = ('group', 'phones',)
+        def __init__(self, group: PlannedGroup, phones: list[str]) -> None: ...
+        @property
+        def group(self) -> PlannedGroup:
+            """The group."""
+        @property
+        def phones(self) -> list[str]:
+            """The numbers."""
+
+    @final
+    class AddAdmins(PlanChange):
+        """Promote members to admins of a group, or of the community when ``group`` is ``None``."""
+
+        __match_args__ = ('group', 'phones',)
+        def __init__(self, group: PlannedGroup | None, phones: list[str]) -> None: ...
+        @property
+        def group(self) -> PlannedGroup | None:
+            """The group, or ``None`` for the community."""
+        @property
+        def phones(self) -> list[str]:
+            """The numbers."""
+
+    @final
+    class RemoveAdmins(PlanChange):
+        """Take admin rights away in a group, or in the community when ``group`` is ``None``."""
+
+        __match_args__ = ('group', 'phones',)
+        def __init__(self, group: PlannedGroup | None, phones: list[str]) -> None: ...
+        @property
+        def group(self) -> PlannedGroup | None:
+            """The group, or ``None`` for the community."""
+        @property
+        def phones(self) -> list[str]:
+            """The numbers."""
+
+@final
+class PlanStep:
+    """One change and why it is needed."""
+
+    @property
+    def change(self) -> PlanChange:
+        """What to do."""
+    @property
+    def summary(self) -> str:
+        """What it does, in one line (the same text in every language)."""
+    @property
+    def reason(self) -> str:
+        """Why: what the service reported that differs from the spec."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class Plan:
+    """The changes that make a community match its spec, in the order they run; falsy when empty."""
+
+    @property
+    def community_name(self) -> str:
+        """The community's name."""
+    @property
+    def community_id(self) -> str | None:
+        """The community, unless the plan creates it."""
+    @property
+    def linked_groups(self) -> int:
+        """Regular groups linked when the plan was made (the guard that keeps the last one)."""
+    @property
+    def steps(self) -> list[PlanStep]:
+        """The steps, in the order they run."""
+    @property
+    def notes(self) -> list[str]:
+        """What the plan could not check, and why."""
+    def to_json(self) -> str:
+        """The plan as JSON text."""
+    def __bool__(self) -> bool: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class StepStatus:
+    """What became of a plan step."""
+
+    DONE: ClassVar[StepStatus]
+    """The service accepted it."""
+    DRY_RUN: ClassVar[StepStatus]
+    """A dry run: it would run, nothing was sent."""
+    FAILED: ClassVar[StepStatus]
+    """It failed; ``error`` says why, and the steps after it did not run."""
+    NOT_RUN: ClassVar[StepStatus]
+    """Not run: an earlier step failed."""
+    @property
+    def value(self) -> str:
+        """The stable name shared by every language: ``done``, ``dry_run``, ``failed`` or ``not_run``."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class StepOutcome:
+    """One step and what became of it."""
+
+    @property
+    def step(self) -> PlanStep:
+        """The step."""
+    @property
+    def status(self) -> StepStatus:
+        """What became of it."""
+    @property
+    def error(self) -> str | None:
+        """Why it failed."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class ApplyOutcome:
+    """What applying a plan did: every step in the order run, stopping at the first failure."""
+
+    @property
+    def steps(self) -> list[StepOutcome]:
+        """Every step, in the order run."""
+    @property
+    def complete(self) -> bool:
+        """Whether every step is done (or, in a dry run, would run)."""
+    @property
+    def dry_run(self) -> bool:
+        """Whether this was a dry run."""
+    @property
+    def community_id(self) -> str | None:
+        """The community (created by the plan, or the one it was made for)."""
+    @property
+    def requests(self) -> int:
+        """Write requests sent (0 in a dry run)."""
+    def to_json(self) -> str:
+        """The outcome as JSON text."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]

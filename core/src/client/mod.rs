@@ -24,6 +24,7 @@ mod message_options;
 mod messages;
 mod options;
 pub(crate) mod pager;
+mod plan;
 mod privacy;
 mod resolution;
 mod webhooks;

@@ -3,6 +3,8 @@
 
 #[cfg(feature = "python")]
 mod python;
+#[cfg(feature = "python")]
+mod python_plan;
 #[cfg(feature = "uniffi")]
 mod uniffi;
 #[cfg(feature = "wasm")]

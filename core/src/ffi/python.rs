@@ -24,6 +24,7 @@ use crate::model::{
     InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage,
     SkippedGroup, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
+use crate::plan::{PlanStep, PlannedGroup, StepOutcome, StepStatus};
 use crate::sim::SimWebhook;
 use crate::webhook::{
     Connection, Delivery, DeliveryStatus, Disconnection, JoinRequestMethod, LinkMode, MessageStatus, Presence,
@@ -57,7 +58,7 @@ id_as_str!(CommunityId, GroupId, Phone);
 
 /// `Name(field=repr(value), …)` from the object's own attributes, so nested values, `None`,
 /// strings and booleans are shown exactly as Python shows them.
-fn dataclass_repr(obj: &Bound<'_, PyAny>, name: &str, fields: &[&str]) -> PyResult<String> {
+pub(super) fn dataclass_repr(obj: &Bound<'_, PyAny>, name: &str, fields: &[&str]) -> PyResult<String> {
     let mut out = String::with_capacity(64);
     out.push_str(name);
     out.push('(');
@@ -118,6 +119,9 @@ dataclass! {
     CommunityContext { community_id, group_id, is_announcement_group, from_cache }
     BulkOutcome { outcomes, duplicates, complete, requests, metadata_reads }
     NumberOutcome { phone, status, reason }
+    PlannedGroup { name, id }
+    PlanStep { change, summary, reason }
+    StepOutcome { step, status, error }
 }
 
 #[pymethods]
@@ -221,5 +225,6 @@ named_enum! {
     JoinRequestMethod: "The stable name shared by every language: `invite_link`, `non_admin_add` or `other`.",
     LinkMode: "The stable name shared by every language: `admins_only` or `all_members`.",
     BulkStatus: "The stable name shared by every language: `done`, `already_done`, `invited`, `not_done`, `failed` or `pending`.",
+    StepStatus: "The stable name shared by every language: `done`, `dry_run`, `failed` or `not_run`.",
     WebhookKind: "The stable name shared by every language: `received`, `received_and_sent`, `delivery`, `message_status`, `disconnected`, `connected` or `chat_presence`.",
 }

@@ -1,6 +1,6 @@
 //! Communities, the groups linked to them, and their announcement group.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ids::{CommunityId, GroupId};
 
@@ -61,12 +61,12 @@ pub struct CommunitySummary {
 
 /// Who may add new groups to a community (`whoCanAddNewGroups`,
 /// developer.z-api.io/communities/community-settings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(
     feature = "python",
-    pyo3::pyclass(frozen, eq, hash, rename_all = "SCREAMING_SNAKE_CASE", module = "zapi_communities")
+    pyo3::pyclass(frozen, eq, hash, from_py_object, rename_all = "SCREAMING_SNAKE_CASE", module = "zapi_communities")
 )]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum WhoCanAddGroups {

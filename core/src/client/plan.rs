@@ -1,0 +1,220 @@
+//! Plan and apply on the client: read what the service reports about a spec's community and
+//! groups, hand it to the sans-IO [`diff`], and run a plan's steps in the safe order.
+
+use std::collections::HashMap;
+
+use super::Client;
+use crate::error::Error;
+use crate::model::{CommunityId, GroupId, Phone, Photo};
+use crate::plan::{
+    ApplyOutcome, CommunitySpec, CurrentCommunity, CurrentGroup, CurrentState, Plan, PlanChange, PlannedGroup,
+    StepOutcome, StepStatus, ValidSpec, diff,
+};
+
+impl Client {
+    /// The changes that make the account's community match `spec`, each with its reason; empty
+    /// when it already does. Reads the community list, the community's metadata and members, the
+    /// group list when a group is not linked yet, and each named group's members. Sends no change.
+    ///
+    /// # Errors
+    /// [`Error::Validation`] naming the spec field (`groups[1].members[0]`, a name shared by two
+    /// communities or two free groups) before or after the reads; any read's error.
+    pub async fn plan(&self, spec: &CommunitySpec) -> Result<Plan, Error> {
+        let spec = spec.validate()?;
+        let state = self.current_state(&spec).await?;
+        diff(&spec, &state)
+    }
+
+    /// Runs `plan`'s steps in the safe order (community, its settings, new groups, links, adds,
+    /// promotions, demotions, removals, unlinks), stopping at the first failure; with `dry_run`,
+    /// sends nothing and reports what would run. Never unlinks a community's last regular group.
+    ///
+    /// # Errors
+    /// None of its own: every step's failure is in the outcome.
+    pub async fn apply(&self, plan: &Plan, dry_run: bool) -> Result<ApplyOutcome, Error> {
+        let mut steps = plan.steps.clone();
+        steps.sort_by_key(|s| s.change.phase());
+        let mut run = Run {
+            community: plan.community_id.clone(),
+            created: HashMap::new(),
+            linked: i64::from(plan.linked_groups),
+            requests: 0,
+        };
+        let mut outcomes = Vec::with_capacity(steps.len());
+        let mut failed = false;
+        for step in steps {
+            let (status, error) = if failed {
+                (StepStatus::NotRun, None)
+            } else if dry_run {
+                (StepStatus::DryRun, None)
+            } else {
+                match run.step(self, &step.change).await {
+                    Ok(()) => (StepStatus::Done, None),
+                    Err(e) => {
+                        failed = true;
+                        (StepStatus::Failed, Some(self.endpoint().redact(&e.to_string())))
+                    }
+                }
+            };
+            outcomes.push(StepOutcome { step, status, error });
+        }
+        Ok(ApplyOutcome {
+            steps: outcomes,
+            complete: !failed,
+            dry_run,
+            community_id: run.community,
+            requests: run.requests,
+        })
+    }
+
+    async fn current_state(&self, spec: &ValidSpec) -> Result<CurrentState, Error> {
+        let named: Vec<_> =
+            self.communities().collect_all().await?.into_iter().filter(|c| c.name.trim() == spec.name).collect();
+        if named.len() > 1 {
+            let reason = format!("{} communities are named {:?}; rename one of them", named.len(), spec.name);
+            return Err(Error::validation("name", reason));
+        }
+        let mut state = CurrentState::default();
+        if let Some(summary) = named.into_iter().next() {
+            let metadata = self.community_metadata(&summary.id).await?;
+            let linked: Vec<(GroupId, String)> =
+                metadata.regular_groups().map(|g| (g.id.clone(), g.name.trim().to_owned())).collect();
+            let members = self.community_members(&summary.id).await?;
+            state.community =
+                Some(CurrentCommunity { id: summary.id, description: metadata.description, linked, members });
+        }
+        let mut free_groups = None;
+        for (i, group) in spec.groups.iter().enumerate() {
+            let linked = state.community.as_ref().and_then(|c| c.linked.iter().find(|(_, n)| *n == group.name));
+            let (id, is_linked) = match linked {
+                Some((id, _)) => (id.clone(), true),
+                None => {
+                    if free_groups.is_none() {
+                        free_groups = Some(self.groups().collect_all().await?);
+                    }
+                    let chats = free_groups.as_deref().unwrap_or_default();
+                    let mut free = Vec::new();
+                    for chat in chats.iter().filter(|c| c.is_group && !c.is_group_announcement) {
+                        if chat.name.as_deref().map(str::trim) != Some(group.name.as_str()) {
+                            continue;
+                        }
+                        let Ok(id) = GroupId::parse(&chat.phone) else { continue };
+                        if self.light_group_metadata(&id).await?.community_id.is_none() {
+                            free.push(id);
+                        }
+                    }
+                    if free.len() > 1 {
+                        let reason = format!("{} groups outside any community are named {:?}", free.len(), group.name);
+                        return Err(Error::validation(format!("groups[{i}].name"), reason));
+                    }
+                    match free.pop() {
+                        Some(id) => (id, false),
+                        None => continue,
+                    }
+                }
+            };
+            let participants = if group.members.is_some() || group.admins.is_some() || spec.admins.is_some() {
+                self.light_group_metadata(&id).await?.participants
+            } else {
+                Vec::new()
+            };
+            state.groups.push(CurrentGroup { id, name: group.name.clone(), linked: is_linked, participants });
+        }
+        Ok(state)
+    }
+}
+
+/// What an apply has learnt so far: the community (once created), the groups it created, and
+/// how many regular groups are linked.
+struct Run {
+    community: Option<CommunityId>,
+    created: HashMap<String, GroupId>,
+    linked: i64,
+    requests: u32,
+}
+
+impl Run {
+    async fn step(&mut self, client: &Client, change: &PlanChange) -> Result<(), Error> {
+        if let PlanChange::CreateCommunity { name, description } = change {
+            self.requests += 1;
+            let community = client.create_community(name, description.as_deref()).await?;
+            self.community = Some(community.id);
+            return Ok(());
+        }
+        if let PlanChange::CreateGroup { name, members } = change {
+            let phones = phones(members)?;
+            self.requests += 1;
+            let group = client.create_group(name, &phones, false).await?;
+            self.created.insert(name.clone(), group.id);
+            return Ok(());
+        }
+        let community = self
+            .community
+            .clone()
+            .ok_or_else(|| Error::validation("plan", "no community: the plan neither names nor creates one"))?;
+        self.requests += 1;
+        match change {
+            PlanChange::CreateCommunity { .. } | PlanChange::CreateGroup { .. } => Ok(()),
+            PlanChange::UpdateDescription { description } => {
+                client.update_community_description(&community, description).await
+            }
+            PlanChange::UpdateSettings { who_can_add_new_groups } => {
+                client.update_community_settings(&community, *who_can_add_new_groups).await
+            }
+            PlanChange::UpdatePhoto { photo } => client.update_community_photo(&community, &Photo::parse(photo)?).await,
+            PlanChange::LinkGroups { groups } => {
+                let ids = self.ids(groups)?;
+                let outcome = client.link_groups(&community, &ids).await?;
+                self.linked += outcome.linked.len() as i64;
+                match outcome.skipped.first() {
+                    Some(s) => Err(Error::validation("plan", format!("{} was not linked: {}", s.group_id, s.reason))),
+                    None => Ok(()),
+                }
+            }
+            PlanChange::UnlinkGroups { groups } => {
+                if self.linked - (groups.len() as i64) < 1 {
+                    self.requests -= 1;
+                    return Err(Error::validation(
+                        "plan",
+                        "refused: it would unlink the community's last regular group",
+                    ));
+                }
+                let outcome = client.unlink_groups(&community, &self.ids(groups)?).await?;
+                self.linked -= outcome.unlinked.len() as i64;
+                match outcome.skipped.first() {
+                    Some(s) => Err(Error::validation("plan", format!("{} was not unlinked: {}", s.group_id, s.reason))),
+                    None => Ok(()),
+                }
+            }
+            PlanChange::AddMembers { group, phones: p } => {
+                client.add_participants(self.id(group)?, &phones(p)?, false).await
+            }
+            PlanChange::RemoveMembers { group, phones: p } => {
+                client.remove_participants(self.id(group)?, &phones(p)?).await
+            }
+            PlanChange::AddAdmins { group: Some(group), phones: p } => {
+                client.add_admins(self.id(group)?, &phones(p)?).await
+            }
+            PlanChange::AddAdmins { group: None, phones: p } => client.add_admins(&community, &phones(p)?).await,
+            PlanChange::RemoveAdmins { group: Some(group), phones: p } => {
+                client.remove_admins(self.id(group)?, &phones(p)?).await
+            }
+            PlanChange::RemoveAdmins { group: None, phones: p } => client.remove_admins(&community, &phones(p)?).await,
+        }
+    }
+
+    /// A group's id: from the plan, else from the step that created it.
+    fn id(&self, group: &PlannedGroup) -> Result<GroupId, Error> {
+        group.id.clone().or_else(|| self.created.get(&group.name).cloned()).ok_or_else(|| {
+            Error::validation("plan", format!("group {:?} has no id and no earlier step created it", group.name))
+        })
+    }
+
+    fn ids(&self, groups: &[PlannedGroup]) -> Result<Vec<GroupId>, Error> {
+        groups.iter().map(|g| self.id(g)).collect()
+    }
+}
+
+fn phones(raw: &[String]) -> Result<Vec<Phone>, Error> {
+    raw.iter().enumerate().map(|(i, p)| Phone::parse_field(p, &format!("phones[{i}]"))).collect()
+}
