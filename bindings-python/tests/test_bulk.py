@@ -57,3 +57,21 @@ def test_bad_numbers_are_all_named_before_anything_is_sent(sim: SimServer) -> No
         client.add_participants_bulk("120363000000000001-group", [MEMBER], chunk_size=0)
     assert chunk.value.field == "chunk_size"
     assert sim.requests() == []
+
+
+def test_the_seeded_per_minute_add_limit_is_waited_out(sim: SimServer) -> None:
+    import time
+
+    client = sim.client()
+    group = client.create_group("Big", [MEMBER])
+    # 20 adds a minute, all used 58 seconds ago: room again in 2 seconds.
+    state = sim.state()
+    state["limits"] = {"addsPerMinute": 20}
+    state["recentAdds"] = [[state["clock"] - 58, 20]]
+    sim.control("POST", "reset", state)
+    started = time.monotonic()
+    outcome = client.add_participants_bulk(group.id, [NEWCOMER, OTHER], pause_ms=0)
+    assert time.monotonic() - started >= 2, "the limit's Retry-After was honoured"
+    assert outcome.complete and {o.status for o in outcome.outcomes} == {BulkStatus.DONE}
+    statuses = [r["status"] for r in sim.requests() if r["path"] == "/add-participant"]
+    assert statuses[-2:] == [429, 200] and outcome.requests == 2

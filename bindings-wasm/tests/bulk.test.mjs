@@ -41,4 +41,18 @@ describe('bulk membership', () => {
     await assert.rejects(client.addAdminsBulk('120363000000000001-group', [MEMBER], { pace: 1 }), (e) => e.kind === 'validation');
     assert.deepEqual(await sim.requests(), []);
   });
+
+  it('the seeded per-minute add limit is waited out', async () => {
+    const client = new Client(sim.clientOptions());
+    const group = await client.createGroup('Limited', [MEMBER]);
+    // 20 adds a minute, all used 58 seconds ago: room again in 2 seconds.
+    const state = await sim.state();
+    await sim.reset({ ...state, limits: { addsPerMinute: 20 }, recentAdds: [[state.clock - 58, 20]] });
+    const started = Date.now();
+    const outcome = await client.addParticipantsBulk(group.id, [NEWCOMER, OTHER], { pauseMs: 0 });
+    assert.ok(Date.now() - started >= 2_000, "the limit's Retry-After was honoured");
+    assert.ok(outcome.complete && outcome.outcomes.every((o) => o.status === 'done'));
+    const statuses = (await sim.requests()).filter((r) => r.path === '/add-participant').map((r) => r.status);
+    assert.deepEqual([statuses.slice(-2), outcome.requests], [[429, 200], 2]);
+  });
 });

@@ -113,3 +113,31 @@ async fn bad_input_is_refused_before_any_request() {
     assert_eq!(refused.field(), Some("chunk_size"));
     assert!(simulator.requests().is_empty());
 }
+
+#[tokio::test]
+async fn a_per_minute_add_limit_is_waited_out_without_sending_a_chunk_twice() {
+    let simulator = Arc::new(Simulator::demo());
+    let (client, transport) = client_with_transport(&simulator);
+    let group = client.create_group("Big group", &[Phone::parse(&number(0)).unwrap()], false).await.unwrap();
+    let mut state = simulator.state();
+    state.limits.adds_per_minute = Some(100);
+    simulator.load_state(state).unwrap();
+
+    let list: Vec<String> = (1..=1_000).map(number).collect();
+    let options = BulkOptions { chunk_size: Some(50), pause_ms: Some(3_000), auto_invite: false };
+    let outcome = client.add_participants_bulk(group.id.clone(), &list, options).await.unwrap();
+
+    assert!(outcome.complete);
+    assert_eq!(outcome.with_status(BulkStatus::Done).len(), 1_000);
+    let posts: Vec<u16> =
+        simulator.requests().iter().filter(|r| r.path == "/add-participant").map(|r| r.status).collect();
+    let limited = posts.iter().filter(|s| **s == 429).count();
+    println!("1,000 numbers at 100 a minute: {} add requests, {limited} answered 429 and waited out", posts.len());
+    assert_eq!(posts.len() - limited, 20, "each chunk applied once");
+    // Two chunks fit in a minute; every later pair waits once.
+    assert_eq!(limited, 9);
+    assert_eq!(outcome.requests as usize, posts.len());
+    let waits: Vec<u64> = transport.sleeps().iter().map(|d| d.as_secs()).filter(|s| *s > 3).collect();
+    assert_eq!(waits.len(), limited, "each 429's Retry-After was slept");
+    assert!(waits.iter().all(|s| *s <= 60));
+}

@@ -11,6 +11,7 @@ mod instance;
 mod respond;
 mod server;
 mod service;
+mod wall_clock;
 mod webhooks;
 
 pub use fault::{Fault, FaultError, FaultRule, MAX_DELAY_MS, MAX_HUGE_BYTES};

@@ -64,6 +64,8 @@ pub(crate) struct Shared {
     pub(crate) decoy: Option<Decoy>,
     /// The webhooks posted, and being posted.
     pub(crate) deliveries: crate::webhooks::Deliveries,
+    /// Moves the simulator's clock with real time while an add limit is set.
+    pub(crate) wall_clock: crate::wall_clock::WallClock,
 }
 
 impl Shared {
@@ -101,6 +103,7 @@ pub async fn spawn(options: SpawnOptions) -> Result<RunningServer, ServerError> 
         base_url: format!("http://{addr}"),
         decoy: Decoy::start().await,
         deliveries: crate::webhooks::Deliveries::default(),
+        wall_clock: crate::wall_clock::WallClock::default(),
     });
     let (stop, stopped) = oneshot::channel();
     let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), stopped));

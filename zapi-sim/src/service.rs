@@ -47,6 +47,7 @@ pub(crate) async fn serve(
         }
     };
     let query: Vec<String> = request.query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    shared.wall_clock.follow(&shared.simulator);
     let response = match shared.faults.take(request.method.as_str(), &request.path, &query.join("&")) {
         None => respond::from_simulator(shared.simulator.handle(&request)),
         Some(rule) => faulted::answer(&shared.simulator, &request, rule, shared.decoy_url()).await?,

@@ -1,6 +1,6 @@
 //! A bulk add over HTTP against zapi-sim: a chunk whose POST failed after being applied is
-//! re-read, never re-sent; the run stops and a second run resumes where it stopped; a 429 is
-//! waited out and the chunk sent again.
+//! re-read, never re-sent; the run stops and a second run resumes where it stopped; a 429 (a
+//! fault, or the seeded per-minute add limit) is waited out and the chunk sent again.
 
 mod common;
 
@@ -68,4 +68,33 @@ async fn a_429_is_waited_out_and_the_chunk_sent_again() {
     assert!(outcome.complete);
     assert_eq!(outcome.with_status(BulkStatus::Done).len(), 2);
     assert_eq!(outcome.requests, 2, "the 429, then the chunk again");
+}
+
+#[tokio::test]
+async fn the_per_minute_add_limit_answers_429_until_its_window_moves_in_real_time() {
+    let h = start().await;
+    let (client, group) = client_and_group(&h).await;
+    // 20 adds a minute, all used 58 seconds ago: the window has room again in 2 seconds.
+    let mut state = h.control_json("state").await;
+    let clock = state["clock"].as_u64().unwrap();
+    state["limits"] = json!({ "addsPerMinute": 20 });
+    state["recentAdds"] = json!([[clock - 58, 20]]);
+    let reset = h.client.post(h.control("reset")).body(state.to_string()).send().await.unwrap();
+    assert_eq!(reset.status(), 200);
+
+    let list: Vec<String> = (1..=10).map(number).collect();
+    let started = std::time::Instant::now();
+    let options = BulkOptions { pause_ms: Some(0), ..BulkOptions::default() };
+    let outcome = client.add_participants_bulk(group, &list, options).await.unwrap();
+    assert!(started.elapsed().as_millis() >= 2_000, "the Retry-After the limit gave was honoured");
+    assert!(outcome.complete);
+    assert_eq!(outcome.with_status(BulkStatus::Done).len(), 10);
+    let statuses: Vec<u64> = h
+        .log()
+        .await
+        .iter()
+        .filter(|r| r["path"] == "/add-participant")
+        .map(|r| r["status"].as_u64().unwrap())
+        .collect();
+    assert_eq!(statuses, [429, 200]);
 }

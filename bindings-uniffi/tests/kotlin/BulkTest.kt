@@ -42,4 +42,22 @@ class BulkTest {
         assertTrue("phones[1] \"abc\"" in refused.reason && "phones[2]" in refused.reason, refused.reason)
         assertTrue(SimServer.requests().isEmpty())
     }
+
+    @Test
+    fun `the seeded per-minute add limit is waited out`() = runBlocking {
+        SimServer.reset()
+        val client = SimServer.client()
+        val group = client.createGroup("Limited", listOf(member), autoInvite = false)
+        // 20 adds a minute, all used 58 seconds ago: room again in 2 seconds.
+        val state = SimServer.state()
+        state.put("limits", org.json.JSONObject(mapOf("addsPerMinute" to 20)))
+        state.put("recentAdds", org.json.JSONArray(listOf(listOf(state.getLong("clock") - 58, 20))))
+        SimServer.load(state.toString())
+        val started = System.nanoTime()
+        val outcome = client.addParticipantsBulk(group.id, listOf(newcomer, other), BulkOptions(pauseMs = 0u))
+        assertTrue(System.nanoTime() - started >= 2_000_000_000L, "the limit's Retry-After was honoured")
+        assertTrue(outcome.complete && outcome.outcomes.all { it.status == BulkStatus.DONE })
+        assertEquals(listOf(429, 200), SimServer.requests().filter { it.path == "/add-participant" }.map { it.status }.takeLast(2))
+        assertEquals(2u, outcome.requests)
+    }
 }

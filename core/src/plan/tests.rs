@@ -28,8 +28,9 @@ fn spec(json: &str) -> ValidSpec {
 #[test]
 fn the_creator_is_never_removed_or_demoted() {
     let now = state(vec![person("5511900000000", true, true), person("5511911110001", true, false)]);
-    let plan = diff(&spec(r#"{"name": "Rua", "groups": [{"name": "A", "members": [], "admins": []}], "admins": []}"#), &now)
-        .unwrap();
+    let plan =
+        diff(&spec(r#"{"name": "Rua", "groups": [{"name": "A", "members": [], "admins": []}], "admins": []}"#), &now)
+            .unwrap();
     let summaries: Vec<&str> = plan.steps.iter().map(|s| s.summary.as_str()).collect();
     assert_eq!(
         summaries,
@@ -48,8 +49,9 @@ fn a_description_equal_but_for_spaces_and_a_matching_group_plan_nothing() {
 
 #[test]
 fn a_plan_round_trips_through_json() {
-    let plan = diff(&spec(r#"{"name": "Rua", "groups": [{"name": "B", "members": ["5511911110002"]}]}"#), &state(vec![]))
-        .unwrap();
+    let plan =
+        diff(&spec(r#"{"name": "Rua", "groups": [{"name": "B", "members": ["5511911110002"]}]}"#), &state(vec![]))
+            .unwrap();
     let text = serde_json::to_string(&plan).unwrap();
     assert_eq!(serde_json::from_str::<Plan>(&text).unwrap(), plan);
     assert!(text.contains(r#""kind":"create_group""#), "{text}");

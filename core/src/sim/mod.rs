@@ -51,6 +51,7 @@
 //! | 415 | POST with a body but without `Content-Type: application/json` |
 //! | 400 | malformed body or query (not JSON, missing/mistyped field, delay outside 1..=15, phone not digits, both or neither of `communityId`/`groupId`), or a community rule: more than 50 groups, unlinking the last group, linking an announcement group, group mentions outside a community, removing/demoting the creator |
 //! | 403 | the connected phone lacks the rights: not a community/group admin where one is needed (posting to an announcement group, settings, linking when `whoCanAddNewGroups` is `admins`, …) |
+//! | 429 | `add-participant` past `limits.addsPerMinute` numbers in 60 s of the clock, with `Retry-After` (or `limits.addLimitStatus` without it) |
 //!
 //! # Fixture schema
 //!
@@ -95,7 +96,11 @@
 //!                 "delayMessage": null, "delayTyping": null, "editMessageId": null,
 //!                 "mentioned": [], "groupMentioned": [{"phone": "…", "subject": "…"}],
 //!                 "sentAt": 0}],
-//!   "limits": {"maxPageSize": 50},           // optional: the list routes return at most 50 per page
+//!   "limits": {"maxPageSize": 50,            // optional: the list routes return at most 50 per page
+//!              "addsPerMinute": 100,         // optional: numbers add-participant takes per 60 s
+//!              "addLimitStatus": 429},       // optional: the refusal past it (429 + Retry-After)
+//!   "refusesAdds": ["5511…"],                // optional: people whose privacy refuses direct adds
+//!   "recentAdds": [[1700000000, 20]],        // optional: the adds the limit counts, [clock, numbers]
 //!   "groupAdd": {"who": "ALL", "blacklist": []}, // optional: who may add the connected phone
 //!   "webhooks": {"received": "https://…", "notifySentByMe": false}  // optional: webhook URLs
 //! }

@@ -14,13 +14,13 @@ use crate::http::HttpResponse;
 pub(crate) struct Refusal {
     pub(crate) status: u16,
     pub(crate) message: String,
-    /// Value of the `Allow` header (405 only).
-    pub(crate) allow: Option<String>,
+    /// One header the refusal carries: `Allow` (405) or `Retry-After` (429).
+    pub(crate) header: Option<(&'static str, String)>,
 }
 
 impl Refusal {
     fn new(status: u16, message: impl Into<String>) -> Self {
-        Self { status, message: message.into(), allow: None }
+        Self { status, message: message.into(), header: None }
     }
 
     /// 400: malformed input or a community rule that forbids the change.
@@ -45,7 +45,17 @@ impl Refusal {
 
     /// 405: known route, wrong method (developer.z-api.io/communities/create-community).
     pub(crate) fn method_not_allowed(allow: String) -> Self {
-        Self { allow: Some(allow), ..Self::new(405, "method not allowed") }
+        Self { header: Some(("Allow", allow)), ..Self::new(405, "method not allowed") }
+    }
+
+    /// The per-minute add limit is reached: 429 with `Retry-After` (whole seconds), or the
+    /// fixture's other status as a plain error.
+    pub(crate) fn add_limit(status: u16, retry_after: u64) -> Self {
+        let refusal = Self::new(status, "too many requests: the add limit is reached, try again later");
+        match status {
+            429 => Self { header: Some(("Retry-After", retry_after.to_string())), ..refusal },
+            _ => refusal,
+        }
     }
 
     /// 415: JSON body without `Content-Type: application/json`
@@ -62,8 +72,8 @@ impl Refusal {
     /// The response the service would send.
     pub(crate) fn into_response(self) -> HttpResponse {
         let response = json_response(self.status, &json!({ "error": self.message }));
-        match self.allow {
-            Some(allow) => response.with_header("Allow", allow),
+        match self.header {
+            Some((name, value)) => response.with_header(name, value),
             None => response,
         }
     }

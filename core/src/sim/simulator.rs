@@ -147,6 +147,19 @@ impl Simulator {
         response
     }
 
+    /// Lets `seconds` of the logical clock pass, as waiting would: the simulator transport does
+    /// this for every sleep a client asks for, and `zapi-sim` follows the wall clock with it
+    /// while an add limit is set, so paced adds and `Retry-After` waits find the window moved.
+    pub fn advance_clock(&self, seconds: u64) {
+        let mut inner = self.lock();
+        inner.state.clock = inner.state.clock.saturating_add(seconds);
+    }
+
+    /// Whether the state limits adds per minute (`limits.addsPerMinute`).
+    pub fn has_add_limit(&self) -> bool {
+        self.lock().state.limits.adds_per_minute.is_some()
+    }
+
     /// Every logged request, oldest first (at most the latest 10 000).
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.lock().log.entries()

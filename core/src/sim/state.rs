@@ -49,6 +49,10 @@ pub struct SimState {
     /// when set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refuses_adds: Vec<String>,
+    /// The adds the per-minute limit counts: `[clock, numbers]` of each recent `add-participant`.
+    /// Written only when set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recent_adds: Vec<(u64, u32)>,
     /// Where the instance posts its events (developer.z-api.io/webhooks/introduction).
     #[serde(default, skip_serializing_if = "SimWebhooks::is_unset")]
     pub webhooks: SimWebhooks,
@@ -151,6 +155,16 @@ pub struct SimLimits {
     /// below the requested size is possible). `None`: pages are as long as asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_page_size: Option<usize>,
+    /// How many numbers `add-participant` takes in any 60 seconds of the clock, as WhatsApp
+    /// restricts accounts that add many people quickly (no limit is documented, so the number is
+    /// the fixture's). A request that would pass it is refused whole with `add_limit_status`.
+    /// `None`: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adds_per_minute: Option<u32>,
+    /// The status of that refusal: 429 (the default) carries a `Retry-After` with the seconds
+    /// until the window has room; any other status is a plain error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub add_limit_status: Option<u16>,
 }
 
 impl SimLimits {
@@ -379,6 +393,7 @@ impl SimState {
             limits: SimLimits::default(),
             group_add: SimGroupAdd::default(),
             refuses_adds: Vec::new(),
+            recent_adds: Vec::new(),
             webhooks: SimWebhooks::default(),
             outbox: Vec::new(),
         }

@@ -7,8 +7,9 @@ use super::simulator::Simulator;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::transport::{BoxFuture, SendOptions, Transport, TransportError};
 
-/// Sends every request to a shared [`Simulator`]. Sleeping returns at once (simulated time need
-/// not pass) but is recorded, so a test can check the pauses a client asked for.
+/// Sends every request to a shared [`Simulator`]. Sleeping returns at once but moves the
+/// simulator's clock by the time asked for (whole seconds, rounded up), and is recorded, so a
+/// test can check the pauses a client asked for.
 #[derive(Debug)]
 pub struct SimulatorTransport {
     simulator: Arc<Simulator>,
@@ -47,6 +48,7 @@ impl Transport for SimulatorTransport {
 
     fn sleep(&self, duration: Duration) -> BoxFuture<'_, ()> {
         self.sleeps.lock().unwrap_or_else(|p| p.into_inner()).push(duration);
+        self.simulator.advance_clock(duration.as_millis().div_ceil(1000) as u64);
         Box::pin(std::future::ready(()))
     }
 }

@@ -73,6 +73,22 @@ fn group_of<'a>(state: &'a SimState, target: &Target) -> Result<&'a SimGroup, Re
     state.group(target.group_phone()).ok_or_else(|| Refusal::inconsistent("announcement group missing"))
 }
 
+/// Counts `count` numbers against the per-minute add limit, refusing the request whole when the
+/// last 60 seconds of the clock have no room for them.
+fn within_add_limit(state: &mut SimState, count: usize) -> Result<(), Refusal> {
+    let Some(limit) = state.limits.adds_per_minute else { return Ok(()) };
+    let now = state.clock;
+    state.recent_adds.retain(|(at, _)| now < at + 60);
+    let used: u64 = state.recent_adds.iter().map(|(_, n)| u64::from(*n)).sum();
+    if used + count as u64 > u64::from(limit) {
+        let oldest = state.recent_adds.first().map_or(now, |(at, _)| *at);
+        let status = state.limits.add_limit_status.unwrap_or(429);
+        return Err(Refusal::add_limit(status, (oldest + 60).saturating_sub(now).max(1)));
+    }
+    state.recent_adds.push((now, u32::try_from(count).unwrap_or(u32::MAX)));
+    Ok(())
+}
+
 /// `POST /add-participant {autoInvite, communityId|groupId, phones}` → `{"value": true}`.
 ///
 /// Community: the people join the announcement group and are remembered as direct members. Group:
@@ -86,6 +102,7 @@ pub(super) fn add_participants(state: &mut SimState, request: &HttpRequest) -> O
     let auto_invite = body.optional_bool("autoInvite")?.unwrap_or(false);
     let requested = phones(&body)?;
     let target = target(state, &body)?;
+    within_add_limit(state, requested.len())?;
     let (refused, phones): (Vec<String>, Vec<String>) =
         requested.into_iter().partition(|p| state.refuses_adds.contains(p));
     let now = state.tick();
