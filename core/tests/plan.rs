@@ -110,3 +110,18 @@ async fn apply_runs_a_shuffled_plan_in_the_safe_order_and_stops_at_the_first_fai
     assert!(!outcome.complete && outcome.steps[1].error.as_deref().unwrap().contains("last regular group"));
     assert_eq!((writes(&simulator), outcome.requests), (before + 1, 1));
 }
+
+#[tokio::test]
+async fn two_linked_groups_with_the_spec_name_are_refused_not_guessed() {
+    let client = Client::simulated_with(Arc::new(Simulator::demo())).unwrap();
+    let community = client.create_community("Rua", None).await.unwrap();
+    let phones = [zapi_communities::Phone::parse("5511911110001").unwrap()];
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        ids.push(client.create_group("Dup", &phones, false).await.unwrap().id);
+    }
+    client.link_groups(&community.id, &ids).await.unwrap();
+    let spec = CommunitySpec::from_json(r#"{"name": "Rua", "groups": [{"name": "Dup"}]}"#).unwrap();
+    let Error::Validation { field, reason } = client.plan(&spec).await.unwrap_err() else { panic!() };
+    assert_eq!((field.as_str(), reason.contains("2 groups")), ("groups[0].name", true), "{reason}");
+}

@@ -84,10 +84,17 @@ impl Client {
                 Some(CurrentCommunity { id: summary.id, description: metadata.description, linked, members });
         }
         let mut free_groups = None;
+        let wants_members = spec.admins.is_some();
         for (i, group) in spec.groups.iter().enumerate() {
-            let linked = state.community.as_ref().and_then(|c| c.linked.iter().find(|(_, n)| *n == group.name));
-            let (id, is_linked) = match linked {
-                Some((id, _)) => (id.clone(), true),
+            let named: Vec<&GroupId> = state.community.as_ref().map_or_else(Vec::new, |c| {
+                c.linked.iter().filter(|(_, n)| *n == group.name).map(|(id, _)| id).collect()
+            });
+            if named.len() > 1 {
+                let reason = format!("{} groups of the community are named {:?}", named.len(), group.name);
+                return Err(Error::validation(format!("groups[{i}].name"), reason));
+            }
+            let (id, is_linked, mut participants) = match named.first() {
+                Some(id) => ((*id).clone(), true, None),
                 None => {
                     if free_groups.is_none() {
                         free_groups = Some(self.groups().collect_all().await?);
@@ -99,8 +106,9 @@ impl Client {
                             continue;
                         }
                         let Ok(id) = GroupId::parse(&chat.phone) else { continue };
-                        if self.light_group_metadata(&id).await?.community_id.is_none() {
-                            free.push(id);
+                        let metadata = self.light_group_metadata(&id).await?;
+                        if metadata.community_id.is_none() {
+                            free.push((id, metadata.participants));
                         }
                     }
                     if free.len() > 1 {
@@ -108,16 +116,16 @@ impl Client {
                         return Err(Error::validation(format!("groups[{i}].name"), reason));
                     }
                     match free.pop() {
-                        Some(id) => (id, false),
+                        // Its members were read with it.
+                        Some((id, members)) => (id, false, Some(members)),
                         None => continue,
                     }
                 }
             };
-            let participants = if group.members.is_some() || group.admins.is_some() || spec.admins.is_some() {
-                self.light_group_metadata(&id).await?.participants
-            } else {
-                Vec::new()
-            };
+            if participants.is_none() && (group.members.is_some() || group.admins.is_some() || wants_members) {
+                participants = Some(self.light_group_metadata(&id).await?.participants);
+            }
+            let participants = participants.unwrap_or_default();
             state.groups.push(CurrentGroup { id, name: group.name.clone(), linked: is_linked, participants });
         }
         Ok(state)
