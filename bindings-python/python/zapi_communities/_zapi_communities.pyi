@@ -1929,7 +1929,7 @@ class ApplyOutcome:
         """The community (created by the plan, or the one it was made for)."""
     @property
     def requests(self) -> int:
-        """Write requests sent (0 in a dry run)."""
+        """Changes sent, one per step run (0 in a dry run)."""
     def to_json(self) -> str:
         """The outcome as JSON text."""
     def __eq__(self, other: object) -> bool: ...

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::Client;
+use crate::api::MemberTarget;
 use crate::error::Error;
 use crate::model::{CommunityId, GroupId, Phone, Photo};
 use crate::plan::{
@@ -143,71 +144,78 @@ struct Run {
 
 impl Run {
     async fn step(&mut self, client: &Client, change: &PlanChange) -> Result<(), Error> {
-        if let PlanChange::CreateCommunity { name, description } = change {
-            self.requests += 1;
-            let community = client.create_community(name, description.as_deref()).await?;
-            self.community = Some(community.id);
-            return Ok(());
-        }
-        if let PlanChange::CreateGroup { name, members } = change {
-            let phones = phones(members)?;
-            self.requests += 1;
-            let group = client.create_group(name, &phones, false).await?;
-            self.created.insert(name.clone(), group.id);
-            return Ok(());
-        }
-        let community = self
-            .community
-            .clone()
-            .ok_or_else(|| Error::validation("plan", "no community: the plan neither names nor creates one"))?;
-        self.requests += 1;
         match change {
-            PlanChange::CreateCommunity { .. } | PlanChange::CreateGroup { .. } => Ok(()),
+            PlanChange::CreateCommunity { name, description } => {
+                let community = self.send(client.create_community(name, description.as_deref())).await?;
+                self.community = Some(community.id);
+            }
+            PlanChange::CreateGroup { name, members } => {
+                let group = self.send(client.create_group(name, &phones(members)?, false)).await?;
+                self.created.insert(name.clone(), group.id);
+            }
             PlanChange::UpdateDescription { description } => {
-                client.update_community_description(&community, description).await
+                self.send(client.update_community_description(&self.community()?, description)).await?;
             }
             PlanChange::UpdateSettings { who_can_add_new_groups } => {
-                client.update_community_settings(&community, *who_can_add_new_groups).await
+                self.send(client.update_community_settings(&self.community()?, *who_can_add_new_groups)).await?;
             }
-            PlanChange::UpdatePhoto { photo } => client.update_community_photo(&community, &Photo::parse(photo)?).await,
+            PlanChange::UpdatePhoto { photo } => {
+                self.send(client.update_community_photo(&self.community()?, &Photo::parse(photo)?)).await?;
+            }
             PlanChange::LinkGroups { groups } => {
-                let ids = self.ids(groups)?;
-                let outcome = client.link_groups(&community, &ids).await?;
+                let outcome = self.send(client.link_groups(&self.community()?, &self.ids(groups)?)).await?;
                 self.linked += outcome.linked.len() as i64;
-                match outcome.skipped.first() {
-                    Some(s) => Err(Error::validation("plan", format!("{} was not linked: {}", s.group_id, s.reason))),
-                    None => Ok(()),
+                if let Some(s) = outcome.skipped.first() {
+                    return Err(Error::validation("plan", format!("{} was not linked: {}", s.group_id, s.reason)));
                 }
             }
             PlanChange::UnlinkGroups { groups } => {
+                // Checked here too: a plan may have been edited, or made before someone else
+                // unlinked a group.
                 if self.linked - (groups.len() as i64) < 1 {
-                    self.requests -= 1;
-                    return Err(Error::validation(
-                        "plan",
-                        "refused: it would unlink the community's last regular group",
-                    ));
+                    let reason = "refused: it would unlink the community's last regular group";
+                    return Err(Error::validation("plan", reason));
                 }
-                let outcome = client.unlink_groups(&community, &self.ids(groups)?).await?;
+                let outcome = self.send(client.unlink_groups(&self.community()?, &self.ids(groups)?)).await?;
                 self.linked -= outcome.unlinked.len() as i64;
-                match outcome.skipped.first() {
-                    Some(s) => Err(Error::validation("plan", format!("{} was not unlinked: {}", s.group_id, s.reason))),
-                    None => Ok(()),
+                if let Some(s) = outcome.skipped.first() {
+                    return Err(Error::validation("plan", format!("{} was not unlinked: {}", s.group_id, s.reason)));
                 }
             }
             PlanChange::AddMembers { group, phones: p } => {
-                client.add_participants(self.id(group)?, &phones(p)?, false).await
+                self.send(client.add_participants(self.id(group)?, &phones(p)?, false)).await?;
             }
             PlanChange::RemoveMembers { group, phones: p } => {
-                client.remove_participants(self.id(group)?, &phones(p)?).await
+                self.send(client.remove_participants(self.id(group)?, &phones(p)?)).await?;
             }
-            PlanChange::AddAdmins { group: Some(group), phones: p } => {
-                client.add_admins(self.id(group)?, &phones(p)?).await
+            PlanChange::AddAdmins { group, phones: p } => {
+                self.send(client.add_admins(self.target(group.as_ref())?, &phones(p)?)).await?;
             }
-            PlanChange::AddAdmins { group: None, phones: p } => client.add_admins(&community, &phones(p)?).await,
-            PlanChange::RemoveAdmins { group: Some(group), phones: p } => {
-                client.remove_admins(self.id(group)?, &phones(p)?).await
+            PlanChange::RemoveAdmins { group, phones: p } => {
+                self.send(client.remove_admins(self.target(group.as_ref())?, &phones(p)?)).await?;
             }
-            PlanChange::RemoveAdmins { group: None, phones: p } => client.remove_admins(&community, &phones(p)?).await,
+        }
+        Ok(())
+    }
+
+    /// Runs one call, counting it among the requests sent.
+    async fn send<T>(&mut self, call: impl Future<Output = Result<T, Error>>) -> Result<T, Error> {
+        self.requests += 1;
+        call.await
+    }
+
+    /// The community: the plan's, or the one its first step created.
+    fn community(&self) -> Result<CommunityId, Error> {
+        self.community
+            .clone()
+            .ok_or_else(|| Error::validation("plan", "no community: the plan neither names nor creates one"))
+    }
+
+    /// A group, or the community when `group` is `None`.
+    fn target(&self, group: Option<&PlannedGroup>) -> Result<MemberTarget, Error> {
+        match group {
+            Some(group) => Ok(self.id(group)?.into()),
+            None => Ok(self.community()?.into()),
         }
     }
 

@@ -271,6 +271,7 @@ pub struct ApplyOutcome {
     pub dry_run: bool,
     /// The community (created by the plan, or the one it was made for).
     pub community_id: Option<CommunityId>,
-    /// Requests sent (0 in a dry run).
+    /// Changes sent, one per step run (0 in a dry run); a link or unlink whose answer does not
+    /// say what it did also reads the community's metadata once, not counted here.
     pub requests: u32,
 }
