@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::pyclass::{PyClass, boolean_struct::True};
 use pyo3::types::PyMapping;
 use zapi_communities::api::MemberTarget;
-use zapi_communities::bulk::BulkOptions;
+use zapi_communities::bulk::{BulkOptions, BulkProgress, BulkProgressFn};
 use zapi_communities::plan::CommunitySpec;
 use zapi_communities::{
     AnnouncementSource, CommunityId, Error, GroupAddPrivacy, GroupId, GroupMentionInput, MessageOptions, WebhookKind,
@@ -197,6 +197,19 @@ impl<'a, 'py> FromPyObject<'a, 'py> for SpecArg {
         let text: String = obj.py().import("json")?.call_method1("dumps", (obj,))?.extract()?;
         Ok(SpecArg(CommunitySpec::from_json(&text)))
     }
+}
+
+/// A bulk call's `progress` callable as the core's progress function: called with the GIL after
+/// each chunk. An exception it raises cannot stop a chunk already sent, so it is reported the way
+/// Python reports errors it cannot raise (`sys.unraisablehook`) and the run goes on.
+pub(crate) fn progress_callback(callable: Py<PyAny>) -> Box<BulkProgressFn<'static>> {
+    Box::new(move |progress: &BulkProgress| {
+        Python::attach(|py| {
+            if let Err(error) = callable.call1(py, (progress.clone(),)) {
+                error.write_unraisable(py, Some(callable.bind(py)));
+            }
+        });
+    })
 }
 
 #[cfg(test)]

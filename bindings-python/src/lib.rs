@@ -83,6 +83,7 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<zapi_communities::bulk::BulkOutcome>()?;
     m.add_class::<zapi_communities::bulk::NumberOutcome>()?;
     m.add_class::<zapi_communities::bulk::BulkStatus>()?;
+    m.add_class::<zapi_communities::bulk::BulkProgress>()?;
     m.add_class::<zapi_communities::plan::CommunitySpec>()?;
     m.add_class::<zapi_communities::plan::GroupSpec>()?;
     m.add_class::<zapi_communities::plan::CommunitySettingsSpec>()?;

@@ -16,11 +16,12 @@ use zapi_communities::{
     Participant, Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
-use zapi_communities::bulk::BulkOutcome;
+use zapi_communities::bulk::{BulkOutcome, MemberChange};
 use zapi_communities::plan::{ApplyOutcome, Plan};
 
 use crate::convert::{
     MentionArg, Named, PyMessageOptions, SpecArg, bulk_options, community, count, group, member_target,
+    progress_callback,
 };
 
 macro_rules! client_methods {
@@ -120,21 +121,40 @@ client_methods! {
     /// `not_done`, `failed`, `pending`). A 429 is waited out and the chunk sent again (it was not
     /// applied); any other failure is re-read, never re-sent, and stops the run: call again with
     /// the same list to resume.
-    fn add_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, auto_invite: bool = false) -> BulkOutcome =
-        |c| c.add_participants_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, auto_invite)?);
+    ///
+    /// ``progress``, when given, is called with a ``BulkProgress`` after each chunk (an exception
+    /// it raises is reported as unraisable; the run goes on).
+    fn add_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, auto_invite: bool = false, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
+        |c| async move {
+            let report = progress.map(progress_callback);
+            let options = bulk_options(chunk_size, pause_ms, auto_invite)?;
+            c.bulk_with_progress(MemberChange::Add, member_target(&target)?, &phones, options, report.as_deref()).await
+        };
 
     /// Removes any number of people from a community or group, as `add_participants_bulk` adds
     /// them.
-    fn remove_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
-        |c| c.remove_participants_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
+    fn remove_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
+        |c| async move {
+            let report = progress.map(progress_callback);
+            let options = bulk_options(chunk_size, pause_ms, false)?;
+            c.bulk_with_progress(MemberChange::Remove, member_target(&target)?, &phones, options, report.as_deref()).await
+        };
 
     /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
-    fn add_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
-        |c| c.add_admins_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
+    fn add_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
+        |c| async move {
+            let report = progress.map(progress_callback);
+            let options = bulk_options(chunk_size, pause_ms, false)?;
+            c.bulk_with_progress(MemberChange::Promote, member_target(&target)?, &phones, options, report.as_deref()).await
+        };
 
     /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
-    fn remove_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None) -> BulkOutcome =
-        |c| c.remove_admins_bulk(member_target(&target)?, &phones, bulk_options(chunk_size, pause_ms, false)?);
+    fn remove_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
+        |c| async move {
+            let report = progress.map(progress_callback);
+            let options = bulk_options(chunk_size, pause_ms, false)?;
+            c.bulk_with_progress(MemberChange::Demote, member_target(&target)?, &phones, options, report.as_deref()).await
+        };
 
     /// The changes that make the account's community match `spec`, each with its reason; empty when
     /// it already does. Reads the community list, the community's metadata and members, the group

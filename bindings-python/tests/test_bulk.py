@@ -75,3 +75,41 @@ def test_the_seeded_per_minute_add_limit_is_waited_out(sim: SimServer) -> None:
     assert outcome.complete and {o.status for o in outcome.outcomes} == {BulkStatus.DONE}
     statuses = [r["status"] for r in sim.requests() if r["path"] == "/add-participant"]
     assert statuses[-2:] == [429, 200] and outcome.requests == 2
+
+
+def test_progress_is_told_after_each_chunk(sim: SimServer) -> None:
+    from zapi_communities import AsyncClient, BulkProgress
+
+    sim.reset()
+    client = sim.client()
+    group = client.create_group("Big", [MEMBER])
+    seen: list[BulkProgress] = []
+    people = [f"55119830001{i:02}" for i in range(25)]
+    outcome = client.add_participants_bulk(group.id, [MEMBER, *people], chunk_size=10, pause_ms=0, progress=seen.append)
+    assert [(p.settled, p.total, p.chunks_sent, p.chunks) for p in seen] == [(11, 26, 1, 3), (21, 26, 2, 3), (26, 26, 3, 3)]
+    assert [len(p.latest) for p in seen] == [10, 10, 5] and seen[-1].latest == outcome.outcomes[21:]
+
+    # The asyncio client calls it too (from the runtime's thread, with the GIL); an exception in
+    # it is reported, and the run goes on.
+    told: list[int] = []
+
+    def tell(progress: BulkProgress) -> None:
+        told.append(progress.chunks_sent)
+        raise RuntimeError("a broken progress bar")
+
+    async def promote() -> bool:
+        async_client: AsyncClient = sim.async_client()
+        done = await async_client.add_admins_bulk(group.id, people[:4], chunk_size=2, pause_ms=0, progress=tell)
+        return done.complete
+
+    import sys
+
+    reported: list[str] = []
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: reported.append(repr(unraisable.exc_value))
+    try:
+        assert asyncio.run(promote())
+    finally:
+        sys.unraisablehook = hook
+    assert told == [1, 2]
+    assert reported == ["RuntimeError('a broken progress bar')"] * 2

@@ -7,7 +7,7 @@ use zapi_communities::plan::{ApplyOutcome, CommunitySpec, Plan};
 
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
-use zapi_communities::bulk::{BulkOptions, BulkOutcome};
+use zapi_communities::bulk::{BulkOptions, BulkOutcome, MemberChange};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityContext, CommunityId,
     CommunitySummary, CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata,
@@ -16,6 +16,7 @@ use zapi_communities::{
 };
 
 use crate::pager::{ChatPager, CommunityPager};
+use crate::progress::{BulkProgressListener, progress_fn};
 use crate::simulator::Simulator;
 use crate::transport::{ForeignTransport, HttpTransport};
 
@@ -214,17 +215,21 @@ impl Client {
     /// applied); any other failure is re-read, never re-sent, and stops the run: call again with
     /// the same list to resume.
     ///
+    /// `progress`, when given, is told how far the call has got after each chunk.
+    ///
     /// # Errors
     /// `Validation` (`target`, `phones`, `chunk_size`, `pause_ms`) before any I/O, or the error of
     /// the first members read.
-    #[uniffi::method(default(options = None))]
+    #[uniffi::method(default(options = None, progress = None))]
     pub async fn add_participants_bulk(
         &self,
         target: String,
         phones: Vec<String>,
         options: Option<BulkOptions>,
+        progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        self.0.add_participants_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
+        self.0.bulk_with_progress(MemberChange::Add, target, &phones, options, report.as_deref()).await
     }
 
     /// Removes any number of people from a community or group, as `add_participants_bulk` adds
@@ -232,28 +237,32 @@ impl Client {
     ///
     /// # Errors
     /// As `addParticipantsBulk`.
-    #[uniffi::method(default(options = None))]
+    #[uniffi::method(default(options = None, progress = None))]
     pub async fn remove_participants_bulk(
         &self,
         target: String,
         phones: Vec<String>,
         options: Option<BulkOptions>,
+        progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        self.0.remove_participants_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
+        self.0.bulk_with_progress(MemberChange::Remove, target, &phones, options, report.as_deref()).await
     }
 
     /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
     ///
     /// # Errors
     /// As `addParticipantsBulk`.
-    #[uniffi::method(default(options = None))]
+    #[uniffi::method(default(options = None, progress = None))]
     pub async fn add_admins_bulk(
         &self,
         target: String,
         phones: Vec<String>,
         options: Option<BulkOptions>,
+        progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        self.0.add_admins_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
+        self.0.bulk_with_progress(MemberChange::Promote, target, &phones, options, report.as_deref()).await
     }
 
     /// The changes that make the account's community match `spec`, each with its reason; empty
@@ -281,14 +290,16 @@ impl Client {
     ///
     /// # Errors
     /// As `addParticipantsBulk`.
-    #[uniffi::method(default(options = None))]
+    #[uniffi::method(default(options = None, progress = None))]
     pub async fn remove_admins_bulk(
         &self,
         target: String,
         phones: Vec<String>,
         options: Option<BulkOptions>,
+        progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        self.0.remove_admins_bulk(self::target(&target)?, &phones, options.unwrap_or_default()).await
+        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
+        self.0.bulk_with_progress(MemberChange::Demote, target, &phones, options, report.as_deref()).await
     }
 
     /// Takes admin rights away in a community or group.

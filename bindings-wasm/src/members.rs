@@ -1,17 +1,19 @@
 //! Members, admins and invitation links of a community or group. A target is a community id
 //! (bare digits) or a group id (`…-group`), told apart by the core's `MemberTarget::parse`.
 
+use js_sys::{Function, Object, Reflect};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
+use zapi_communities::Error;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::parse_phones;
-use zapi_communities::bulk::{BulkOptions, BulkOutcome};
+use zapi_communities::bulk::{BulkOptions, BulkOutcome, BulkProgress, BulkProgressFn, MemberChange};
 use zapi_communities::{GroupAddPrivacy, GroupInvitationMetadata, InviteLink};
 
 use crate::args::{community_id, group_id, phones, string, target};
 use crate::client::JsClient;
 use crate::convert::{options, plain, typed};
-use crate::errors::OrThrow;
+use crate::errors::{OrThrow, to_js};
 use crate::options::{BlacklistOptions, InviteOptions};
 
 #[wasm_bindgen(js_class = Client)]
@@ -40,10 +42,12 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
+        raw_options: Option<Ts<BulkOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
-        typed(&self.0.add_participants_bulk(to, &people, o).await.js()?)
+        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
+        let report = progress.as_ref().map(JsProgress::report);
+        typed(&self.0.bulk_with_progress(MemberChange::Add, to, &people, o, report.as_deref()).await.js()?)
     }
 
     /// Removes any number of people from a community or group, as `add_participants_bulk` adds
@@ -53,10 +57,12 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
+        raw_options: Option<Ts<BulkOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
-        typed(&self.0.remove_participants_bulk(to, &people, o).await.js()?)
+        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
+        let report = progress.as_ref().map(JsProgress::report);
+        typed(&self.0.bulk_with_progress(MemberChange::Remove, to, &people, o, report.as_deref()).await.js()?)
     }
 
     /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
@@ -65,10 +71,12 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
+        raw_options: Option<Ts<BulkOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
-        typed(&self.0.add_admins_bulk(to, &people, o).await.js()?)
+        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
+        let report = progress.as_ref().map(JsProgress::report);
+        typed(&self.0.bulk_with_progress(MemberChange::Promote, to, &people, o, report.as_deref()).await.js()?)
     }
 
     /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
@@ -77,10 +85,12 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
+        raw_options: Option<Ts<BulkOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o) = bulk_args(&to, &people, raw_options)?;
-        typed(&self.0.remove_admins_bulk(to, &people, o).await.js()?)
+        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
+        let report = progress.as_ref().map(JsProgress::report);
+        typed(&self.0.bulk_with_progress(MemberChange::Demote, to, &people, o, report.as_deref()).await.js()?)
     }
 
     /// Removes people from a community or group.
@@ -200,13 +210,42 @@ impl JsClient {
     }
 }
 
-/// A bulk call's target, its numbers as given (the core reads them whole, naming every bad one)
-/// and its options.
+/// A bulk call's target, its numbers as given (the core reads them whole, naming every bad one),
+/// its options and its `onProgress` function (taken out before the options are read).
 fn bulk_args(
     to: &JsValue,
     people: &JsValue,
     raw_options: Option<Ts<BulkOptions>>,
-) -> Result<(MemberTarget, Vec<String>, BulkOptions), JsValue> {
-    let options = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-    Ok((target(to)?, crate::args::strings("phones", people)?, options))
+) -> Result<(MemberTarget, Vec<String>, BulkOptions, Option<JsProgress>), JsValue> {
+    let mut raw = raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value());
+    let mut progress = None;
+    if raw.is_object() {
+        let key = JsValue::from_str("onProgress");
+        let found = Reflect::get(&raw, &key).unwrap_or(JsValue::UNDEFINED);
+        if let Some(function) = found.dyn_ref::<Function>() {
+            progress = Some(JsProgress(function.clone()));
+        } else if !found.is_undefined() {
+            return Err(to_js(Error::validation("on_progress", "must be a function")));
+        }
+        let copy = Object::assign(&Object::new(), raw.unchecked_ref());
+        let _ = Reflect::delete_property(&copy, &key);
+        raw = copy.into();
+    }
+    let options = options("options", raw)?;
+    Ok((target(to)?, crate::args::strings("phones", people)?, options, progress))
+}
+
+/// An `onProgress` function, called with a `BulkProgress` after each chunk.
+struct JsProgress(Function);
+
+impl JsProgress {
+    /// The core's progress function: calls the JS function. What it throws cannot stop a chunk
+    /// already sent, so it is dropped and the run goes on.
+    fn report(&self) -> Box<BulkProgressFn<'_>> {
+        Box::new(move |progress: &BulkProgress| {
+            if let Ok(value) = plain(progress) {
+                let _ = self.0.call1(&JsValue::NULL, &value);
+            }
+        })
+    }
 }

@@ -55,4 +55,20 @@ describe('bulk membership', () => {
     const statuses = (await sim.requests()).filter((r) => r.path === '/add-participant').map((r) => r.status);
     assert.deepEqual([statuses.slice(-2), outcome.requests], [[429, 200], 2]);
   });
+
+  it('onProgress is told after each chunk', async () => {
+    await sim.reset();
+    const client = new Client(sim.clientOptions());
+    const group = await client.createGroup('Progress', [MEMBER]);
+    const people = Array.from({ length: 25 }, (_, i) => `55119830001${String(i).padStart(2, '0')}`);
+    const seen = [];
+    const outcome = await client.addParticipantsBulk(group.id, [MEMBER, ...people], {
+      chunkSize: 10, pauseMs: 0, onProgress: (p) => { seen.push(p); throw new Error('a broken progress bar'); },
+    });
+    assert.deepEqual(seen.map((p) => [p.settled, p.total, p.chunksSent, p.chunks, p.latest.length]),
+      [[11, 26, 1, 3, 10], [21, 26, 2, 3, 10], [26, 26, 3, 3, 5]]);
+    assert.deepEqual(seen[2].latest, outcome.outcomes.slice(21));
+    assert.ok(outcome.complete, 'a throwing onProgress does not stop the run');
+    await assert.rejects(client.addAdminsBulk(group.id, [MEMBER], { onProgress: 1 }), (e) => e.field === 'on_progress');
+  });
 });

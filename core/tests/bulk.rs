@@ -141,3 +141,24 @@ async fn a_per_minute_add_limit_is_waited_out_without_sending_a_chunk_twice() {
     assert_eq!(waits.len(), limited, "each 429's Retry-After was slept");
     assert!(waits.iter().all(|s| *s <= 60));
 }
+
+#[tokio::test]
+async fn progress_is_told_after_each_chunk() {
+    use std::sync::Mutex;
+    use zapi_communities::bulk::{BulkProgress, MemberChange};
+
+    let simulator = Arc::new(Simulator::demo());
+    let client = Client::simulated_with(Arc::clone(&simulator)).unwrap();
+    let group = client.create_group("Big group", &[Phone::parse(&number(0)).unwrap()], false).await.unwrap();
+    let seen: Mutex<Vec<BulkProgress>> = Mutex::new(Vec::new());
+    let record = |p: &BulkProgress| seen.lock().unwrap().push(p.clone());
+    let list: Vec<String> = (0..25).map(number).collect();
+    let options = BulkOptions { chunk_size: Some(10), pause_ms: Some(0), auto_invite: false };
+    let outcome = client.bulk_with_progress(MemberChange::Add, group.id, &list, options, Some(&record)).await.unwrap();
+    let seen = seen.into_inner().unwrap();
+    let steps: Vec<(u32, u32, u32, u32, usize)> =
+        seen.iter().map(|p| (p.settled, p.total, p.chunks_sent, p.chunks, p.latest.len())).collect();
+    // Number 0 is a member already: 24 to send, in chunks of 10, 10 and 4.
+    assert_eq!(steps, [(11, 25, 1, 3, 10), (21, 25, 2, 3, 10), (25, 25, 3, 3, 4)]);
+    assert_eq!(seen[2].latest, outcome.outcomes[21..]);
+}

@@ -30,6 +30,7 @@ RUST_ONLY = {
     "endpoint": "Rust's view of the endpoint; bindings show base_url and instance_id",
     "config": "Rust's view of the configuration",
     "execute": "the sans-IO escape hatch (any Call); bindings expose each call",
+    "bulk_with_progress": "what each binding's four bulk methods call, with their progress callback",
     "recipient": "a parser the bindings' send_text calls",
     "resolve_announcement_group_from": "the `source` argument of resolve_announcement_group",
 }
@@ -55,10 +56,10 @@ RENAMED_CORE_PARAMS = {
     "groups": ["page_size"],
     # An options record in the core; its parts are options in the bindings.
     "announce": ["community_id", "text"],
-    "add_participants_bulk": ["target", "phones"],
-    "remove_participants_bulk": ["target", "phones"],
-    "add_admins_bulk": ["target", "phones"],
-    "remove_admins_bulk": ["target", "phones"],
+    "add_participants_bulk": ["target", "phones", "progress"],
+    "remove_participants_bulk": ["target", "phones", "progress"],
+    "add_admins_bulk": ["target", "phones", "progress"],
+    "remove_admins_bulk": ["target", "phones", "progress"],
 }
 
 # Trailing arguments a binding may gather with the other options (an options object, or
@@ -69,6 +70,11 @@ OPTIONAL_TAIL = {
     "set_group_add_privacy": {"blacklist_add", "blacklist_remove"},
     "set_every_webhook": {"notify_sent_by_me"},
     "apply": {"dry_run"},
+    # Keyword-only in Python, `onProgress` in the JS options, a trailing listener in Kotlin/Swift.
+    "add_participants_bulk": {"progress"},
+    "remove_participants_bulk": {"progress"},
+    "add_admins_bulk": {"progress"},
+    "remove_admins_bulk": {"progress"},
 }
 
 

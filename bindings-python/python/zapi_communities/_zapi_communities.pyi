@@ -1,7 +1,7 @@
 """Type stubs of the native module (the Rust binding). Import from ``zapi_communities``."""
 
 import builtins
-from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import ClassVar, Literal, TypeVar, final
 
@@ -403,6 +403,28 @@ class BulkOutcome:
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 @final
+class BulkProgress:
+    """How far a bulk call has got, after a chunk."""
+
+    @property
+    def settled(self) -> int:
+        """Numbers with an outcome so far, those already done before the call included."""
+    @property
+    def total(self) -> int:
+        """Numbers in the call, repeats dropped."""
+    @property
+    def chunks_sent(self) -> int:
+        """Chunks sent so far."""
+    @property
+    def chunks(self) -> int:
+        """Chunks to send in all."""
+    @property
+    def latest(self) -> list[NumberOutcome]:
+        """The outcomes of the chunk just sent."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
 class LinkOutcome:
     """Which of the requested groups ``link_groups`` linked, and which it did not."""
 
@@ -669,17 +691,36 @@ class Client:
         chunk_size: int | None = None,
         pause_ms: int | None = None,
         auto_invite: bool = False,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> BulkOutcome: ...
     def remove_participants_bulk(
-        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> BulkOutcome: ...
     def plan(self, spec: CommunitySpec | Mapping[str, object] | str) -> Plan: ...
     def apply(self, plan: Plan, *, dry_run: bool = False) -> ApplyOutcome: ...
     def add_admins_bulk(
-        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> BulkOutcome: ...
     def remove_admins_bulk(
-        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> BulkOutcome: ...
     # invitation links
     def redefine_invitation_link(self, target: str) -> str: ...
@@ -852,17 +893,36 @@ class AsyncClient:
         chunk_size: int | None = None,
         pause_ms: int | None = None,
         auto_invite: bool = False,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> Awaitable[BulkOutcome]: ...
     def remove_participants_bulk(
-        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> Awaitable[BulkOutcome]: ...
     def plan(self, spec: CommunitySpec | Mapping[str, object] | str) -> Awaitable[Plan]: ...
     def apply(self, plan: Plan, *, dry_run: bool = False) -> Awaitable[ApplyOutcome]: ...
     def add_admins_bulk(
-        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> Awaitable[BulkOutcome]: ...
     def remove_admins_bulk(
-        self, target: str, phones: Sequence[str], *, chunk_size: int | None = None, pause_ms: int | None = None
+        self,
+        target: str,
+        phones: Sequence[str],
+        *,
+        chunk_size: int | None = None,
+        pause_ms: int | None = None,
+        progress: Callable[[BulkProgress], object] | None = None,
     ) -> Awaitable[BulkOutcome]: ...
     # invitation links
     def redefine_invitation_link(self, target: str) -> Awaitable[str]: ...

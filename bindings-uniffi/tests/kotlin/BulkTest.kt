@@ -60,4 +60,24 @@ class BulkTest {
         assertEquals(listOf(429, 200), SimServer.requests().filter { it.path == "/add-participant" }.map { it.status }.takeLast(2))
         assertEquals(2u, outcome.requests)
     }
+
+    @Test
+    fun `progress is told after each chunk`() = runBlocking {
+        SimServer.reset()
+        val client = SimServer.client()
+        val group = client.createGroup("Progress", listOf(member), autoInvite = false)
+        val people = (0 until 25).map { "55119830001" + it.toString().padStart(2, '0') }
+        val seen = java.util.Collections.synchronizedList(mutableListOf<io.zapi.communities.core.BulkProgress>())
+        val listener = object : io.zapi.communities.BulkProgressListener {
+            override fun onProgress(progress: io.zapi.communities.core.BulkProgress) {
+                seen.add(progress)
+            }
+        }
+        val outcome = client.addParticipantsBulk(group.id, listOf(member) + people, BulkOptions(chunkSize = 10u, pauseMs = 0u), listener)
+        assertEquals(
+            listOf(listOf(11u, 26u, 1u, 3u), listOf(21u, 26u, 2u, 3u), listOf(26u, 26u, 3u, 3u)),
+            seen.map { listOf(it.settled, it.total, it.chunksSent, it.chunks) },
+        )
+        assertEquals(outcome.outcomes.drop(21), seen.last().latest)
+    }
 }

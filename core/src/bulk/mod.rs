@@ -10,10 +10,12 @@
 mod input;
 mod options;
 mod outcome;
+mod progress;
 
 pub use input::{BulkInput, MAX_LISTED_INVALID};
 pub use options::BulkOptions;
 pub use outcome::{BulkOutcome, BulkStatus, MemberChange, Members, NumberOutcome, classify};
+pub use progress::{BulkProgress, BulkProgressFn};
 
 #[cfg(test)]
 mod tests;

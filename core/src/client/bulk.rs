@@ -6,7 +6,10 @@ use std::time::Duration;
 
 use super::Client;
 use crate::api::MemberTarget;
-use crate::bulk::{BulkInput, BulkOptions, BulkOutcome, BulkStatus, MemberChange, Members, NumberOutcome, classify};
+use crate::bulk::{
+    BulkInput, BulkOptions, BulkOutcome, BulkProgress, BulkProgressFn, BulkStatus, MemberChange, Members,
+    NumberOutcome, classify,
+};
 use crate::error::Error;
 use crate::model::{GroupId, Phone};
 
@@ -30,7 +33,7 @@ impl Client {
         phones: &[impl AsRef<str>],
         options: BulkOptions,
     ) -> Result<BulkOutcome, Error> {
-        self.bulk(MemberChange::Add, target.into(), BulkInput::read(phones)?, options).await
+        self.bulk(MemberChange::Add, target.into(), BulkInput::read(phones)?, options, None).await
     }
 
     /// Removes any number of people from a community or group, as [`Client::add_participants_bulk`]
@@ -44,7 +47,7 @@ impl Client {
         phones: &[impl AsRef<str>],
         options: BulkOptions,
     ) -> Result<BulkOutcome, Error> {
-        self.bulk(MemberChange::Remove, target.into(), BulkInput::read(phones)?, options).await
+        self.bulk(MemberChange::Remove, target.into(), BulkInput::read(phones)?, options, None).await
     }
 
     /// Promotes any number of members to admins, as [`Client::add_participants_bulk`] adds people.
@@ -57,7 +60,7 @@ impl Client {
         phones: &[impl AsRef<str>],
         options: BulkOptions,
     ) -> Result<BulkOutcome, Error> {
-        self.bulk(MemberChange::Promote, target.into(), BulkInput::read(phones)?, options).await
+        self.bulk(MemberChange::Promote, target.into(), BulkInput::read(phones)?, options, None).await
     }
 
     /// Takes admin rights from any number of people, as [`Client::add_participants_bulk`] adds
@@ -71,7 +74,23 @@ impl Client {
         phones: &[impl AsRef<str>],
         options: BulkOptions,
     ) -> Result<BulkOutcome, Error> {
-        self.bulk(MemberChange::Demote, target.into(), BulkInput::read(phones)?, options).await
+        self.bulk(MemberChange::Demote, target.into(), BulkInput::read(phones)?, options, None).await
+    }
+
+    /// Any of the four bulk calls (`change`), telling `progress` how far it has got after each
+    /// chunk: what the bindings' progress callbacks are built on.
+    ///
+    /// # Errors
+    /// As [`Client::add_participants_bulk`].
+    pub async fn bulk_with_progress(
+        &self,
+        change: MemberChange,
+        target: impl Into<MemberTarget>,
+        phones: &[impl AsRef<str>],
+        options: BulkOptions,
+        progress: Option<&BulkProgressFn<'_>>,
+    ) -> Result<BulkOutcome, Error> {
+        self.bulk(change, target.into(), BulkInput::read(phones)?, options, progress).await
     }
 
     // Not generic over the list's type, so it is compiled once (the wasm module is measured).
@@ -81,6 +100,7 @@ impl Client {
         target: MemberTarget,
         input: BulkInput,
         options: BulkOptions,
+        progress: Option<&BulkProgressFn<'_>>,
     ) -> Result<BulkOutcome, Error> {
         let (chunk_size, pause_ms) = options.pacing()?;
         let group = self.members_group(&target).await?;
@@ -94,6 +114,7 @@ impl Client {
             reason: None,
         }));
         let mut complete = true;
+        let chunks = count(todo.len().div_ceil(chunk_size));
         for (i, chunk) in todo.chunks(chunk_size).enumerate() {
             if !complete {
                 run.outcomes.extend(chunk.iter().map(pending));
@@ -103,6 +124,12 @@ impl Client {
                 self.inner.transport.sleep(Duration::from_millis(u64::from(pause_ms))).await;
             }
             complete = run.chunk(self, change, &target, &group, chunk, options.auto_invite).await;
+            if let Some(progress) = progress {
+                let latest = run.outcomes[run.outcomes.len() - chunk.len()..].to_vec();
+                let total = count(input.phones.len());
+                let settled = count(run.outcomes.len());
+                progress(&BulkProgress { settled, total, chunks_sent: count(i + 1), chunks, latest });
+            }
         }
         // Back to the order the numbers were given in.
         let order: std::collections::HashMap<&Phone, usize> =
@@ -212,4 +239,8 @@ fn failed(client: &Client, phone: &Phone, error: &Error) -> NumberOutcome {
 
 fn pending(phone: &Phone) -> NumberOutcome {
     NumberOutcome { phone: phone.clone(), status: BulkStatus::Pending, reason: None }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

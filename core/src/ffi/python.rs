@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::bulk::{BulkOutcome, BulkStatus, NumberOutcome};
+use crate::bulk::{BulkOutcome, BulkProgress, BulkStatus, NumberOutcome};
 use crate::model::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunityId,
     CommunitySummary, CreatedGroup, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings,
@@ -119,6 +119,7 @@ dataclass! {
     CommunityContext { community_id, group_id, is_announcement_group, from_cache }
     BulkOutcome { outcomes, duplicates, complete, requests, metadata_reads }
     NumberOutcome { phone, status, reason }
+    BulkProgress { settled, total, chunks_sent, chunks, latest }
     PlannedGroup { name, id }
     PlanStep { change, summary, reason }
     StepOutcome { step, status, error }
