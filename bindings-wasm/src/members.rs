@@ -14,7 +14,7 @@ use crate::args::{community_id, group_id, phones, string, target};
 use crate::client::JsClient;
 use crate::convert::{options, plain, typed};
 use crate::errors::{OrThrow, to_js};
-use crate::options::{BlacklistOptions, InviteOptions};
+use crate::options::{BlacklistOptions, BulkCallOptions, InviteOptions};
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
@@ -42,8 +42,7 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
-        raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
         let report = progress.as_ref().map(JsProgress::report);
@@ -57,8 +56,7 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
-        raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
         let report = progress.as_ref().map(JsProgress::report);
@@ -71,8 +69,7 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
-        raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
         let report = progress.as_ref().map(JsProgress::report);
@@ -85,8 +82,7 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options, unchecked_param_type = "BulkOptions & { onProgress?: (progress: BulkProgress) => void }")]
-        raw_options: Option<Ts<BulkOptions>>,
+        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
         let report = progress.as_ref().map(JsProgress::report);
@@ -215,7 +211,7 @@ impl JsClient {
 fn bulk_args(
     to: &JsValue,
     people: &JsValue,
-    raw_options: Option<Ts<BulkOptions>>,
+    raw_options: Option<Ts<BulkCallOptions>>,
 ) -> Result<(MemberTarget, Vec<String>, BulkOptions, Option<JsProgress>), JsValue> {
     let mut raw = raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value());
     let mut progress = None;

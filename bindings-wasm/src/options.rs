@@ -26,3 +26,18 @@ pub struct BlacklistOptions {
     #[tsify(optional)]
     pub blacklist_remove: Option<Vec<String>>,
 }
+
+/// The options of the bulk calls: the core's `BulkOptions`, and `onProgress`, a function told a
+/// `BulkProgress` after each chunk. Declared for TypeScript only: the function is taken out of
+/// the object before the rest is read as `BulkOptions`.
+#[derive(Debug, Default, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct BulkCallOptions {
+    /// Chunk size, pause and `autoInvite`.
+    #[serde(flatten)]
+    pub pacing: zapi_communities::bulk::BulkOptions,
+    /// Called after each chunk; what it throws is ignored (the chunk is already sent).
+    #[serde(default)]
+    #[tsify(optional, type = "(progress: BulkProgress) => void")]
+    pub on_progress: Option<serde::de::IgnoredAny>,
+}

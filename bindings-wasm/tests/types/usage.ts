@@ -204,4 +204,15 @@ export async function usage(): Promise<void> {
   await initSim();
   const simWeb: SimWebClient = SimWebClient.simulated();
   const simBundled: SimBundlerClient = SimBundlerClient.simulated();
+  // Bulk calls: the options may be left out, and onProgress is told a typed BulkProgress.
+  await client.addParticipantsBulk('1-group', ['5511911110001']);
+  await client.addParticipantsBulk('1-group', ['5511911110001'], { chunkSize: 10, onProgress: (p) => p.settled + p.total });
+  // @ts-expect-error onProgress takes a BulkProgress
+  await client.addAdminsBulk('1-group', ['5511911110001'], { onProgress: (p: string) => p });
+  const plan = await client.plan({ name: 'Rua', groups: [{ name: 'A', members: ['5511911110001'] }] });
+  const applied = await client.apply(plan, { dryRun: true });
+  const first = plan.steps[0]?.change;
+  if (first?.kind === 'create_group') console.log(first.members.length, applied.requests);
+  // @ts-expect-error a spec needs a name
+  await client.plan({ groups: [] });
 }
