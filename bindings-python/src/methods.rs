@@ -54,6 +54,20 @@ macro_rules! client_methods {
     };
 }
 
+/// The four bulk methods' one body: the target parsed, the `progress` callable wrapped, and the
+/// core's `bulk_with_progress` awaited.
+async fn bulk(
+    client: zapi_communities::Client,
+    change: MemberChange,
+    target: String,
+    phones: Vec<String>,
+    options: Result<zapi_communities::bulk::BulkOptions, zapi_communities::Error>,
+    progress: Option<Py<PyAny>>,
+) -> Result<BulkOutcome, zapi_communities::Error> {
+    let report = progress.map(progress_callback);
+    client.bulk_with_progress(change, member_target(&target)?, &phones, options?, report.as_deref()).await
+}
+
 client_methods! {
     // ----- communities -------------------------------------------------------------------
 
@@ -125,36 +139,20 @@ client_methods! {
     /// ``progress``, when given, is called with a ``BulkProgress`` after each chunk (an exception
     /// it raises is reported as unraisable; the run goes on).
     fn add_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, auto_invite: bool = false, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
-        |c| async move {
-            let report = progress.map(progress_callback);
-            let options = bulk_options(chunk_size, pause_ms, auto_invite)?;
-            c.bulk_with_progress(MemberChange::Add, member_target(&target)?, &phones, options, report.as_deref()).await
-        };
+        |c| bulk(c, MemberChange::Add, target, phones, bulk_options(chunk_size, pause_ms, auto_invite), progress);
 
     /// Removes any number of people from a community or group, as `add_participants_bulk` adds
     /// them.
     fn remove_participants_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
-        |c| async move {
-            let report = progress.map(progress_callback);
-            let options = bulk_options(chunk_size, pause_ms, false)?;
-            c.bulk_with_progress(MemberChange::Remove, member_target(&target)?, &phones, options, report.as_deref()).await
-        };
+        |c| bulk(c, MemberChange::Remove, target, phones, bulk_options(chunk_size, pause_ms, false), progress);
 
     /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
     fn add_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
-        |c| async move {
-            let report = progress.map(progress_callback);
-            let options = bulk_options(chunk_size, pause_ms, false)?;
-            c.bulk_with_progress(MemberChange::Promote, member_target(&target)?, &phones, options, report.as_deref()).await
-        };
+        |c| bulk(c, MemberChange::Promote, target, phones, bulk_options(chunk_size, pause_ms, false), progress);
 
     /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
     fn remove_admins_bulk(target: String, phones: Vec<String>; chunk_size: Option<i64> = None, pause_ms: Option<i64> = None, progress: Option<Py<PyAny>> = None) -> BulkOutcome =
-        |c| async move {
-            let report = progress.map(progress_callback);
-            let options = bulk_options(chunk_size, pause_ms, false)?;
-            c.bulk_with_progress(MemberChange::Demote, member_target(&target)?, &phones, options, report.as_deref()).await
-        };
+        |c| bulk(c, MemberChange::Demote, target, phones, bulk_options(chunk_size, pause_ms, false), progress);
 
     /// The changes that make the account's community match `spec`, each with its reason; empty when
     /// it already does. Reads the community list, the community's metadata and members, the group

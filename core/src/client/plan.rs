@@ -80,7 +80,9 @@ impl Client {
             let metadata = self.community_metadata(&summary.id).await?;
             let linked: Vec<(GroupId, String)> =
                 metadata.regular_groups().map(|g| (g.id.clone(), g.name.trim().to_owned())).collect();
-            let members = self.community_members(&summary.id).await?;
+            // The announcement group's members are the community's admins: read only when the
+            // spec manages them.
+            let members = if spec.admins.is_some() { self.community_members(&summary.id).await? } else { Vec::new() };
             state.community =
                 Some(CurrentCommunity { id: summary.id, description: metadata.description, linked, members });
         }
