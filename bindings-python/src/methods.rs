@@ -155,8 +155,9 @@ client_methods! {
         |c| bulk(c, MemberChange::Demote, target, phones, bulk_options(chunk_size, pause_ms, false), progress);
 
     /// The changes that make the account's community match `spec`, each with its reason; empty when
-    /// it already does. Reads the community list, the community's metadata and members, the group
-    /// list when a group is not linked yet, and each named group's members. Sends no change.
+    /// it already does. Reads the community list and the community's metadata, its members when the
+    /// spec lists its admins, the group list when a group named only by name is not linked yet, and
+    /// the members of each group whose members or admins the spec lists. Sends no change.
     ///
     /// Raises ``ValidationError`` naming the spec field (``groups[1].members[0]``).
     fn plan(spec: SpecArg) -> Plan =

@@ -125,3 +125,36 @@ async fn two_linked_groups_with_the_spec_name_are_refused_not_guessed() {
     let Error::Validation { field, reason } = client.plan(&spec).await.unwrap_err() else { panic!() };
     assert_eq!((field.as_str(), reason.contains("2 groups")), ("groups[0].name", true), "{reason}");
 }
+
+#[tokio::test]
+async fn a_group_of_another_community_given_by_id_is_refused_by_field() {
+    let client = Client::simulated_with(Arc::new(Simulator::demo())).unwrap();
+    let other = client.create_community("Outra", None).await.unwrap();
+    let phones = [zapi_communities::Phone::parse("5511911110001").unwrap()];
+    let group = client.create_group("Dela", &phones, false).await.unwrap().id;
+    client.link_groups(&other.id, std::slice::from_ref(&group)).await.unwrap();
+    let json = format!(r#"{{"name": "Rua", "groups": [{{"id": "{}", "name": "Minha"}}]}}"#, group.as_str());
+    let Error::Validation { field, reason } = client.plan(&CommunitySpec::from_json(&json).unwrap()).await.unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!((field.as_str(), reason.contains("another community")), ("groups[0].id", true), "{reason}");
+}
+
+#[tokio::test]
+async fn one_group_given_by_id_and_by_its_current_name_is_refused() {
+    let client = Client::simulated_with(Arc::new(Simulator::demo())).unwrap();
+    let community = client.create_community("Rua", None).await.unwrap();
+    let phones = [zapi_communities::Phone::parse("5511911110001").unwrap()];
+    let group = client.create_group("Velho", &phones, false).await.unwrap().id;
+    client.link_groups(&community.id, std::slice::from_ref(&group)).await.unwrap();
+    let json = format!(
+        r#"{{"name": "Rua", "groups": [{{"id": "{}", "name": "Novo"}}, {{"name": "Velho"}}]}}"#,
+        group.as_str()
+    );
+    let Error::Validation { field, .. } = client.plan(&CommunitySpec::from_json(&json).unwrap()).await.unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!(field, "groups[1].name");
+}

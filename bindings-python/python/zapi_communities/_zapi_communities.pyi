@@ -1682,10 +1682,20 @@ def parse_announcement_groups(body: bytes | str) -> list[str]:
 class GroupSpec:
     """A group of the community as it should be: ``members`` (admins are members too) and ``admins`` left out are left as they are."""
 
-    def __init__(self, name: str, *, members: Sequence[str] | None = None, admins: Sequence[str] | None = None) -> None: ...
+    def __init__(
+        self,
+        name: str,
+        *,
+        id: str | None = None,
+        members: Sequence[str] | None = None,
+        admins: Sequence[str] | None = None,
+    ) -> None: ...
+    @property
+    def id(self) -> str | None:
+        """Its id: when given, the group is found by it and renamed to ``name`` if its name differs."""
     @property
     def name(self) -> str:
-        """How the group is found (linked, else among groups in no community), and a new group's name."""
+        """How the group is found when it has no id (linked, else among groups in no community), and its name."""
     @property
     def members(self) -> list[str] | None:
         """Everyone who should be in it besides the account itself; ``None`` leaves them alone."""
@@ -1809,6 +1819,19 @@ class PlanChange:
         @property
         def photo(self) -> str:
             """An http(s) URL or a base64 data URI."""
+
+    @final
+    class RenameGroup(PlanChange):
+        """Rename a group the spec names by its id."""
+
+        __match_args__ = ('group', 'name',)
+        def __init__(self, group: PlannedGroup, name: str) -> None: ...
+        @property
+        def group(self) -> PlannedGroup:
+            """The group, under its current name."""
+        @property
+        def name(self) -> str:
+            """Its new name."""
 
     @final
     class CreateGroup(PlanChange):

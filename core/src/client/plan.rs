@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::Client;
 use crate::api::MemberTarget;
 use crate::error::Error;
-use crate::model::{CommunityId, GroupId, Phone, Photo};
+use crate::model::{Chat, CommunityId, GroupId, Participant, Phone, Photo};
 use crate::plan::{
     ApplyOutcome, CommunitySpec, CurrentCommunity, CurrentGroup, CurrentState, Plan, PlanChange, PlannedGroup,
     StepOutcome, StepStatus, ValidSpec, diff,
@@ -14,12 +14,15 @@ use crate::plan::{
 
 impl Client {
     /// The changes that make the account's community match `spec`, each with its reason; empty
-    /// when it already does. Reads the community list, the community's metadata and members, the
-    /// group list when a group is not linked yet, and each named group's members. Sends no change.
+    /// when it already does. Reads the community list and the community's metadata, its members
+    /// when the spec lists its admins, the group list when a group named only by name is not
+    /// linked yet, and the members of each group whose members or admins the spec lists. Sends
+    /// no change.
     ///
     /// # Errors
     /// [`Error::Validation`] naming the spec field (`groups[1].members[0]`, a name shared by two
-    /// communities or two free groups) before or after the reads; any read's error.
+    /// communities or two free groups, an `id` the service does not know or that belongs to
+    /// another community) before or after the reads; any read's error.
     pub async fn plan(&self, spec: &CommunitySpec) -> Result<Plan, Error> {
         let spec = spec.validate()?;
         let state = self.current_state(&spec).await?;
@@ -88,50 +91,96 @@ impl Client {
         }
         let mut free_groups = None;
         let wants_members = spec.admins.is_some();
-        for (i, group) in spec.groups.iter().enumerate() {
-            let named: Vec<&GroupId> = state.community.as_ref().map_or_else(Vec::new, |c| {
-                c.linked.iter().filter(|(_, n)| *n == group.name).map(|(id, _)| id).collect()
-            });
-            if named.len() > 1 {
-                let reason = format!("{} groups of the community are named {:?}", named.len(), group.name);
-                return Err(Error::validation(format!("groups[{i}].name"), reason));
-            }
-            let (id, is_linked, mut participants) = match named.first() {
-                Some(id) => ((*id).clone(), true, None),
-                None => {
-                    if free_groups.is_none() {
-                        free_groups = Some(self.groups().collect_all().await?);
-                    }
-                    let chats = free_groups.as_deref().unwrap_or_default();
-                    let mut free = Vec::new();
-                    for chat in chats.iter().filter(|c| c.is_group && !c.is_group_announcement) {
-                        if chat.name.as_deref().map(str::trim) != Some(group.name.as_str()) {
-                            continue;
-                        }
-                        let Ok(id) = GroupId::parse(&chat.phone) else { continue };
-                        let metadata = self.light_group_metadata(&id).await?;
-                        if metadata.community_id.is_none() {
-                            free.push((id, metadata.participants));
-                        }
-                    }
-                    if free.len() > 1 {
-                        let reason = format!("{} groups outside any community are named {:?}", free.len(), group.name);
-                        return Err(Error::validation(format!("groups[{i}].name"), reason));
-                    }
-                    match free.pop() {
-                        // Its members were read with it.
-                        Some((id, members)) => (id, false, Some(members)),
-                        None => continue,
-                    }
-                }
+        for (index, group) in spec.groups.iter().enumerate() {
+            let found = match &group.id {
+                Some(id) => Some(self.group_by_id(state.community.as_ref(), index, id).await?),
+                None => self.group_by_name(state.community.as_ref(), index, &group.name, &mut free_groups).await?,
             };
+            let Some((id, name, linked, mut participants)) = found else { continue };
             if participants.is_none() && (group.members.is_some() || group.admins.is_some() || wants_members) {
                 participants = Some(self.light_group_metadata(&id).await?.participants);
             }
             let participants = participants.unwrap_or_default();
-            state.groups.push(CurrentGroup { id, name: group.name.clone(), linked: is_linked, participants });
+            state.groups.push(CurrentGroup { index, id, name, linked, participants });
         }
         Ok(state)
+    }
+}
+
+/// A group as found: its id, its name, whether it is linked, and its members when they were read
+/// on the way.
+type FoundGroup = (GroupId, String, bool, Option<Vec<Participant>>);
+
+impl Client {
+    /// The spec's group `index`, given by its id: linked to the community, or free.
+    async fn group_by_id(
+        &self,
+        community: Option<&CurrentCommunity>,
+        index: usize,
+        id: &GroupId,
+    ) -> Result<FoundGroup, Error> {
+        if let Some((_, name)) = community.and_then(|c| c.linked.iter().find(|(linked, _)| linked == id)) {
+            return Ok((id.clone(), name.clone(), true, None));
+        }
+        let field = format!("groups[{index}].id");
+        let metadata = match self.light_group_metadata(id).await {
+            Ok(metadata) => metadata,
+            // The service's answer for a group it does not know is a client error.
+            Err(Error::Api { status: 400..=499, detail }) => {
+                return Err(Error::validation(field, format!("the service knows no such group: {detail}")));
+            }
+            Err(e) => return Err(e),
+        };
+        if metadata.community_id.is_some() {
+            return Err(Error::validation(field, format!("{} belongs to another community", id.as_str())));
+        }
+        let name = metadata.name.as_deref().unwrap_or_default().trim().to_owned();
+        Ok((id.clone(), name, false, Some(metadata.participants)))
+    }
+
+    /// The spec's group `index`, found by name: linked to the community, else among the
+    /// account's groups that belong to no community (the group list read once, into `chats`).
+    async fn group_by_name(
+        &self,
+        community: Option<&CurrentCommunity>,
+        index: usize,
+        name: &str,
+        chats: &mut Option<Vec<Chat>>,
+    ) -> Result<Option<FoundGroup>, Error> {
+        let field = || format!("groups[{index}].name");
+        let linked: Vec<&GroupId> =
+            community.map_or_else(Vec::new, |c| c.linked.iter().filter(|(_, n)| n == name).map(|(id, _)| id).collect());
+        if linked.len() > 1 {
+            return Err(Error::validation(
+                field(),
+                format!("{} groups of the community are named {name:?}", linked.len()),
+            ));
+        }
+        if let Some(id) = linked.first() {
+            return Ok(Some(((*id).clone(), name.to_owned(), true, None)));
+        }
+        if chats.is_none() {
+            *chats = Some(self.groups().collect_all().await?);
+        }
+        let mut free = Vec::new();
+        for chat in chats.as_deref().unwrap_or_default().iter().filter(|c| c.is_group && !c.is_group_announcement) {
+            if chat.name.as_deref().map(str::trim) != Some(name) {
+                continue;
+            }
+            let Ok(id) = GroupId::parse(&chat.phone) else { continue };
+            let metadata = self.light_group_metadata(&id).await?;
+            if metadata.community_id.is_none() {
+                free.push((id, metadata.participants));
+            }
+        }
+        if free.len() > 1 {
+            return Err(Error::validation(
+                field(),
+                format!("{} groups outside any community are named {name:?}", free.len()),
+            ));
+        }
+        // Its members were read with it.
+        Ok(free.pop().map(|(id, members)| (id, name.to_owned(), false, Some(members))))
     }
 }
 
@@ -150,6 +199,9 @@ impl Run {
             PlanChange::CreateCommunity { name, description } => {
                 let community = self.send(client.create_community(name, description.as_deref())).await?;
                 self.community = Some(community.id);
+            }
+            PlanChange::RenameGroup { group, name } => {
+                self.send(client.update_group_name(&self.id(group)?, name)).await?;
             }
             PlanChange::CreateGroup { name, members } => {
                 let group = self.send(client.create_group(name, &phones(members)?, false)).await?;

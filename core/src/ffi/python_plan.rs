@@ -39,16 +39,17 @@ impl CommunitySpec {
 #[pymethods]
 impl GroupSpec {
     /// A group of the community as it should be: ``members`` (admins are members too) and
-    /// ``admins`` left out are left as they are.
+    /// ``admins`` left out are left as they are; with ``id``, the group is found by it and
+    /// renamed to ``name`` if its name differs.
     #[new]
-    #[pyo3(signature = (name, *, members = None, admins = None))]
-    fn py_new(name: String, members: Option<Vec<String>>, admins: Option<Vec<String>>) -> Self {
-        Self { name, members, admins }
+    #[pyo3(signature = (name, *, id = None, members = None, admins = None))]
+    fn py_new(name: String, id: Option<String>, members: Option<Vec<String>>, admins: Option<Vec<String>>) -> Self {
+        Self { id, name, members, admins }
     }
 
     fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let GroupSpec { name: _, members: _, admins: _ } = slf.get();
-        dataclass_repr(slf.as_any(), "GroupSpec", &["name", "members", "admins"])
+        let GroupSpec { id: _, name: _, members: _, admins: _ } = slf.get();
+        dataclass_repr(slf.as_any(), "GroupSpec", &["name", "id", "members", "admins"])
     }
 }
 

@@ -47,6 +47,13 @@ pub enum PlanChange {
         /// An http(s) URL or a base64 data URI.
         photo: String,
     },
+    /// Rename a group the spec names by its id.
+    RenameGroup {
+        /// The group, under its current name.
+        group: PlannedGroup,
+        /// Its new name.
+        name: String,
+    },
     /// Create a group with its first members.
     CreateGroup {
         /// Its name.
@@ -101,7 +108,10 @@ impl PlanChange {
     pub fn phase(&self) -> u8 {
         match self {
             Self::CreateCommunity { .. } => 0,
-            Self::UpdateDescription { .. } | Self::UpdateSettings { .. } | Self::UpdatePhoto { .. } => 1,
+            Self::UpdateDescription { .. }
+            | Self::UpdateSettings { .. }
+            | Self::UpdatePhoto { .. }
+            | Self::RenameGroup { .. } => 1,
             Self::CreateGroup { .. } => 2,
             Self::LinkGroups { .. } => 3,
             Self::AddMembers { .. } => 4,
@@ -119,6 +129,7 @@ impl PlanChange {
             Self::UpdateDescription { .. } => "update_description",
             Self::UpdateSettings { .. } => "update_settings",
             Self::UpdatePhoto { .. } => "update_photo",
+            Self::RenameGroup { .. } => "rename_group",
             Self::CreateGroup { .. } => "create_group",
             Self::LinkGroups { .. } => "link_groups",
             Self::UnlinkGroups { .. } => "unlink_groups",
@@ -143,6 +154,7 @@ impl PlanChange {
                 format!("let {} add groups", who_can_add_new_groups.as_str())
             }
             Self::UpdatePhoto { .. } => "set the community photo".to_owned(),
+            Self::RenameGroup { group, name } => format!("rename group {:?} to {name:?}", group.name),
             Self::CreateGroup { name, members } => format!("create group {name:?} with {}", count(members.len())),
             Self::LinkGroups { groups } => format!("link {}", names(groups).join(", ")),
             Self::UnlinkGroups { groups } => format!("unlink {}", names(groups).join(", ")),

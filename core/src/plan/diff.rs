@@ -25,16 +25,19 @@ pub struct CurrentCommunity {
     pub description: Option<String>,
     /// Its regular groups, id and name.
     pub linked: Vec<(GroupId, String)>,
-    /// The members of its announcement group (its admins are the community's).
+    /// The members of its announcement group (its admins are the community's); read only when
+    /// the spec lists the community's admins, else empty.
     pub members: Vec<Participant>,
 }
 
 /// A group the spec names, as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CurrentGroup {
+    /// Which of the spec's groups it is (its index in `groups`).
+    pub index: usize,
     /// Its id.
     pub id: GroupId,
-    /// Its name.
+    /// Its name, as the service reports it.
     pub name: String,
     /// Whether it is linked to the community.
     pub linked: bool,
@@ -46,7 +49,9 @@ pub struct CurrentGroup {
 ///
 /// # Errors
 /// [`Error::Validation`] for a spec the service could not reach: a new group without members
-/// (`groups[i].members`), a community admin who is in none of its groups (`admins[i]`).
+/// (`groups[i].members`), an `id` the state lacks (`groups[i].id`), two spec groups that are one
+/// group (one by id, one by its current name), a community admin who is in none of its groups
+/// (`admins[i]`).
 pub fn diff(spec: &ValidSpec, state: &CurrentState) -> Result<Plan, Error> {
     let mut steps = Vec::new();
     let mut notes = Vec::new();
@@ -88,8 +93,12 @@ pub fn diff(spec: &ValidSpec, state: &CurrentState) -> Result<Plan, Error> {
         known_members.extend(current.members.iter().map(|p| p.phone.as_str()));
     }
     for (i, group) in spec.groups.iter().enumerate() {
-        match state.groups.iter().find(|g| g.name == group.name) {
+        match state.groups.iter().find(|g| g.index == i) {
             None => {
+                if let Some(id) = &group.id {
+                    let reason = format!("{} is not a group of the account outside other communities", id.as_str());
+                    return Err(Error::validation(format!("groups[{i}].id"), reason));
+                }
                 let members = group.members.as_deref().unwrap_or_default();
                 if members.is_empty() {
                     return Err(Error::validation(
@@ -110,11 +119,21 @@ pub fn diff(spec: &ValidSpec, state: &CurrentState) -> Result<Plan, Error> {
                 }
             }
             Some(current) => {
+                if let Some(first) = state.groups.iter().find(|g| g.id == current.id && g.index < i) {
+                    let part = if group.id.is_some() { "id" } else { "name" };
+                    let reason = format!("names the group groups[{}] names ({})", first.index, current.id.as_str());
+                    return Err(Error::validation(format!("groups[{i}].{part}"), reason));
+                }
                 known_members.extend(current.participants.iter().map(|p| p.phone.as_str()));
                 if let Some(members) = &group.members {
                     known_members.extend(members.iter().map(Phone::as_str));
                 }
-                let planned = PlannedGroup { name: current.name.clone(), id: Some(current.id.clone()) };
+                let planned = PlannedGroup { name: group.name.clone(), id: Some(current.id.clone()) };
+                if current.name != group.name {
+                    let renamed = PlannedGroup { name: current.name.clone(), id: planned.id.clone() };
+                    let change = PlanChange::RenameGroup { group: renamed, name: group.name.clone() };
+                    steps.push(PlanStep::new(change, "the spec gives the group by its id, under another name"));
+                }
                 if !current.linked {
                     to_link.push(planned.clone());
                 }
@@ -128,11 +147,11 @@ pub fn diff(spec: &ValidSpec, state: &CurrentState) -> Result<Plan, Error> {
     }
 
     if let Some(current) = community {
-        let wanted: HashSet<&str> = spec.groups.iter().map(|g| g.name.as_str()).collect();
+        let wanted: HashSet<&GroupId> = state.groups.iter().map(|g| &g.id).collect();
         let mut to_unlink: Vec<PlannedGroup> = current
             .linked
             .iter()
-            .filter(|(_, name)| !wanted.contains(name.as_str()))
+            .filter(|(id, _)| !wanted.contains(id))
             .map(|(id, name)| PlannedGroup { name: name.clone(), id: Some(id.clone()) })
             .collect();
         if !to_unlink.is_empty() && to_unlink.len() == current.linked.len() && to_link.is_empty() {

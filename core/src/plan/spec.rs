@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Phone, Photo, WhoCanAddGroups};
+use crate::model::{GroupId, Phone, Photo, WhoCanAddGroups};
 
 /// The version of the spec document this library reads (its `version` field may be left out).
 pub const SPEC_VERSION: u32 = 1;
@@ -76,9 +76,15 @@ pub struct CommunitySettingsSpec {
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, eq, from_py_object, module = "zapi_communities"))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct GroupSpec {
-    /// The group's name: how it is found (linked to the community, else among the account's
-    /// groups that belong to no community), and the name a new group gets.
+    /// The group's name: how it is found when it has no `id` (linked to the community, else
+    /// among the account's groups that belong to no community), and the name it gets.
     pub name: String,
+    /// The group's id (`120363…-group`): when given, the group is found by it rather than by its
+    /// name, and renamed to `name` if its name differs.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub id: Option<String>,
     /// Everyone who should be in it besides the account itself (admins are members too); `None`
     /// leaves the members of an existing group alone.
     #[serde(default)]
@@ -112,6 +118,8 @@ pub struct ValidSpec {
 /// A checked [`GroupSpec`]: `members` includes the admins.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidGroup {
+    /// Its id, when the spec gives one.
+    pub id: Option<GroupId>,
     /// The group's name.
     pub name: String,
     /// Everyone who should be in it.
@@ -148,11 +156,17 @@ impl CommunitySpec {
             return Err(Error::validation("groups", format!("a community holds at most {MAX_GROUPS} groups")));
         }
         let mut names = HashSet::new();
+        let mut ids = HashSet::new();
         let mut groups = Vec::with_capacity(self.groups.len());
         for (i, group) in self.groups.iter().enumerate() {
             let name = required_name(&format!("groups[{i}].name"), &group.name)?;
             if !names.insert(name.clone()) {
                 return Err(Error::validation(format!("groups[{i}].name"), format!("{name:?} is listed twice")));
+            }
+            let field = format!("groups[{i}].id");
+            let id = group.id.as_deref().map(|id| GroupId::parse_field(id, &field)).transpose()?;
+            if let Some(id) = id.as_ref().filter(|id| !ids.insert((*id).clone())) {
+                return Err(Error::validation(field, format!("{} is listed twice", id.as_str())));
             }
             let admins = phones(&format!("groups[{i}].admins"), group.admins.as_deref())?;
             let mut members = phones(&format!("groups[{i}].members"), group.members.as_deref())?;
@@ -163,7 +177,7 @@ impl CommunitySpec {
                     }
                 }
             }
-            groups.push(ValidGroup { name, members, admins });
+            groups.push(ValidGroup { id, name, members, admins });
         }
         Ok(ValidSpec {
             name,
