@@ -47,11 +47,11 @@ bundle() {
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/node" --target nodejs
     # The package is "type": "module"; the nodejs output is CommonJS and must say so …
     echo '{"type":"commonjs"}' > "$HERE/$out/node/package.json"
-    # … and so must the JS half of the transport (js/fetch.js), whose last line is its only ES syntax.
-    for snippet in "$HERE/$out"/node/snippets/*/js/fetch.js; do
-        sed -i 's/^export { send, sleep };$/module.exports = { send, sleep };/' "$snippet"
-        grep -q '^module.exports = { send, sleep };$' "$snippet" || { echo "build.sh: $snippet not converted" >&2; exit 1; }
-    done
+    # … and its JS half of the transport is js/node-http.js (CommonJS, on node:http), put in
+    # place of js/fetch.js, which the web and bundler outputs keep.
+    local snippets=("$HERE/$out"/node/snippets/*/js/fetch.js)
+    [ "${#snippets[@]}" -eq 1 ] && [ -f "${snippets[0]}" ] || { echo "build.sh: no fetch.js snippet in the node output" >&2; exit 1; }
+    cp "$HERE/js/node-http.js" "${snippets[0]}"
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/web" --target web
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/bundler" --target bundler
 }
