@@ -15,20 +15,37 @@ PKG="$ROOT/bindings-python"
 # Debian's python3 creates venvs only with python3-venv (ensurepip) installed.
 "$PY" -c 'import ensurepip' 2>/dev/null || apt_install python3-venv
 
-# 1. Tools: maturin, mypy and pytest, pinned, in their own venv (kept between runs).
+# 1. Tools: maturin (and zig, its linker for old-glibc wheels), mypy and pytest, pinned, in their
+#    own venv (kept between runs).
 [ -x "$BUILD_VENV/bin/python" ] || "$PY" -m venv "$BUILD_VENV"
-"$BUILD_VENV/bin/python" -m pip install -q --disable-pip-version-check maturin==1.16.0 mypy==2.4.1 pytest
+"$BUILD_VENV/bin/python" -m pip install -q --disable-pip-version-check maturin==1.16.0 ziglang==0.17.1 mypy==2.4.1 pytest
 
-# 2. The wheel (release, abi3: one wheel for CPython >= 3.9).
-rm -f "$ROOT"/dist/zapi_communities-*.whl
-(cd "$PKG" && "$BUILD_VENV/bin/maturin" build --release -o "$ROOT/dist")
+# 2. The wheel and the sdist, built as bindings-python/README.md says (release, abi3: one wheel
+#    for CPython >= 3.9, linked by zig against glibc 2.17 so that it installs on manylinux2014).
+rm -f "$ROOT"/dist/zapi_communities-*
+(cd "$PKG" && PATH="$BUILD_VENV/bin:$PATH" maturin build --release --zig --compatibility manylinux2014 -o "$ROOT/dist")
+(cd "$PKG" && PATH="$BUILD_VENV/bin:$PATH" maturin sdist -o "$ROOT/dist")
 WHEEL="$(ls "$ROOT"/dist/zapi_communities-*.whl)"
+SDIST="$(ls "$ROOT"/dist/zapi_communities-*.tar.gz)"
+"$PY" "$ROOT/tests/lib/wheel_glibc.py" "$WHEEL" manylinux2014 2.17
 
 # 3. A fresh venv with the wheel installed like a user would, plus pytest.
 rm -rf "$TEST_VENV"
 "$PY" -m venv "$TEST_VENV"
 # jsonschema checks exported documents against schemas/ (test_knowledge.py).
 "$TEST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$WHEEL" pytest jsonschema==4.23.0
+
+# The README's quick start, copied as a reader would, run from outside the checkout.
+quickstart() {
+    local dir
+    dir="$(mktemp -d)"
+    "$PY" "$ROOT/tests/lib/readme_block.py" "$PKG/README.md" "Quick start" python > "$dir/quickstart.py"
+    (cd "$dir" && "$1/bin/python" quickstart.py) | tee "$dir/out.txt"
+    grep -q '^announcement group .* (source: ' "$dir/out.txt" || { echo "quick start ($2): unexpected output" >&2; exit 1; }
+    echo "quick start: runs from the $2"
+    rm -rf "$dir"
+}
+quickstart "$TEST_VENV" wheel
 
 # 4. The HTTP simulator server the tests drive (built once per run, see tests/lib/env.sh).
 build_zapi_sim
@@ -57,6 +74,14 @@ cargo run -q --example tour > /tmp/zapi-tour-rust.txt
 diff -u /tmp/zapi-tour-rust.txt /tmp/zapi-tour-python.txt
 echo "tour: identical to the Rust tour ($(wc -l < /tmp/zapi-tour-python.txt) lines)"
 
-# 8. Size and import time.
+# 8. The sdist installs into a fresh venv (pip builds it with maturin, as from a checkout) and
+#    runs the quick start. Its own target dir: cargo then reuses it from run to run.
+SDIST_VENV="$ROOT/.venv-sdist"
+rm -rf "$SDIST_VENV"
+"$PY" -m venv "$SDIST_VENV"
+CARGO_TARGET_DIR="$ROOT/target/sdist" "$SDIST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$SDIST"
+quickstart "$SDIST_VENV" sdist
+
+# 9. Size and import time.
 echo "wheel: $(basename "$WHEEL") $(du -k "$WHEEL" | cut -f1) KiB"
 "$TEST_VENV/bin/python" "$ROOT/tests/lib/import_time.py"

@@ -12,7 +12,9 @@
 #  3. Maven compiles the generated Kotlin and the JUnit 5 tests (bindings-uniffi/tests/kotlin) and
 #     runs them against the cdylib and a zapi-sim process; the Surefire totals are printed here
 #     (`mvn -q` hides Surefire's own summary).
-#  4. No Swift compiler exists on these machines: tests/check_api.py checks that the generated
+#  4. The jar, the library inside, is installed into the local Maven repository, and a separate
+#     Maven project (tests/kotlin-consumer) runs the README's Kotlin quick start against it.
+#  5. No Swift compiler exists on these machines: tests/check_api.py checks that the generated
 #     Swift (and Kotlin) declare every exported type, field, case and method with the right
 #     async/throws shape, and that the README quickstarts match the tested snippets.
 #
@@ -51,8 +53,28 @@ echo "mvn test: $((SECONDS - start)) s"
 summary_status=0
 summary || summary_status=$?
 
+# 5. The jar as an app gets it: the library (debug info stripped) inside the jar where JNA finds
+#    it, installed into the local Maven repository; then a separate project, tests/kotlin-consumer,
+#    that depends on it runs the README's Kotlin quick start with no jna.library.path.
+consumer_status=0
+consumer() {
+    local lib_dir="$ROOT/target/kotlin-jar" out
+    mkdir -p "$lib_dir"
+    strip --strip-debug -o "$lib_dir/libzapi_communities_uniffi.so" "$LIB"
+    mvn -B -q -Dstyle.color=never -f "$UNIFFI/kotlin/pom.xml" install -Dmaven.test.skip=true -Dzapi.lib.dir="$lib_dir"
+    python3 "$ROOT/tests/lib/readme_block.py" "$UNIFFI/README.md" Kotlin kotlin \
+        > "$ROOT/tests/kotlin-consumer/src/main/kotlin/Quickstart.kt"
+    out="$(mvn -B -q -Dstyle.color=never -f "$ROOT/tests/kotlin-consumer/pom.xml" compile exec:java)"
+    echo "$out"
+    grep -q '^queued ' <<<"$out" || { echo "kotlin consumer: the quick start did not queue a message" >&2; return 1; }
+    echo "kotlin consumer: the installed jar ($(du -k "$lib_dir/libzapi_communities_uniffi.so" | cut -f1) KiB library inside) runs the README quick start"
+}
+start=$SECONDS
+consumer || consumer_status=$?
+echo "kotlin consumer: $((SECONDS - start)) s"
+
 check_status=0
 python3 "$UNIFFI/tests/check_api.py" "$ROOT" "$GEN/swift" "$GEN/kotlin" || check_status=$?
 python3 "$UNIFFI/tests/check_readme.py" "$UNIFFI" || check_status=$?
 
-[ "$mvn_status" -eq 0 ] && [ "$summary_status" -eq 0 ] && [ "$check_status" -eq 0 ]
+[ "$mvn_status" -eq 0 ] && [ "$summary_status" -eq 0 ] && [ "$consumer_status" -eq 0 ] && [ "$check_status" -eq 0 ]

@@ -5,3 +5,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/env.sh"
 python3 "$ROOT/tests/lib/check_api.py" "$ROOT" "$ROOT/.venv-test/bin/python"
+python3 "$ROOT/tests/lib/versions.py" "$ROOT"
