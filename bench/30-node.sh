@@ -17,4 +17,4 @@ cd "$ROOT"
 source "$ROOT/tests/lib/env.sh"
 start_zapi_sim
 
-node "$ROOT/bench/node_bench.mjs" "$SIM_URL" "$ROOT/bindings-wasm" ${BENCH_QUICK:+--quick}
+node --expose-gc "$ROOT/bench/node_bench.mjs" "$SIM_URL" "$ROOT/bindings-wasm" ${BENCH_QUICK:+--quick}

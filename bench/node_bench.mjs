@@ -22,7 +22,7 @@ const CONC_CALLS = QUICK ? 640 : 1920;
 const CHATS = 100_000;
 
 const NODE_ENTRY = path.join(PKG_DIR, 'pkg', 'node', 'zapi_communities_wasm.js');
-const { Client, parseAnnouncementGroups } = createRequire(import.meta.url)(NODE_ENTRY);
+const { Client, parseAnnouncementGroups, parseWebhook } = createRequire(import.meta.url)(NODE_ENTRY);
 
 const now = () => process.hrtime.bigint();
 const ms = (start) => Number(now() - start) / 1e6;
@@ -204,6 +204,65 @@ async function chatScan() {
   }
 }
 await chatScan();
+
+// ------------------------------------------------------------ 3b. webhook events
+// A typical received text message (the first case of tests/vectors/events.json): parseWebhook
+// on the request's bytes and five fields read, against JSON.parse of its text and the same five.
+{
+  const vectors = JSON.parse(fs.readFileSync(path.join(PKG_DIR, '..', 'tests', 'vectors', 'events.json'), 'utf8'));
+  const eventText = vectors[0].body;
+  const eventBytes = new TextEncoder().encode(eventText);
+  const COUNT = QUICK ? 20_000 : 100_000;
+  const fields = (m, text) => m.chat.length + (m.messageId ?? '').length + (m.senderName ?? '').length +
+    (m.chatName ?? '').length + (text ?? '').length;
+  const oursEvents = () => {
+    let total = 0;
+    for (let i = 0; i < COUNT; i++) {
+      const { message } = parseWebhook(eventBytes);
+      total += fields(message, message.content?.kind === 'text' ? message.content.message : null);
+    }
+    return total;
+  };
+  const jsonEvents = () => {
+    let total = 0;
+    for (let i = 0; i < COUNT; i++) {
+      const e = JSON.parse(eventText);
+      total += e.phone.length + (e.messageId ?? '').length + (e.senderName ?? '').length + (e.chatName ?? '').length +
+        (e.text?.message ?? '').length;
+    }
+    return total;
+  };
+  if (oursEvents() !== jsonEvents()) throw new Error('webhook events: the two sides read different fields');
+  const rates = { ours: [], json: [] };
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [name, fn] of r % 2 ? [['json', jsonEvents], ['ours', oursEvents]] : [['ours', oursEvents], ['json', jsonEvents]]) {
+      const start = now();
+      fn();
+      rates[name].push(COUNT / (ms(start) / 1000));
+    }
+  }
+  const ratio = median(rates.ours) / median(rates.json);
+  rows.push(['webhook events, a typical received message: `parseWebhook(bytes)` + 5 fields', fmt(rates.ours, 'events/s'),
+    `JSON.parse + the same fields ${fmt(rates.json, 'events/s')}`, `${ratio.toFixed(2)}× faster`, `≥1× — ${verdict(ratio >= 1)}`]);
+}
+
+// ------------------------------------------------------------ 3c. memory over 10,000 calls
+{
+  const rssMb = () => process.memoryUsage().rss / 1e6;
+  if (global.gc) global.gc();
+  const before = rssMb();
+  const steps = [];
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < 2_500; j++) await ours();
+    if (global.gc) global.gc();
+    steps.push(rssMb());
+  }
+  const growth = steps.at(-1) - before;
+  rows.push(['RSS growth after 10,000 sequential calls', `${growth.toFixed(1)} MB`,
+    `after each 2,500 calls: ${steps.map((s, i) => `${(s - (i ? steps[i - 1] : before)) >= 0 ? '+' : ''}${(s - (i ? steps[i - 1] : before)).toFixed(1)}`).join(', ')} MB`,
+    '—', `≤10 MB — ${verdict(growth <= 10)}`]);
+  await clearLog();
+}
 
 // ------------------------------------------------------------ 4. module init time, wasm size
 const spawnMs = (code) => {

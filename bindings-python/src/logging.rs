@@ -3,27 +3,20 @@
 //! Cheap when logging is off: each client call (which holds the GIL anyway) reads the logger's
 //! effective level into an atomic; the subscriber compares an event's level with that atomic and
 //! touches Python only for events that will be logged. The core logs relative paths, statuses
-//! and redacted errors, never a token.
+//! and redacted errors, never a token; which events are the core's, and how an event becomes a
+//! line, come from `zapi_communities::logging` (the bridge of the other languages).
 
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use tracing::field::{Field, Visit};
 use tracing::level_filters::LevelFilter;
 use tracing::subscriber::Interest;
 use tracing::{Event, Level, Metadata, Subscriber, span};
+use zapi_communities::logging::{LogLine, is_core_target};
 
 /// The logger name.
 pub(crate) const LOGGER: &str = "zapi_communities";
-
-/// The `tracing` target of the core's events: its crate name, then its module path.
-const CORE_TARGET: &str = "zapi_communities";
-
-fn is_core(target: &str) -> bool {
-    target.strip_prefix(CORE_TARGET).is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
-}
 
 /// How many tracing levels currently pass: 0 none, 1 ERROR, 2 +WARN, 3 +INFO, 4 +DEBUG, 5 +TRACE.
 static PASSING: AtomicU8 = AtomicU8::new(0);
@@ -84,7 +77,9 @@ impl Subscriber for Bridge {
         // Only the core's own events: its contract is to log relative paths and redacted errors.
         // The HTTP stack's events (hyper, reqwest, rustls) could carry a URL, and with it the
         // token, so they are dropped.
-        metadata.is_event() && rank(metadata.level()).0 <= PASSING.load(Ordering::Relaxed) && is_core(metadata.target())
+        metadata.is_event()
+            && rank(metadata.level()).0 <= PASSING.load(Ordering::Relaxed)
+            && is_core_target(metadata.target())
     }
 
     fn max_level_hint(&self) -> Option<LevelFilter> {
@@ -101,14 +96,13 @@ impl Subscriber for Bridge {
     fn record_follows_from(&self, _: &span::Id, _: &span::Id) {}
 
     fn event(&self, event: &Event<'_>) {
-        let mut text = Line::default();
-        event.record(&mut text);
+        let text = LogLine::of(event);
         let level = rank(event.metadata().level()).1;
         // `try_attach`: never start or block a finalizing interpreter for a log line.
         Python::try_attach(|py| {
             if let Ok(logger) = logger(py) {
                 // `logger.log` formats only when given arguments: a '%' in the text is safe.
-                let _ = logger.call_method1("log", (level, text.finish()));
+                let _ = logger.call_method1("log", (level, text));
             }
         });
     }
@@ -116,37 +110,6 @@ impl Subscriber for Bridge {
     fn enter(&self, _: &span::Id) {}
 
     fn exit(&self, _: &span::Id) {}
-}
-
-/// `message key=value key=value`.
-#[derive(Default)]
-struct Line {
-    message: String,
-    fields: String,
-}
-
-impl Line {
-    fn finish(self) -> String {
-        if self.fields.is_empty() { self.message } else { format!("{}{}", self.message, self.fields) }
-    }
-}
-
-impl Visit for Line {
-    fn record_str(&mut self, field: &Field, value: &str) {
-        if field.name() == "message" {
-            self.message.push_str(value);
-        } else {
-            let _ = write!(self.fields, " {}={}", field.name(), value);
-        }
-    }
-
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        if field.name() == "message" {
-            let _ = write!(self.message, "{value:?}");
-        } else {
-            let _ = write!(self.fields, " {}={:?}", field.name(), value);
-        }
-    }
 }
 
 #[cfg(test)]
@@ -160,13 +123,5 @@ mod tests {
         assert_eq!(passing_for(1), 5); // NOTSET on every ancestor: everything
         assert_eq!(passing_for(51), 0); // logging.disable(CRITICAL)
         assert_eq!(rank(&Level::INFO), (3, 20));
-    }
-
-    #[test]
-    fn only_the_core_events_are_forwarded() {
-        assert!(is_core("zapi_communities::client"));
-        assert!(is_core("zapi_communities"));
-        assert!(!is_core("zapi_sim::server"));
-        assert!(!is_core("hyper_util::client::legacy::connect::http"));
     }
 }

@@ -7,6 +7,7 @@
 uniffi::setup_scaffolding!();
 
 mod client;
+mod logging;
 mod pager;
 mod parse;
 mod progress;

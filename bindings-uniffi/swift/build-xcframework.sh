@@ -46,4 +46,6 @@ xcodebuild -create-xcframework \
     -output "$HERE/ZapiCommunitiesFFI.xcframework"
 mkdir -p "$HERE/Sources/ZapiCommunities"
 mv "$GEN"/*.swift "$HERE/Sources/ZapiCommunities/"
+# What uniffi cannot generate: the pagers as AsyncSequences.
+cp "$HERE"/Extensions/*.swift "$HERE/Sources/ZapiCommunities/"
 echo "built $HERE/ZapiCommunitiesFFI.xcframework and $HERE/Sources/ZapiCommunities"

@@ -16,6 +16,7 @@ mod communities;
 mod convert;
 mod errors;
 mod groups;
+mod logging;
 mod members;
 mod messages;
 mod options;

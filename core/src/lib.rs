@@ -11,6 +11,7 @@ mod client;
 pub mod error;
 mod ffi;
 mod io;
+pub mod logging;
 pub mod model;
 pub mod plan;
 pub mod resolve;
@@ -23,6 +24,7 @@ mod wire;
 pub use io::{http, retry, transport};
 
 pub use client::pager::{PageEnd, PagedCall, Pager};
+pub use client::pager_stream::{PagerStream, StreamablePage};
 pub use client::{
     AnnounceOptions, Client, ClientBuilder, ClientConfig, ClientOptions, GroupMentionInput, KNOWLEDGE_VERSION,
     MessageOptions, OptionValue, SIMULATOR_BASE_URL,

@@ -1,7 +1,10 @@
 package io.zapi.communities.test
 
+import io.zapi.communities.asFlow
 import io.zapi.communities.core.WhoCanAddGroups
 import io.zapi.communities.core.ZapiException
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertNotNull
@@ -41,6 +44,13 @@ class CommunitiesTest {
         assertEquals(listOf(2, 2, 1), pages.map { it.size })
         assertEquals(ids.toSet(), pages.flatten().map { it.id }.toSet())
         assertNull(pager.nextPage(), "the pager stays finished")
+
+        // As a Flow: the same communities, one at a time, and `take` stops asking for pages.
+        val flowed = client.communities(2u).asFlow().toList()
+        assertEquals(pages.flatten().map { it.id }, flowed.map { it.id })
+        val before = seen().count { it.path == "/communities" }
+        assertEquals(3, client.communities(2u).asFlow().take(3).toList().size)
+        if (backend == Backend.HTTP) assertEquals(before + 2, seen().count { it.path == "/communities" }, "two pages for three items")
     }
 
     @ParameterizedTest

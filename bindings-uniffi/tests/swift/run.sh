@@ -12,6 +12,8 @@ rm -rf "$HERE/Sources" && mkdir -p "$HERE/Sources/ZapiCommunities" "$HERE/Source
 OUT="$(mktemp -d)"
 target/debug/uniffi-bindgen generate "$LIB" --language swift --out-dir "$OUT" --no-format
 mv "$OUT"/*.swift "$HERE/Sources/ZapiCommunities/"
+# What uniffi cannot generate: the pagers as AsyncSequences.
+cp "$ROOT"/bindings-uniffi/swift/Extensions/*.swift "$HERE/Sources/ZapiCommunities/"
 mv "$OUT"/*.h "$HERE/Sources/ZapiCommunitiesFFI/"
 # One C module over both headers (the generated per-crate .modulemap files are not used).
 {

@@ -1,6 +1,6 @@
 // Compiled by tests/types.test.mjs with `tsc --strict`: what must type-check does, and every
 // `@ts-expect-error` line must be an error. Never run.
-import { Client, ZapiError, parseAnnouncementGroups, parseWebhook } from 'zapi-communities';
+import { Client, ZapiError, parseAnnouncementGroups, parseWebhook, setLogger } from 'zapi-communities';
 import type {
   Announcement,
   AnnouncementGroup,
@@ -215,4 +215,10 @@ export async function usage(): Promise<void> {
   if (first?.kind === 'create_group') console.log(first.members.length, applied.requests);
   // @ts-expect-error a spec needs a name
   await client.plan({ groups: [] });
+  // Logging: the console, a typed callback, or nothing; the level is one of five names.
+  setLogger('console', { level: 'debug' });
+  setLogger((level, message) => console.log(level.toUpperCase(), message.length));
+  setLogger(null);
+  // @ts-expect-error not a level
+  setLogger('console', { level: 'loud' });
 }

@@ -24,6 +24,7 @@ mod message_options;
 mod messages;
 mod options;
 pub(crate) mod pager;
+pub(crate) mod pager_stream;
 mod plan;
 mod privacy;
 mod resolution;
@@ -215,9 +216,10 @@ impl Client {
                             Ok(response)
                         }
                         Err(error) => {
-                            let error = Error::from_transport(error, config.timeout);
+                            // Redacted before it is logged: a transport's message may quote the URL.
+                            let error = self.inner.endpoint.redact_error(Error::from_transport(error, config.timeout));
                             tracing::warn!(path = %request.path, %error, "failed");
-                            Err(self.inner.endpoint.redact_error(error))
+                            Err(error)
                         }
                     };
                 }

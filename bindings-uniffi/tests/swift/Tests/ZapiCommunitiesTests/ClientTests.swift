@@ -19,6 +19,9 @@ final class ClientTests: XCTestCase {
             var pages = 0
             while try await pager.nextPage() != nil { pages += 1 }
             XCTAssertEqual(pages, 2)
+            var streamed = 0
+            for try await _ in h.client.communities(pageSize: 1).items { streamed += 1 }
+            XCTAssertEqual(streamed, 2, "the pager as an AsyncSequence: every community, one at a time")
 
             let a = try await h.client.createGroup(name: "Building A", phones: Array(phones[0..<2]), autoInvite: true)
             let b = try await h.client.createGroup(name: "Gardens", phones: Array(phones[1..<3]))
