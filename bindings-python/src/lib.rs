@@ -21,7 +21,7 @@
 //! | `scan.rs` | `parse_announcement_groups`, the chat-list scan over a body the caller has |
 //! | `webhook.rs` | `parse_webhook`, a webhook body into its typed event; `WebhookSecret` |
 //! | `runtime.rs` | the shared tokio runtime and the panic fences |
-//! | `logging.rs` | `tracing` events → `logging.getLogger("zapi_communities")` |
+//! | `logging.rs` | the core's log lines → `logging.getLogger("zapi_communities")` |
 #![cfg(not(target_family = "wasm"))]
 
 mod async_client;

@@ -14,8 +14,6 @@ use crate::errors::to_js;
 
 #[wasm_bindgen(typescript_custom_section)]
 const LOG_TYPES: &str = r#"
-/** How severe a log line is. */
-export type LogLevel = "error" | "warn" | "info" | "debug" | "trace";
 /** Receives each log line with its level. */
 export type LogCallback = (level: LogLevel, message: string) => void;
 "#;
@@ -25,8 +23,8 @@ export type LogCallback = (level: LogLevel, message: string) => void;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoggerOptions {
     /// The most verbose level that passes. Default `"warn"`.
-    #[tsify(optional, type = "LogLevel")]
-    pub level: Option<String>,
+    #[tsify(optional)]
+    pub level: Option<LogLevel>,
 }
 
 /// Where lines go. The module runs on one thread, so the sink (which the core wants `Send`)
@@ -50,12 +48,7 @@ pub fn set_logger(
     options: Option<Ts<LoggerOptions>>,
 ) -> Result<(), JsValue> {
     let o: LoggerOptions = crate::convert::options("options", options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-    let level = match o.level.as_deref() {
-        None => LogLevel::Warn,
-        Some(name) => LogLevel::parse(name).ok_or_else(|| {
-            to_js(Error::validation("level", "must be \"error\", \"warn\", \"info\", \"debug\" or \"trace\""))
-        })?,
-    };
+    let level = o.level.unwrap_or(LogLevel::Warn);
     let target = if logger.is_null() || logger.is_undefined() {
         None
     } else if logger.as_string().as_deref() == Some("console") {

@@ -22,8 +22,10 @@ pub struct ApplyOptions {
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
     /// The changes that make the account's community match `spec`, each with its reason; empty
-    /// when it already does. Reads the community list, the community's metadata and members, the
-    /// group list when a group is not linked yet, and each named group's members. Sends no change.
+    /// when it already does. Reads the community list and the community's metadata, its members
+    /// when the spec lists its admins, the group list when a group named only by name is not
+    /// linked yet, and the members of each group whose members or admins the spec lists. Sends
+    /// no change.
     #[wasm_bindgen(js_name = plan)]
     pub async fn plan(
         &self,
@@ -43,9 +45,10 @@ impl JsClient {
     }
 
     /// Runs `plan`'s steps in the safe order (community, its settings, new groups, links, adds,
-    /// promotions, demotions, removals, unlinks), stopping at the first failure; with
-    /// `dryRun`, sends nothing and reports what would run. Never unlinks a community's last
-    /// regular group. Every step's failure is in the outcome.
+    /// promotions, demotions, removals, unlinks), stopping at the first failure; with `dry_run`,
+    /// sends nothing and reports what would run. Never unlinks a community's last regular group.
+    ///
+    /// `dry_run` is `options.dryRun` here. Every step's failure is in the outcome.
     #[wasm_bindgen(js_name = apply)]
     pub async fn apply(
         &self,

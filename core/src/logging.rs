@@ -4,8 +4,8 @@
 //!
 //! Only the core's events pass: its contract is to log methods, relative paths, statuses and
 //! redacted errors, never a token. Events of the HTTP stack (hyper, reqwest, rustls) could carry
-//! a URL, and with it the token, so they are dropped. Python has its own bridge to `logging`,
-//! built from the same pieces ([`is_core_target`], [`LogLine`]).
+//! a URL, and with it the token, so they are dropped. Python's bridge to `logging` is this one
+//! too, its level following the Python logger's ([`set_log_level`]).
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -17,8 +17,10 @@ use tracing::subscriber::Interest;
 use tracing::{Event, Level, Metadata, Subscriber, span};
 
 /// How severe a log line is, most severe first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum LogLevel {
     /// A call failed.
     Error,
@@ -42,11 +44,6 @@ impl LogLevel {
             Self::Debug => "debug",
             Self::Trace => "trace",
         }
-    }
-
-    /// Reads a name given by [`LogLevel::as_str`].
-    pub fn parse(name: &str) -> Option<Self> {
-        [Self::Error, Self::Warn, Self::Info, Self::Debug, Self::Trace].into_iter().find(|l| l.as_str() == name)
     }
 
     /// The level of a `tracing` event.
@@ -79,11 +76,18 @@ static SINK: RwLock<Option<LogSink>> = RwLock::new(None);
 /// process's `tracing` default; if the application set its own default already, the core's
 /// events go to that one instead and this returns `false`.
 pub fn set_log_sink(sink: Option<LogSink>, level: LogLevel) -> bool {
-    let passing = if sink.is_some() { level.rank() } else { 0 };
+    let level = sink.is_some().then_some(level);
     *SINK.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = sink;
-    PASSING.store(passing, Ordering::Relaxed);
+    set_log_level(level);
     static INSTALLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *INSTALLED.get_or_init(|| tracing::subscriber::set_global_default(Bridge).is_ok())
+}
+
+/// Changes the most verbose level that reaches the sink (`None`: nothing does), keeping the sink.
+/// An atomic store: cheap enough to call before every client call, as the Python binding does to
+/// follow its logger's level.
+pub fn set_log_level(level: Option<LogLevel>) {
+    PASSING.store(level.map_or(0, LogLevel::rank), Ordering::Relaxed);
 }
 
 /// Whether an event's `tracing` target is the core's own (`zapi_communities` or a module of it).
@@ -171,7 +175,9 @@ mod tests {
     #[test]
     fn levels_have_stable_names_and_ranks() {
         for level in [LogLevel::Error, LogLevel::Warn, LogLevel::Info, LogLevel::Debug, LogLevel::Trace] {
-            assert_eq!(LogLevel::parse(level.as_str()), Some(level));
+            let name = serde_json::to_string(&level).unwrap();
+            assert_eq!(name, format!("\"{}\"", level.as_str()));
+            assert_eq!(serde_json::from_str::<LogLevel>(&name).unwrap(), level);
         }
         assert_eq!((LogLevel::Error.rank(), LogLevel::Trace.rank()), (1, 5));
         assert_eq!(LogLevel::of(&Level::WARN), LogLevel::Warn);

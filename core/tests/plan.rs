@@ -111,50 +111,50 @@ async fn apply_runs_a_shuffled_plan_in_the_safe_order_and_stops_at_the_first_fai
     assert_eq!((writes(&simulator), outcome.requests), (before + 1, 1));
 }
 
-#[tokio::test]
-async fn two_linked_groups_with_the_spec_name_are_refused_not_guessed() {
+/// A client whose account has community `community` with one group per name in `groups` (each
+/// with one member) linked to it; the groups' ids in order.
+async fn linked(community: &str, groups: &[&str]) -> (Client, Vec<zapi_communities::GroupId>) {
     let client = Client::simulated_with(Arc::new(Simulator::demo())).unwrap();
-    let community = client.create_community("Rua", None).await.unwrap();
+    let community = client.create_community(community, None).await.unwrap();
     let phones = [zapi_communities::Phone::parse("5511911110001").unwrap()];
     let mut ids = Vec::new();
-    for _ in 0..2 {
-        ids.push(client.create_group("Dup", &phones, false).await.unwrap().id);
+    for name in groups {
+        ids.push(client.create_group(name, &phones, false).await.unwrap().id);
     }
     client.link_groups(&community.id, &ids).await.unwrap();
-    let spec = CommunitySpec::from_json(r#"{"name": "Rua", "groups": [{"name": "Dup"}]}"#).unwrap();
-    let Error::Validation { field, reason } = client.plan(&spec).await.unwrap_err() else { panic!() };
+    (client, ids)
+}
+
+/// The field and reason `plan` refuses the spec document `json` with.
+async fn refusal(client: &Client, json: &str) -> (String, String) {
+    match client.plan(&CommunitySpec::from_json(json).unwrap()).await {
+        Err(Error::Validation { field, reason }) => (field, reason),
+        other => panic!("not refused by field: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn two_linked_groups_with_the_spec_name_are_refused_not_guessed() {
+    let (client, _) = linked("Rua", &["Dup", "Dup"]).await;
+    let (field, reason) = refusal(&client, r#"{"name": "Rua", "groups": [{"name": "Dup"}]}"#).await;
     assert_eq!((field.as_str(), reason.contains("2 groups")), ("groups[0].name", true), "{reason}");
 }
 
 #[tokio::test]
 async fn a_group_of_another_community_given_by_id_is_refused_by_field() {
-    let client = Client::simulated_with(Arc::new(Simulator::demo())).unwrap();
-    let other = client.create_community("Outra", None).await.unwrap();
-    let phones = [zapi_communities::Phone::parse("5511911110001").unwrap()];
-    let group = client.create_group("Dela", &phones, false).await.unwrap().id;
-    client.link_groups(&other.id, std::slice::from_ref(&group)).await.unwrap();
-    let json = format!(r#"{{"name": "Rua", "groups": [{{"id": "{}", "name": "Minha"}}]}}"#, group.as_str());
-    let Error::Validation { field, reason } = client.plan(&CommunitySpec::from_json(&json).unwrap()).await.unwrap_err()
-    else {
-        panic!()
-    };
+    let (client, ids) = linked("Outra", &["Dela"]).await;
+    let json = format!(r#"{{"name": "Rua", "groups": [{{"id": "{}", "name": "Minha"}}]}}"#, ids[0].as_str());
+    let (field, reason) = refusal(&client, &json).await;
     assert_eq!((field.as_str(), reason.contains("another community")), ("groups[0].id", true), "{reason}");
 }
 
 #[tokio::test]
 async fn one_group_given_by_id_and_by_its_current_name_is_refused() {
-    let client = Client::simulated_with(Arc::new(Simulator::demo())).unwrap();
-    let community = client.create_community("Rua", None).await.unwrap();
-    let phones = [zapi_communities::Phone::parse("5511911110001").unwrap()];
-    let group = client.create_group("Velho", &phones, false).await.unwrap().id;
-    client.link_groups(&community.id, std::slice::from_ref(&group)).await.unwrap();
+    let (client, ids) = linked("Rua", &["Velho"]).await;
     let json = format!(
         r#"{{"name": "Rua", "groups": [{{"id": "{}", "name": "Novo"}}, {{"name": "Velho"}}]}}"#,
-        group.as_str()
+        ids[0].as_str()
     );
-    let Error::Validation { field, .. } = client.plan(&CommunitySpec::from_json(&json).unwrap()).await.unwrap_err()
-    else {
-        panic!()
-    };
+    let (field, _) = refusal(&client, &json).await;
     assert_eq!(field, "groups[1].name");
 }

@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def pom_value(path: Path, pattern: str) -> str:
-    """The first match of `pattern` (one group) in a pom.xml, outside its <parent> and plugins."""
+    """The first match of `pattern` (one group) in a pom.xml."""
     match = re.search(pattern, path.read_text(encoding="utf-8"))
     if match is None:
         raise SystemExit(f"versions: nothing matches {pattern!r} in {path}")

@@ -75,11 +75,12 @@ diff -u /tmp/zapi-tour-rust.txt /tmp/zapi-tour-python.txt
 echo "tour: identical to the Rust tour ($(wc -l < /tmp/zapi-tour-python.txt) lines)"
 
 # 8. The sdist installs into a fresh venv (pip builds it with maturin, as from a checkout) and
-#    runs the quick start. Its own target dir: cargo then reuses it from run to run.
+#    runs the quick start. No shared target dir: the sdist's files carry one fixed mtime, so
+#    cargo would take a build of older sources for current.
 SDIST_VENV="$ROOT/.venv-sdist"
-rm -rf "$SDIST_VENV"
+rm -rf "$SDIST_VENV" "$ROOT/target/sdist"
 "$PY" -m venv "$SDIST_VENV"
-CARGO_TARGET_DIR="$ROOT/target/sdist" "$SDIST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$SDIST"
+"$SDIST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$SDIST"
 quickstart "$SDIST_VENV" sdist
 
 # 9. Size and import time.
