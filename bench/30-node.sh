@@ -18,3 +18,9 @@ source "$ROOT/tests/lib/env.sh"
 start_zapi_sim
 
 node --expose-gc "$ROOT/bench/node_bench.mjs" "$SIM_URL" "$ROOT/bindings-wasm" ${BENCH_QUICK:+--quick}
+
+# The same calls from a page in headless Chromium (Debian's, driven by the package's playwright-core).
+apt_install chromium >&2
+(cd bindings-wasm && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --loglevel=error) >&2
+echo
+node "$ROOT/bench/browser_bench.mjs" "$SIM_URL" "$ROOT" ${BENCH_QUICK:+--quick}

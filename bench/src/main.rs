@@ -3,6 +3,7 @@
 //!
 //! Each figure is the median of several rounds after a warm-up, with the spread (min–max).
 
+mod bulk;
 mod chats;
 mod responder;
 mod stats;
@@ -166,6 +167,11 @@ async fn main() {
     let rss2 = rss_kib();
 
     let (events_ours, events_by_hand) = webhooks::bench(ROUNDS, 200_000);
+    // Run by bench/run.sh with a zapi-sim; without one the row says so.
+    let bulk = match std::env::var("ZAPI_BENCH_SIM_URL") {
+        Ok(url) => Some(bulk::bench(&url).await),
+        Err(_) => None,
+    };
     let chat_json = chats::chat_list_json(100_000);
     let (scan_ours, scan_generic, found) = chats::bench(&chat_json, ROUNDS);
 
@@ -236,6 +242,24 @@ async fn main() {
         events_by_hand.show("events/s"),
         verdict(events_ours.median >= 1e6)
     );
+    match bulk {
+        Some(b) => {
+            let chunks = bulk::NUMBERS.div_ceil(bulk::CHUNK as usize);
+            println!(
+                "| bulk add of {} numbers on `zapi-sim`, chunks of {}, no pause | {} POSTs + {} metadata reads + {} other, {} done in {:.0} ms | ⌈n/chunk⌉ = {chunks} POSTs + {} reads | – | POSTs = ⌈n/chunk⌉, one read before and one per chunk ({}) |",
+                bulk::NUMBERS,
+                bulk::CHUNK,
+                b.posts,
+                b.metadata_reads,
+                b.other,
+                b.done,
+                b.millis,
+                chunks + 1,
+                verdict(b.complete && b.posts == chunks && b.metadata_reads == chunks + 1 && b.done == bulk::NUMBERS)
+            );
+        }
+        None => println!("| bulk add on `zapi-sim` | ZAPI_BENCH_SIM_URL not set | – | – | – |"),
+    }
     if let (Some(a), Some(b), Some(c)) = (rss0, rss1, rss2) {
         let growth = b.saturating_sub(a) as f64 / 1024.0;
         let trend = c.saturating_sub(b) as f64 / 1024.0;

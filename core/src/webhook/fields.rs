@@ -10,10 +10,10 @@ use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
 
 /// One JSON object of a webhook body.
 #[derive(Clone, Copy)]
-pub(crate) struct Fields<'a>(pub(crate) &'a JsonObject);
+pub(crate) struct Fields<'a>(pub(crate) &'a JsonObject<'a>);
 
 impl<'a> Fields<'a> {
-    fn get(&self, key: &str) -> Option<&'a JsonValue> {
+    fn get(&self, key: &str) -> Option<&'a JsonValue<'a>> {
         self.0.get(key).filter(|v| !matches!(v, JsonValue::Null))
     }
 

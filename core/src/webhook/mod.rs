@@ -46,7 +46,13 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
             body.len()
         )));
     }
-    let JsonValue::Object(object) = parse_json::<JsonValue>(body)? else {
+    // Borrowed from the body when it is plain JSON; the lenient reader (trailing commas, error
+    // messages) only when it is not.
+    let value = match JsonValue::borrowed(body) {
+        Ok(value) => value,
+        Err(_) => parse_json::<JsonValue<'static>>(body)?,
+    };
+    let JsonValue::Object(object) = value else {
         return Err(Error::decode("a webhook body is a JSON object"));
     };
     let body = Fields(&object);

@@ -93,7 +93,7 @@ pub(crate) fn ack_listing(response: &HttpResponse, key: &str) -> Result<Option<V
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    let parsed: JsonValue = parse_json(body)?;
+    let parsed: JsonValue<'static> = parse_json(body)?;
     let JsonValue::Object(object) = parsed else {
         // A bare `true`/`"ok"`: accept truthy scalars, refuse `false`.
         return match parsed {
@@ -156,12 +156,12 @@ pub(crate) fn error_field(body: &[u8]) -> Option<String> {
     }
     #[derive(serde::Deserialize)]
     struct ErrorBody {
-        error: Option<JsonValue>,
+        error: Option<JsonValue<'static>>,
         message: Option<String>,
     }
     let parsed: ErrorBody = serde_json::from_slice(body).ok()?;
     let error = match parsed.error? {
-        JsonValue::String(s) => s,
+        JsonValue::String(s) => s.into_owned(),
         JsonValue::Bool(false) | JsonValue::Null => return None,
         other => other.to_string(),
     };
@@ -181,7 +181,7 @@ pub(crate) fn describe_error_body(response: &HttpResponse) -> String {
     if let Some(message) = error_field(body) {
         return message;
     }
-    if let Ok(JsonValue::Object(object)) = serde_json::from_slice::<JsonValue>(body) {
+    if let Ok(JsonValue::Object(object)) = JsonValue::borrowed(body) {
         if let Some(JsonValue::String(message)) = object.get("message") {
             return scrub(message);
         }

@@ -17,9 +17,9 @@ use crate::model::{
 /// example repeats the key `phone` (developer.z-api.io/communities/community-metadata, whose
 /// examples disagree), which a derived reader refuses but an object keeps, last value winning, and
 /// the last one is the id.
-fn read_sub_group(index: usize, object: JsonObject) -> Result<LinkedGroup, Error> {
+fn read_sub_group(index: usize, object: JsonObject<'_>) -> Result<LinkedGroup, Error> {
     let text = |key: &str| match object.get(key) {
-        Some(JsonValue::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(JsonValue::String(s)) if !s.trim().is_empty() => Some(s.to_string()),
         Some(JsonValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
@@ -48,7 +48,7 @@ pub(crate) struct WireCommunity {
     #[serde(default)]
     description: LooseString,
     #[serde(default)]
-    sub_groups: Option<Vec<JsonObject>>,
+    sub_groups: Option<Vec<JsonObject<'static>>>,
 }
 
 impl WireCommunity {
