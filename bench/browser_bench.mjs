@@ -1,9 +1,12 @@
 // The headless Chromium figures of the benchmark suite (issue 18): the web build against the
-// page's own `fetch`, both calling zapi-sim from a page on another loopback origin.
+// page's own `fetch`, both calling zapi-sim from a page served on loopback.
 //   node browser_bench.mjs SIM_URL ROOT [--quick]
 // Prints a markdown `### Headless Chromium` section. The page (bench/browser/) does the timing
-// with performance.now; this script serves it, drives Debian's Chromium with playwright-core (the
-// package's dev dependency) and prints the medians (min–max) and ratios.
+// with performance.now; this script serves it, forwards the API's paths on the page's origin to
+// the sim (a same-origin backend, as in proxy mode) and serves another origin that forwards to it
+// too (counting the CORS preflights it is sent),
+// drives Debian's Chromium with playwright-core (the package's dev dependency) and prints the
+// medians (min–max) and ratios.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -12,8 +15,8 @@ import path from 'node:path';
 const [SIM_URL, ROOT] = process.argv.slice(2);
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = QUICK ? 5 : 7;
-const SEQ_CALLS = QUICK ? 200 : 500;
-const CONC_CALLS = QUICK ? 640 : 1920;
+const SEQ_CALLS = QUICK ? 200 : 400;
+const CONC_CALLS = QUICK ? 640 : 1280;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The flags of the browser tests: a closed network, no background traffic.
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -21,10 +24,25 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 
 const { chromium } = createRequire(path.join(ROOT, 'bindings-wasm', 'package.json'))('playwright-core');
 
+const sim = new URL(SIM_URL);
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const preflights = { count: 0 };
+/** Forwards a request as is (keep-alive) to the sim, counting CORS preflights. */
+function forward(req, res) {
+  if (req.method === 'OPTIONS') preflights.count += 1;
+  const upstream = http.request(
+    { host: sim.hostname, port: sim.port, path: req.url, method: req.method, headers: req.headers, agent },
+    (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); },
+  );
+  upstream.on('error', () => res.writeHead(502).end());
+  req.pipe(upstream);
+}
 const SERVED = ['/bindings-wasm/pkg/web/', '/bench/browser/'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+// The page's origin: its files, and the API's paths forwarded (a same-origin backend).
 const server = http.createServer(async (req, res) => {
   const file = path.normalize(new URL(req.url, 'http://localhost').pathname);
+  if (file.startsWith('/instances/')) return forward(req, res);
   if (!SERVED.some((prefix) => file.startsWith(prefix))) return res.writeHead(404).end();
   try {
     const content = await readFile(path.join(ROOT, file));
@@ -33,19 +51,33 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(404).end();
   }
 });
+// Another origin for the API, through the same forwarding, so both cases pay the same hop.
+const crossOrigin = http.createServer(forward);
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => crossOrigin.listen(0, '127.0.0.1', resolve));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 let report;
+const preflightsPer = {};
+const PROBE_CALLS = 50;
 try {
   const page = await browser.newPage();
-  const query = new URLSearchParams({ sim: SIM_URL, rounds: ROUNDS, seq: SEQ_CALLS, conc: CONC_CALLS });
+  const api = `http://127.0.0.1:${crossOrigin.address().port}`;
+  const query = new URLSearchParams({ api, rounds: ROUNDS, seq: SEQ_CALLS, conc: CONC_CALLS });
   await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/bench.html?${query}`);
-  await page.waitForFunction(() => window.report !== undefined, null, { timeout: 600_000, polling: 500 });
+  await page.waitForFunction(() => window.report !== undefined, null, { timeout: 1_200_000, polling: 1000 });
   report = await page.evaluate(() => window.report);
+  for (const name of ['ours', 'fetch', 'careful']) {
+    if (!report.ok) break;
+    preflights.count = 0;
+    await page.evaluate(([n, calls]) => window.probe(n, calls), [name, PROBE_CALLS]);
+    preflightsPer[name] = preflights.count;
+  }
 } finally {
   await browser.close();
   server.close();
+  crossOrigin.close();
+  agent.destroy();
 }
 if (!report.ok) throw new Error(`the page failed: ${report.error}`);
 
@@ -56,27 +88,31 @@ const median = (xs) => {
 };
 const fmt = (xs, unit) => `${median(xs).toFixed(0)} ${unit} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 const verdict = (ok) => (ok ? 'met' : '**missed**');
-const seqRatio = median(report.seq.ours) / median(report.seq.fetch);
-const concRatio = median(report.conc.fetch) / median(report.conc.ours);
-const carefulSeq = median(report.seq.ours) / median(report.seq.careful);
-const carefulConc = median(report.conc.careful) / median(report.conc.ours);
-const CAREFUL = 'fetch + timeout, `redirect: manual`, `cache: no-store`';
 const version = report.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? report.userAgent;
+const CAREFUL = 'fetch + timeout, `redirect: manual`, `cache: no-store`';
 
 console.log('### Headless Chromium');
 console.log();
-console.log(`${version} (Debian's), the web build (pkg/web) in a page on one loopback origin calling \`zapi-sim\` on ` +
-  `another (so every call is a CORS request, as in a web app), against the page's \`fetch\` with the same headers. ` +
-  `${ROUNDS} rounds after a warm-up, alternating; median (min–max). The last two rows give fetch the options the ` +
-  'client sets on every request.');
+console.log(`${version} (Debian's): the web build (pkg/web) in a page against the page's \`fetch\` with the same ` +
+  'headers, calling `zapi-sim` on another loopback origin (every call a CORS request) and through the page\'s own ' +
+  `origin (its server forwards the API's paths to the sim, as a backend does in proxy mode). ${ROUNDS} rounds after ` +
+  'a warm-up, alternating; median (min–max). Rows against "fetch + …" give fetch the options the client sets on ' +
+  'every request.');
 console.log();
 console.log('| figure | ours | alternative | ratio | target |');
 console.log('|---|---|---|---|---|');
-console.log(`| sequential listCommunities, per call | ${fmt(report.seq.ours, 'µs')} | fetch ${fmt(report.seq.fetch, 'µs')} | ` +
-  `${seqRatio.toFixed(2)}× | ≤1.1× — ${verdict(seqRatio <= 1.1)} |`);
-console.log(`| listCommunities, concurrency 64 | ${fmt(report.conc.ours, 'req/s')} | fetch ${fmt(report.conc.fetch, 'req/s')} | ` +
-  `${concRatio.toFixed(2)}× time | ≤1.1× — ${verdict(concRatio <= 1.1)} |`);
-console.log(`| sequential listCommunities, per call | ${fmt(report.seq.ours, 'µs')} | ${CAREFUL} ${fmt(report.seq.careful, 'µs')} | ` +
-  `${carefulSeq.toFixed(2)}× | — |`);
-console.log(`| listCommunities, concurrency 64 | ${fmt(report.conc.ours, 'req/s')} | ${CAREFUL} ${fmt(report.conc.careful, 'req/s')} | ` +
-  `${carefulConc.toFixed(2)}× time | — |`);
+for (const [label, figures] of [['same origin', report.sameOrigin], ['cross-origin', report.crossOrigin]]) {
+  const { seq, conc } = figures;
+  const seqRatio = median(seq.ours) / median(seq.fetch);
+  const concRatio = median(conc.fetch) / median(conc.ours);
+  console.log(`| ${label}: sequential listCommunities, per call | ${fmt(seq.ours, 'µs')} | fetch ${fmt(seq.fetch, 'µs')} | ` +
+    `${seqRatio.toFixed(2)}× | ≤1.1× — ${verdict(seqRatio <= 1.1)} |`);
+  console.log(`| ${label}: listCommunities, concurrency 64 | ${fmt(conc.ours, 'req/s')} | fetch ${fmt(conc.fetch, 'req/s')} | ` +
+    `${concRatio.toFixed(2)}× time | ≤1.1× — ${verdict(concRatio <= 1.1)} |`);
+  console.log(`| ${label}: sequential, per call | ${fmt(seq.ours, 'µs')} | ${CAREFUL} ${fmt(seq.careful, 'µs')} | ` +
+    `${(median(seq.ours) / median(seq.careful)).toFixed(2)}× | — |`);
+  console.log(`| ${label}: concurrency 64 | ${fmt(conc.ours, 'req/s')} | ${CAREFUL} ${fmt(conc.careful, 'req/s')} | ` +
+    `${(median(conc.careful) / median(conc.ours)).toFixed(2)}× time | — |`);
+}
+console.log(`| cross-origin: CORS preflights per ${PROBE_CALLS} sequential calls | ${preflightsPer.ours} | fetch ` +
+  `${preflightsPer.fetch}, ${CAREFUL} ${preflightsPer.careful} | — | — |`);

@@ -293,10 +293,12 @@ const gzKiB = (file) => {
   return { gz: gzipSync(wasm, { level: 9 }).length, raw: wasm.length };
 };
 const main = gzKiB(path.join(PKG_DIR, 'pkg', 'web', 'zapi_communities_wasm_bg.wasm'));
+const withPlan = gzKiB(path.join(PKG_DIR, 'pkg', 'plan', 'web', 'zapi_communities_wasm_bg.wasm'));
 const withSim = gzKiB(path.join(PKG_DIR, 'pkg', 'simulator', 'web', 'zapi_communities_wasm_bg.wasm'));
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 rows.push(['wasm size (gzip -9), main entry', `${kb(main.gz)} gz (${kb(main.raw)} raw)`, '—', '—',
   `≤150 KB gz — ${verdict(main.gz <= 150_000)}`]);
+rows.push(['wasm size (gzip -9), `zapi-communities/plan`', `${kb(withPlan.gz)} gz (${kb(withPlan.raw)} raw)`, '—', '—', '—']);
 rows.push(['wasm size (gzip -9), `zapi-communities/simulator`', `${kb(withSim.gz)} gz (${kb(withSim.raw)} raw)`, '—', '—', '—']);
 
 client.free();

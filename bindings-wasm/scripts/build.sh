@@ -3,9 +3,11 @@
 #   pkg/node     --target nodejs  (CommonJS, loads the .wasm with fs; Node >= 18)
 #   pkg/web      --target web     (ES module; `await init()` fetches the .wasm; browsers and bundlers)
 #   pkg/bundler  --target bundler (ES module importing the .wasm; webpack's asyncWebAssembly, …)
-# and the same three under pkg/simulator/ from a second build with the `simulator` feature
-# (`Client.simulated()`; the package's `zapi-communities/simulator` entry). Each comes from one
-# `cargo build --profile wasm-release` (opt-level z, fat LTO, panic=abort, strip).
+# and the same three under pkg/plan/ from a build with the `plan` feature (`client.plan` and
+# `client.apply`; the package's `zapi-communities/plan` entry) and under pkg/simulator/ from one
+# with the `simulator` feature (plan and apply, and `Client.simulated()`; the
+# `zapi-communities/simulator` entry). Each comes from one `cargo build --profile wasm-release`
+# (opt-level z, fat LTO, panic=abort, strip).
 #
 # Installs wasm-bindgen-cli at exactly the version Cargo.lock pins for the wasm-bindgen crate
 # (the CLI and the crate must match), unless that version is already on PATH.
@@ -58,11 +60,14 @@ bundle() {
 
 rm -rf "$HERE/pkg" "$STAGE"
 bundle pkg
+bundle pkg/plan --features plan
 bundle pkg/simulator --features simulator
 
 BG="$HERE/pkg/web/zapi_communities_wasm_bg.wasm"
 RAW=$(wc -c < "$BG")
 GZ=$(gzip -9 -c "$BG" | wc -c)
 echo "wasm size ($PROFILE): $((RAW / 1024)) KiB raw, $((GZ / 1024)) KiB gzip -9 ($GZ bytes)"
+PLAN_BG="$HERE/pkg/plan/web/zapi_communities_wasm_bg.wasm"
+echo "with plan and apply (pkg/plan): $(($(wc -c < "$PLAN_BG") / 1024)) KiB raw, $(($(gzip -9 -c "$PLAN_BG" | wc -c) / 1024)) KiB gzip -9"
 SIM_BG="$HERE/pkg/simulator/web/zapi_communities_wasm_bg.wasm"
 echo "with the simulator (pkg/simulator): $(($(wc -c < "$SIM_BG") / 1024)) KiB raw, $(($(gzip -9 -c "$SIM_BG" | wc -c) / 1024)) KiB gzip -9"

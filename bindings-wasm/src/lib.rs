@@ -21,6 +21,7 @@ mod members;
 mod messages;
 mod options;
 mod pager;
+#[cfg(feature = "plan")]
 mod plan;
 mod scan;
 #[cfg(feature = "simulator")]

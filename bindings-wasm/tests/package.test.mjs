@@ -15,8 +15,9 @@ const run = promisify(execFile);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-// The main entry has no simulator: it is checked with what works offline (validation before any
-// request, the sans-IO chat scan); the simulator entry runs a whole story.
+// The main entry has neither plan nor simulator, the plan entry has plan and apply: both are
+// checked with what works offline (validation before any request, the sans-IO chat scan); the
+// simulator entry runs a whole story.
 const VARIANTS = [
   {
     entry: 'zapi-communities',
@@ -26,8 +27,19 @@ const VARIANTS = [
       let refused = '';
       try { await client.createCommunity(''); } catch (e) { refused = e instanceof ZapiError && e.kind; }
       const groups = parseAnnouncementGroups('[{"phone":"120363019502650977-group","isGroupAnnouncement":true}]');
-      console.log(JSON.stringify({ simulated: typeof Client.simulated, refused, groups }));`,
-    expected: { simulated: 'undefined', refused: 'validation', groups: ['120363019502650977-group'] },
+      console.log(JSON.stringify({ simulated: typeof Client.simulated, plan: typeof client.plan, refused, groups }));`,
+    expected: { simulated: 'undefined', plan: 'undefined', refused: 'validation', groups: ['120363019502650977-group'] },
+  },
+  {
+    entry: 'zapi-communities/plan',
+    dir: 'pkg/plan',
+    story: `
+      const client = new Client({ instanceId: 'INSTANCE', token: 'token' });
+      let refused = '';
+      try { await client.plan({ name: 'Rua', groups: [{ name: 'A', members: ['12ab'] }] }); } catch (e) { refused = e instanceof ZapiError && e.field; }
+      const groups = parseAnnouncementGroups('[]');
+      console.log(JSON.stringify({ simulated: typeof Client.simulated, apply: typeof client.apply, refused, groups }));`,
+    expected: { simulated: 'undefined', apply: 'function', refused: 'groups[0].members[0]', groups: [] },
   },
   {
     entry: 'zapi-communities/simulator',
@@ -60,7 +72,7 @@ describe('the packed npm package', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('ships the three builds twice (without and with the simulator), their types and the README, nothing else', () => {
+  it('ships the three builds of each entry (main, plan, simulator), their types and the README, nothing else', () => {
     for (const { dir: base } of VARIANTS) {
       for (const build of ['node', 'web', 'bundler']) {
         for (const file of ['zapi_communities_wasm.js', 'zapi_communities_wasm.d.ts', 'zapi_communities_wasm_bg.wasm']) {
@@ -110,11 +122,13 @@ describe('the packed npm package', () => {
     const script = `
       const { exports } = require('zapi-communities/package.json');
       const pick = (key) => [exports[key].node.default, exports[key].default.default];
-      console.log(JSON.stringify([...pick('.'), ...pick('./simulator')]));`;
+      console.log(JSON.stringify([...pick('.'), ...pick('./plan'), ...pick('./simulator')]));`;
     const { stdout } = await node(['-e', script]);
     assert.deepEqual(JSON.parse(stdout), [
       './pkg/node/zapi_communities_wasm.js',
       './pkg/web/zapi_communities_wasm.js',
+      './pkg/plan/node/zapi_communities_wasm.js',
+      './pkg/plan/web/zapi_communities_wasm.js',
       './pkg/simulator/node/zapi_communities_wasm.js',
       './pkg/simulator/web/zapi_communities_wasm.js',
     ]);

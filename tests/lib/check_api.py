@@ -119,7 +119,8 @@ print(json.dumps(out))
 
 
 def typescript(root: Path) -> dict[str, list[str]]:
-    text = (root / "bindings-wasm" / "pkg" / "node" / "zapi_communities_wasm.d.ts").read_text()
+    # The `zapi-communities/plan` entry: the main one's client plus plan and apply.
+    text = (root / "bindings-wasm" / "pkg" / "plan" / "node" / "zapi_communities_wasm.d.ts").read_text()
     body = re.search(r"^export class Client \{\n(.*?)^\}", text, re.M | re.S).group(1)
     methods = {}
     for m in re.finditer(r"^ {2,4}(?:static )?(\w+)\(([^)]*)\)", body, re.M):

@@ -13,6 +13,7 @@ apt_install chromium
 
 build_zapi_sim
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features plan -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features simulator -- -D warnings
 # Installs wasm-bindgen-cli when missing, builds pkg/{node,web,bundler}, prints the wasm size.
 bash bindings-wasm/scripts/build.sh 2>&1 | grep -v 'target_features. custom section is missing'

@@ -22,6 +22,8 @@ import type {
 } from 'zapi-communities';
 import init, { Client as WebClient } from 'zapi-communities/web';
 import { Client as BundlerClient } from 'zapi-communities/bundler';
+import { Client as PlanClient } from 'zapi-communities/plan';
+import { Client as PlanWebClient } from 'zapi-communities/plan/web';
 import { Client as SimClient } from 'zapi-communities/simulator';
 import initSim, { Client as SimWebClient } from 'zapi-communities/simulator/web';
 import { Client as SimBundlerClient } from 'zapi-communities/simulator/bundler';
@@ -209,12 +211,18 @@ export async function usage(): Promise<void> {
   await client.addParticipantsBulk('1-group', ['5511911110001'], { chunkSize: 10, onProgress: (p) => p.settled + p.total });
   // @ts-expect-error onProgress takes a BulkProgress
   await client.addAdminsBulk('1-group', ['5511911110001'], { onProgress: (p: string) => p });
-  const plan = await client.plan({ name: 'Rua', groups: [{ name: 'A', members: ['5511911110001'] }] });
-  const applied = await client.apply(plan, { dryRun: true });
+  // Plan and apply: in the plan entry (and the simulator's), not in the main one.
+  const planner = new PlanClient({ instanceId: 'I', token: 'T' });
+  const plan = await planner.plan({ name: 'Rua', groups: [{ name: 'A', members: ['5511911110001'] }] });
+  const applied = await planner.apply(plan, { dryRun: true });
   const first = plan.steps[0]?.change;
   if (first?.kind === 'create_group') console.log(first.members.length, applied.requests);
   // @ts-expect-error a spec needs a name
-  await client.plan({ groups: [] });
+  await planner.plan({ groups: [] });
+  await new PlanWebClient({ proxy: true, baseUrl: 'https://my.app/zapi' }).plan('{"name":"Rua"}');
+  await SimClient.simulated().apply(await SimClient.simulated().plan({ name: 'Rua' }));
+  // @ts-expect-error the main entry has no plan
+  await new Client({ instanceId: 'I', token: 'T' }).plan({ name: 'Rua' });
   // Logging: the console, a typed callback, or nothing; the level is one of five names.
   setLogger('console', { level: 'debug' });
   setLogger((level, message) => console.log(level.toUpperCase(), message.length));
