@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Node figures (issue 9): the npm package's Node build (bindings-wasm/pkg/node) against built-in
-# `fetch` with hand-built requests, side by side against one `zapi-sim`; prints a markdown
-# `### Node` section on stdout (build chatter goes to stderr). Run by bench/run.sh, or alone:
+# `fetch` with hand-built requests, side by side against one `zapi-sim`, then the web build the same
+# way from a page in headless Chromium (bench/browser_bench.mjs); prints markdown `### Node` and
+# `### Headless Chromium` sections on stdout (build chatter goes to stderr). Run by bench/run.sh,
+# or alone:
 # ROOT=$PWD bash bench/30-node.sh   (BENCH_QUICK=1: fewer calls per round)
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}"

@@ -55,10 +55,11 @@ pub async fn bench(sim_url: &str) -> BulkCount {
     let log: Vec<Logged> = serde_json::from_slice(&log).expect("the log as JSON");
     let count =
         |method: &str, prefix: &str| log.iter().filter(|r| r.method == method && r.path.starts_with(prefix)).count();
+    let (posts, metadata_reads) = (count("POST", "/add-participant"), count("GET", "/group-metadata"));
     BulkCount {
-        posts: count("POST", "/add-participant"),
-        metadata_reads: count("GET", "/group-metadata"),
-        other: log.len() - count("POST", "/add-participant") - count("GET", "/group-metadata"),
+        posts,
+        metadata_reads,
+        other: log.len() - posts - metadata_reads,
         done: outcome.with_status(BulkStatus::Done).len(),
         complete: outcome.complete,
         millis,
