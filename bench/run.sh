@@ -13,7 +13,8 @@ mkdir -p "$out"
 {
     echo "# Benchmarks"
     echo
-    echo "Measured by \`bash bench/run.sh\` on $(date -u +%Y-%m-%d): $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
+    echo "Measured by \`bash bench/run.sh\` from a fresh clone on $(date -u +%Y-%m-%d): $(lscpu | sed -n 's/^Model name: *//p' | head -1),"
+    echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"
     echo "$(rustc --version), $(python3 --version 2>&1), Node $(node --version). Figures are medians of several rounds after a"
     echo "warm-up (spread in brackets); only the ratios, measured in the same run, are meant to be compared across machines."
     echo
