@@ -11,18 +11,16 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const [SIM_URL, ROOT] = process.argv.slice(2);
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = QUICK ? 5 : 7;
 const SEQ_CALLS = QUICK ? 200 : 400;
 const CONC_CALLS = QUICK ? 640 : 1280;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of the browser tests: a closed network, no background traffic.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
 const { chromium } = createRequire(path.join(ROOT, 'bindings-wasm', 'package.json'))('playwright-core');
+// The browser tests' Chromium and flags (a closed network, no background traffic).
+const { CHROMIUM, FLAGS } = await import(pathToFileURL(path.join(ROOT, 'bindings-wasm', 'tests', 'browser', 'chromium.mjs')).href);
 
 const sim = new URL(SIM_URL);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

@@ -63,11 +63,11 @@ bundle pkg
 bundle pkg/plan --features plan
 bundle pkg/simulator --features simulator
 
-BG="$HERE/pkg/web/zapi_communities_wasm_bg.wasm"
-RAW=$(wc -c < "$BG")
-GZ=$(gzip -9 -c "$BG" | wc -c)
-echo "wasm size ($PROFILE): $((RAW / 1024)) KiB raw, $((GZ / 1024)) KiB gzip -9 ($GZ bytes)"
-PLAN_BG="$HERE/pkg/plan/web/zapi_communities_wasm_bg.wasm"
-echo "with plan and apply (pkg/plan): $(($(wc -c < "$PLAN_BG") / 1024)) KiB raw, $(($(gzip -9 -c "$PLAN_BG" | wc -c) / 1024)) KiB gzip -9"
-SIM_BG="$HERE/pkg/simulator/web/zapi_communities_wasm_bg.wasm"
-echo "with the simulator (pkg/simulator): $(($(wc -c < "$SIM_BG") / 1024)) KiB raw, $(($(gzip -9 -c "$SIM_BG" | wc -c) / 1024)) KiB gzip -9"
+# `size LABEL DIR`: the web module's size under DIR, raw and gzipped.
+size() {
+    local wasm="$HERE/$2/web/zapi_communities_wasm_bg.wasm"
+    echo "$1: $(($(wc -c < "$wasm") / 1024)) KiB raw, $(($(gzip -9 -c "$wasm" | wc -c) / 1024)) KiB gzip -9"
+}
+size "wasm size ($PROFILE)" pkg
+size "with plan and apply (pkg/plan)" pkg/plan
+size "with the simulator (pkg/simulator)" pkg/simulator

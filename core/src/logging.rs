@@ -47,7 +47,7 @@ impl LogLevel {
     }
 
     /// The level of a `tracing` event.
-    pub fn of(level: &Level) -> Self {
+    fn of(level: &Level) -> Self {
         match *level {
             Level::ERROR => Self::Error,
             Level::WARN => Self::Warn,
@@ -91,7 +91,7 @@ pub fn set_log_level(level: Option<LogLevel>) {
 }
 
 /// Whether an event's `tracing` target is the core's own (`zapi_communities` or a module of it).
-pub fn is_core_target(target: &str) -> bool {
+fn is_core_target(target: &str) -> bool {
     target.strip_prefix("zapi_communities").is_some_and(|rest| rest.is_empty() || rest.starts_with("::"))
 }
 
@@ -136,14 +136,14 @@ impl Subscriber for Bridge {
 
 /// An event as one line: `message key=value key=value`.
 #[derive(Debug, Default)]
-pub struct LogLine {
+struct LogLine {
     message: String,
     fields: String,
 }
 
 impl LogLine {
     /// The line of `event`.
-    pub fn of(event: &Event<'_>) -> String {
+    fn of(event: &Event<'_>) -> String {
         let mut line = Self::default();
         event.record(&mut line);
         if line.fields.is_empty() { line.message } else { line.message + &line.fields }

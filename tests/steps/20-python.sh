@@ -78,7 +78,7 @@ echo "tour: identical to the Rust tour ($(wc -l < /tmp/zapi-tour-python.txt) lin
 #    runs the quick start. No shared target dir: the sdist's files carry one fixed mtime, so
 #    cargo would take a build of older sources for current.
 SDIST_VENV="$ROOT/.venv-sdist"
-rm -rf "$SDIST_VENV" "$ROOT/target/sdist"
+rm -rf "$SDIST_VENV"
 "$PY" -m venv "$SDIST_VENV"
 "$SDIST_VENV/bin/python" -m pip install -q --disable-pip-version-check "$SDIST"
 quickstart "$SDIST_VENV" sdist
