@@ -13,17 +13,12 @@ use zapi_communities::Error;
 
 use crate::errors::to_js;
 
-/// Serialises a result the JSON way: numbers as numbers (never `BigInt`), `None` as `null`,
-/// maps as plain objects.
-///
-/// Through JSON text and `JSON.parse`: one crossing of the boundary for the whole value instead
-/// of one per field, which is several times faster on a long list (100,000 chats) and keeps the
-/// module smaller. Every number the model holds (counts, millisecond timestamps) is far below
-/// 2^53, so none loses precision on the way.
+/// Hands a result to JS as the plain value `JSON.parse` would give for its JSON: numbers as
+/// numbers (never `BigInt`), `None` as `null`, maps as plain objects. Written into the module's
+/// memory and built there by `js/values.js` (see `out.rs`), in one crossing of the boundary.
 pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| to_js(Error::decode(format!("the response cannot be represented in JavaScript: {e}"))))?;
-    js_sys::JSON::parse(&text)
+    crate::out::to_js(value)
+        .map_err(|e| to_js(Error::decode(format!("the response cannot be represented in JavaScript: {e}"))))
 }
 
 /// [`plain`], typed for wasm-bindgen with the core type's TypeScript name.

@@ -20,6 +20,7 @@ mod logging;
 mod members;
 mod messages;
 mod options;
+mod out;
 mod pager;
 #[cfg(feature = "plan")]
 mod plan;
@@ -42,5 +43,6 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// any code can observe it.
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
+    out::install();
     errors::install();
 }

@@ -132,7 +132,7 @@ const OTHER_KINDS: &[&str] = &[
 
 impl MessageContent {
     /// The content of a received body, if it has one.
-    pub(crate) fn read(body: Fields<'_>) -> Option<Self> {
+    pub(crate) fn read(body: Fields<'_, '_>) -> Option<Self> {
         if let Some(text) = body.object("text") {
             return Some(Self::Text {
                 message: text.text("message").unwrap_or_default(),

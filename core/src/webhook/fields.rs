@@ -2,24 +2,26 @@
 //! missing, `null`, or a number where a string was meant (and the reverse), and a repeated key
 //! keeps its last value (developer.z-api.io/webhooks/on-message-received, whose examples repeat
 //! `instanceId` and `thumbnailUrl`).
+//!
+//! Each reader answers what the lenient field types of `wire::lenient` answer for the same JSON
+//! value (`LooseString`, `LooseBool`, `LooseU64`), which the tests check value by value.
 
-use serde::Deserialize;
-
-use crate::wire::json_value::{JsonObject, JsonValue};
-use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
+use crate::wire::json_value::JsonValue;
+use crate::wire::response::parse_json;
+use crate::wire::tape::{Kind, Number, Value};
 
 /// One JSON object of a webhook body.
 #[derive(Clone, Copy)]
-pub(crate) struct Fields<'a>(pub(crate) &'a JsonObject<'a>);
+pub(crate) struct Fields<'t, 'a>(pub(crate) Value<'t, 'a>);
 
-impl<'a> Fields<'a> {
-    fn get(&self, key: &str) -> Option<&'a JsonValue<'a>> {
-        self.0.get(key).filter(|v| !matches!(v, JsonValue::Null))
+impl<'t, 'a> Fields<'t, 'a> {
+    fn get(&self, key: &str) -> Option<Value<'t, 'a>> {
+        self.0.get(key).filter(|v| v.kind() != Kind::Null)
     }
 
-    /// A non-empty string (a number is written as its digits); anything else is absent.
+    /// A non-empty string (a whole number is written as its digits); anything else is absent.
     pub(crate) fn text(&self, key: &str) -> Option<String> {
-        self.get(key).and_then(|v| LooseString::deserialize(v).ok()).and_then(LooseString::non_empty)
+        self.get(key).and_then(text)
     }
 
     /// The first of `keys` that holds a non-empty string.
@@ -29,44 +31,88 @@ impl<'a> Fields<'a> {
 
     /// A boolean (`true`, `"true"`, `1`); absent or unreadable is `false`.
     pub(crate) fn flag(&self, key: &str) -> bool {
-        self.get(key).and_then(|v| LooseBool::deserialize(v).ok()).is_some_and(|b| b.0)
+        let Some(value) = self.get(key) else { return false };
+        match value.kind() {
+            Kind::True => true,
+            Kind::Number => {
+                matches!(value.number(), Some(Number::U64(n)) if n != 0)
+                    || matches!(value.number(), Some(Number::I64(n)) if n != 0)
+            }
+            Kind::String | Kind::Escaped => {
+                let text = value.str().unwrap_or_default();
+                matches!(text.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
+            }
+            _ => false,
+        }
     }
 
     /// A whole number (or a numeric string); negative, fractional text or another type is absent.
     pub(crate) fn number(&self, key: &str) -> Option<u64> {
-        self.get(key).and_then(|v| LooseU64::deserialize(v).ok()).and_then(|n| n.0)
+        let value = self.get(key)?;
+        match value.number() {
+            Some(Number::U64(n)) => Some(n),
+            Some(Number::I64(_)) => None,
+            // As `f64 as u64` converts: the fraction dropped, saturating at the top.
+            Some(Number::F64(f)) => (f.is_finite() && f >= 0.0).then_some(f as u64),
+            None => {
+                let text = value.str()?;
+                let text = text.trim();
+                if text.starts_with('-') { None } else { text.parse().ok() }
+            }
+        }
     }
 
     /// A number with a fraction (coordinates), from a number or a numeric string.
     pub(crate) fn float(&self, key: &str) -> Option<f64> {
-        match self.get(key)? {
-            JsonValue::Number(n) => n.as_f64(),
-            JsonValue::String(s) => s.trim().parse().ok(),
-            _ => None,
+        let value = self.get(key)?;
+        match value.number() {
+            Some(Number::U64(n)) => Some(n as f64),
+            Some(Number::I64(n)) => Some(n as f64),
+            Some(Number::F64(f)) => Some(f),
+            None => value.str()?.trim().parse().ok(),
         }
         .filter(|f: &f64| f.is_finite())
     }
 
-    /// A list of strings (numbers written as digits); other elements are skipped.
+    /// A list of strings (whole numbers written as digits); other elements are skipped.
     pub(crate) fn texts(&self, key: &str) -> Vec<String> {
-        match self.get(key) {
-            Some(JsonValue::Array(items)) => {
-                items.iter().filter_map(|v| LooseString::deserialize(v).ok().and_then(LooseString::non_empty)).collect()
-            }
-            _ => Vec::new(),
-        }
+        self.get(key).map(|list| list.items().filter_map(text).collect()).unwrap_or_default()
     }
 
     /// A nested object.
-    pub(crate) fn object(&self, key: &str) -> Option<Fields<'a>> {
-        match self.get(key)? {
-            JsonValue::Object(object) => Some(Fields(object)),
-            _ => None,
-        }
+    pub(crate) fn object(&self, key: &str) -> Option<Fields<'t, 'a>> {
+        self.get(key).filter(|v| v.kind() == Kind::Object).map(Fields)
     }
 
-    /// The raw value of `key` as JSON text, when present.
+    /// The value of `key` as compact JSON text, objects sorted by key, when present.
     pub(crate) fn json(&self, key: &str) -> Option<String> {
-        self.get(key).and_then(|v| serde_json::to_string(v).ok())
+        // Rare (message kinds without a type of their own): printed by the tree reader, which
+        // prints as it always has.
+        let raw = self.get(key)?.json().as_bytes();
+        let value = JsonValue::borrowed(raw).or_else(|_| parse_json::<JsonValue<'static>>(raw)).ok()?;
+        serde_json::to_string(&value).ok()
+    }
+}
+
+/// `LooseString` of one value, empty or blank text counting as absent.
+fn text(value: Value<'_, '_>) -> Option<String> {
+    let text = match value.kind() {
+        Kind::String | Kind::Escaped => value.str()?.into_owned(),
+        Kind::Number => match value.number()? {
+            Number::U64(n) => n.to_string(),
+            Number::I64(n) => n.to_string(),
+            Number::F64(_) => return None,
+        },
+        _ => return None,
+    };
+    (!blank(&text)).then_some(text)
+}
+
+/// Whether `text` is empty or only whitespace; most values end in something else, which is
+/// checked before decoding the whole string.
+fn blank(text: &str) -> bool {
+    match text.as_bytes().last() {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+        _ => text.trim().is_empty(),
     }
 }

@@ -29,6 +29,7 @@ use fields::Fields;
 use crate::error::Error;
 use crate::wire::json_value::JsonValue;
 use crate::wire::response::parse_json;
+use crate::wire::tape::{Kind, Tape};
 
 /// The largest body [`parse_webhook`] reads: 1 MiB. Events carry media as URLs, so a real one is
 /// a few kilobytes; a larger body is refused unread.
@@ -46,16 +47,17 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
             body.len()
         )));
     }
-    // Borrowed from the body when it is plain JSON; the lenient reader (trailing commas, error
-    // messages) only when it is not.
-    let value = match JsonValue::borrowed(body) {
-        Ok(value) => value,
-        Err(_) => parse_json::<JsonValue<'static>>(body)?,
+    // The tape reads what the tree readers read; when it refuses a body, they say why.
+    let Some(tape) = Tape::read(body) else {
+        return Err(parse_json::<JsonValue<'static>>(body)
+            .err()
+            .unwrap_or_else(|| Error::decode("a webhook body is JSON the reader cannot take")));
     };
-    let JsonValue::Object(object) = value else {
+    let root = tape.root();
+    if root.kind() != Kind::Object {
         return Err(Error::decode("a webhook body is a JSON object"));
-    };
-    let body = Fields(&object);
+    }
+    let body = Fields(root);
     let kind = body.text("type").ok_or_else(|| Error::decode("a webhook body names its type"))?;
     let instance_id = body.text("instanceId");
     // The table spells `ReceivedCallBack`, every example `ReceivedCallback`.
@@ -115,7 +117,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
     })
 }
 
-fn received(body: Fields<'_>, instance_id: Option<String>) -> Result<ReceivedMessage, Error> {
+fn received(body: Fields<'_, '_>, instance_id: Option<String>) -> Result<ReceivedMessage, Error> {
     let chat = body.text("phone").ok_or_else(|| Error::decode("a received message names its chat (phone)"))?;
     Ok(ReceivedMessage {
         chat,
@@ -139,7 +141,7 @@ fn received(body: Fields<'_>, instance_id: Option<String>) -> Result<ReceivedMes
 }
 
 /// `momment` (sic), or the poll-vote example's `moment`.
-fn moment(body: Fields<'_>) -> Option<u64> {
+fn moment(body: Fields<'_, '_>) -> Option<u64> {
     body.number("momment").or_else(|| body.number("moment"))
 }
 

@@ -119,7 +119,7 @@ pub enum GroupNotification {
 
 impl GroupNotification {
     /// The notification of a received body, if it is one.
-    pub(crate) fn read(body: Fields<'_>) -> Option<Self> {
+    pub(crate) fn read(body: Fields<'_, '_>) -> Option<Self> {
         let name = body.text("notification")?;
         let parameters = body.texts("notificationParameters");
         Some(match name.as_str() {

@@ -1,8 +1,11 @@
 //! The documented examples, the quirks, and properties over arbitrary bodies.
 
 use proptest::prelude::*;
+use serde::Deserialize;
 
 use super::*;
+use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
+use crate::wire::tape::tests::{KEYS, doc, print};
 
 fn message(body: &str) -> ReceivedMessage {
     match parse_webhook(body.as_bytes()).unwrap() {
@@ -207,5 +210,74 @@ proptest! {
         prop_assert_eq!(m.moment, Some(moment));
         let is_text = matches!(m.content, Some(MessageContent::Text { .. }));
         prop_assert!(is_text);
+    }
+}
+
+/// What each field reader gives for one value, as a tuple that compares.
+type Readings = (Option<String>, bool, Option<u64>, Option<u64>, Vec<String>, bool, Option<String>);
+
+/// The readers of `fields.rs` for `key` of `object`.
+fn read_with_fields(object: Fields<'_, '_>, key: &str) -> Readings {
+    let float = object.float(key).map(f64::to_bits);
+    (
+        object.text(key),
+        object.flag(key),
+        object.number(key),
+        float,
+        object.texts(key),
+        object.object(key).is_some(),
+        object.json(key),
+    )
+}
+
+/// The same readings from serde_json's tree and the lenient field types, as the readers were
+/// first written.
+fn read_with_serde(object: &serde_json::Map<String, serde_json::Value>, key: &str) -> Readings {
+    let value = object.get(key).filter(|v| !v.is_null());
+    let text = |v: &serde_json::Value| LooseString::deserialize(v).ok().and_then(LooseString::non_empty);
+    let float = value
+        .and_then(|v| match v {
+            serde_json::Value::Number(n) => n.as_f64(),
+            serde_json::Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        })
+        .filter(|f: &f64| f.is_finite())
+        .map(f64::to_bits);
+    let texts = match value {
+        Some(serde_json::Value::Array(items)) => items.iter().filter_map(text).collect(),
+        _ => Vec::new(),
+    };
+    (
+        value.and_then(text),
+        value.is_some_and(|v| LooseBool::deserialize(v).is_ok_and(|b| b.0)),
+        value.and_then(|v| LooseU64::deserialize(v).ok()).and_then(|n| n.0),
+        float,
+        texts,
+        value.is_some_and(serde_json::Value::is_object),
+        value.map(|v| serde_json::to_string(v).unwrap_or_default()),
+    )
+}
+
+/// Every key of `object` and of the objects in it, read both ways.
+fn compare(fields: Fields<'_, '_>, tree: &serde_json::Map<String, serde_json::Value>, text: &str) {
+    for key in KEYS.iter().map(|k| k.replace("\\u0061", "a")) {
+        assert_eq!(read_with_fields(fields, &key), read_with_serde(tree, &key), "{key:?} of {text}");
+        if let (Some(inner), Some(serde_json::Value::Object(inner_tree))) = (fields.object(&key), tree.get(&key)) {
+            compare(inner, inner_tree, text);
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn every_field_reads_as_the_lenient_types_read_it(
+        members in proptest::collection::vec((proptest::sample::select(KEYS), doc()), 0..12),
+        style in any::<u64>(),
+    ) {
+        let text = print(&crate::wire::tape::tests::Doc::Obj(members), style);
+        let tape = crate::wire::tape::Tape::read(text.as_bytes()).expect("a printed document reads");
+        let tree: serde_json::Map<String, serde_json::Value> =
+            crate::wire::response::parse_json(text.as_bytes()).expect("and so does the tree");
+        compare(Fields(tape.root()), &tree, &text);
     }
 }

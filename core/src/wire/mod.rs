@@ -7,3 +7,4 @@ pub(crate) mod path;
 pub(crate) mod redirect;
 pub(crate) mod response;
 pub(crate) mod shapes;
+pub(crate) mod tape;

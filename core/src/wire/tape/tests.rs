@@ -1,0 +1,328 @@
+//! The tape against the tree readers: the same documents accepted, the same values read.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::wire::json_value::JsonValue;
+use crate::wire::response::parse_json;
+
+/// Whether the tree readers (strict, then without trailing commas) accept `body`.
+fn tree_accepts(body: &[u8]) -> bool {
+    parse_json::<JsonValue<'static>>(body).is_ok()
+}
+
+fn same_verdict(body: &[u8]) {
+    assert_eq!(
+        Tape::read(body).is_some(),
+        tree_accepts(body),
+        "tape and tree disagree on {:?}",
+        String::from_utf8_lossy(body)
+    );
+}
+
+#[test]
+fn accepts_and_refuses_what_the_tree_readers_do() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    for text in [
+        "{}",
+        "[]",
+        "{ }",
+        "[ ]",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "1",
+        "-1",
+        "1.5",
+        "1e3",
+        "1E+3",
+        "1e-3",
+        "-0.0e0",
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "1e308",
+        "1e309",
+        "-1e309",
+        "1e-400",
+        "1.7976931348623157e308",
+        "1.7976931348623159e308",
+        "01",
+        "1.",
+        ".5",
+        "+1",
+        "1e",
+        "1e+",
+        "-",
+        "--1",
+        "1x",
+        "tru",
+        "nulll",
+        "[1 2]",
+        "1 2",
+        "",
+        " ",
+        "\t{\"a\" :\r\n1 }\n",
+        "{\"a\":1,}",
+        "[1,]",
+        "[,]",
+        "{,}",
+        "[ , ]",
+        "[,1]",
+        "[1,,]",
+        "{\"a\":,}",
+        "[[1,],]",
+        "{\"a\":[1,],}",
+        "[1,\u{c}]",
+        "{\"a\" 1}",
+        "{1:2}",
+        "{\"a\":1 \"b\":2}",
+        "[1}",
+        "{]",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\ud800\\ud800\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\ud83d\"",
+        "\"\\ud83d\\\"",
+        "\"\\u00e9\\n\\/\\b\\f\\r\\t\\\\\\\"\"",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\u12g4\"",
+        "\"abc",
+        "\"a\u{1}b\"",
+        "\"a\u{7f}b\"",
+        "\"\t\"",
+        "\"é\"",
+        "\u{feff}{}",
+        "{\"a\":\"b\"}x",
+        "[\"a\",\"b\",]",
+        &nested(127),
+        &nested(128),
+        &format!("{{\"a\":{}}}", nested(126)),
+        &format!("{{\"a\":{}}}", nested(127)),
+        &format!("1{}", "0".repeat(400)),
+        &format!("0.{}1", "0".repeat(400)),
+    ] {
+        same_verdict(text.as_bytes());
+    }
+    for bytes in [&b"\"\xff\""[..], b"\"\xc3\"", b"{\"\xe9\":1}", b"[\xff]", b"\"\xed\xa0\x80\""] {
+        same_verdict(bytes);
+    }
+}
+
+#[test]
+fn reads_strings_numbers_and_members() {
+    let tape = Tape::read(br#"{"a":"x\u00e9\ud83d\ude00\n","b":-0,"a":[1,"2",{"c":null}],"n":18446744073709551616}"#)
+        .expect("valid");
+    let root = tape.root();
+    let a = root.get("a").expect("a");
+    assert_eq!(a.kind(), Kind::Array, "the last of a repeated key wins");
+    assert_eq!(a.items().map(|v| v.kind()).collect::<Vec<_>>(), [Kind::Number, Kind::String, Kind::Object]);
+    let first = root.members().next().expect("a member").1;
+    assert_eq!(first.str().as_deref(), Some("x\u{e9}\u{1f600}\n"));
+    assert_eq!(
+        root.get("b").and_then(|v| v.number()).map(|n| matches!(n, Number::F64(f) if f == 0.0 && f.is_sign_negative())),
+        Some(true)
+    );
+    assert!(matches!(root.get("n").and_then(|v| v.number()), Some(Number::F64(_))));
+    assert!(root.get("c").is_none(), "a nested key is not the root's");
+    assert_eq!(a.items().nth(2).and_then(|o| o.get("c")).map(|v| v.kind()), Some(Kind::Null));
+    assert_eq!(a.raw(), r#"[1,"2",{"c":null}]"#);
+}
+
+#[test]
+fn special_bytes_are_found_in_every_lane() {
+    for at in 0..20 {
+        for special_byte in [b'"', b'\\', 0x00, 0x1f] {
+            let mut bytes = vec![b'a'; 20];
+            bytes[at] = special_byte;
+            assert_eq!(special(&bytes, 0), Some(at), "{special_byte:#x} at {at}");
+        }
+        let mut high = vec![0xc3u8; 20];
+        high[at] = b'"';
+        assert_eq!(special(&high, 0), Some(at), "after bytes above 0x7f");
+    }
+    assert_eq!(special(&[0x20, 0x7f, 0x80, 0xff, b'a', b' ', b'~', 0x21, 0x5b], 0), None);
+}
+
+/// A JSON document, to print with whatever spacing, escapes and trailing commas a case picks.
+#[derive(Debug, Clone)]
+pub(crate) enum Doc {
+    Null,
+    Bool(bool),
+    /// Number text.
+    Num(&'static str),
+    /// String contents as written between the quotes (escapes included).
+    Str(&'static str),
+    Arr(Vec<Doc>),
+    Obj(Vec<(&'static str, Doc)>),
+}
+
+/// Keys that repeat and collide: `x\u0061` and `xa` are one key.
+pub(crate) const KEYS: &[&str] = &["a", "b", "type", "phone", "xa", "x\\u0061", "", "ids", "text"];
+
+const NUMBERS: &[&str] = &[
+    "0",
+    "-0",
+    "7",
+    "-7",
+    "1.5",
+    "-2.5",
+    "1e3",
+    "1E-2",
+    "0.0",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "1e308",
+    "123456789012345678901234567890",
+    "4.9e-324",
+];
+
+const STRINGS: &[&str] = &[
+    "",
+    " ",
+    "abc",
+    "5",
+    " 7 ",
+    "-3",
+    "+4",
+    "1e3",
+    "2.5",
+    " -1.5 ",
+    "true",
+    " YES ",
+    "no",
+    "0",
+    "1",
+    "False",
+    "x\\ny",
+    "\\u00e9",
+    "\\ud83d\\ude00",
+    "é",
+    "\\\"q\\\"",
+    "12345678901234567890123",
+    "18446744073709551616",
+    "NaN",
+    "inf",
+    "\\u0020",
+    "\\t",
+];
+
+pub(crate) fn doc() -> impl Strategy<Value = Doc> {
+    let leaf = prop_oneof![
+        Just(Doc::Null),
+        any::<bool>().prop_map(Doc::Bool),
+        proptest::sample::select(NUMBERS).prop_map(Doc::Num),
+        proptest::sample::select(STRINGS).prop_map(Doc::Str),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Doc::Arr),
+            proptest::collection::vec((proptest::sample::select(KEYS), inner), 0..8).prop_map(Doc::Obj),
+        ]
+    })
+}
+
+/// Prints `doc`; `style` picks the spacing and where trailing commas go.
+pub(crate) fn print(doc: &Doc, style: u64) -> String {
+    let mut out = String::new();
+    let mut seed = style | 1;
+    write(doc, &mut out, &mut seed);
+    out
+}
+
+fn write(doc: &Doc, out: &mut String, seed: &mut u64) {
+    let mut roll = |n: u64| {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (*seed >> 33) % n
+    };
+    let space = [" ", "", "\n  ", "\t", "\r\n"][roll(5) as usize].to_owned();
+    let trailing = roll(4) == 0;
+    match doc {
+        Doc::Null => out.push_str("null"),
+        Doc::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Doc::Num(n) => out.push_str(n),
+        Doc::Str(s) => {
+            out.push('"');
+            out.push_str(s);
+            out.push('"');
+        }
+        Doc::Arr(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&space);
+                write(item, out, seed);
+            }
+            if trailing && !items.is_empty() {
+                out.push(',');
+            }
+            out.push_str(&space);
+            out.push(']');
+        }
+        Doc::Obj(members) => {
+            out.push('{');
+            for (i, (key, value)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&space);
+                out.push('"');
+                out.push_str(key);
+                out.push_str("\":");
+                out.push_str(&space);
+                write(value, out, seed);
+            }
+            if trailing && !members.is_empty() {
+                out.push(',');
+            }
+            out.push_str(&space);
+            out.push('}');
+        }
+    }
+}
+
+/// Bytes that make and break JSON.
+const NOISE: &[u8] = b"{}[],:\"\\ u0123456789aeE+-.tfnrl\x01\x0c\xff\n\t";
+
+proptest! {
+    #[test]
+    fn printed_documents_are_read_by_both(doc in doc(), style in any::<u64>()) {
+        let text = print(&doc, style);
+        prop_assert!(Tape::read(text.as_bytes()).is_some(), "{}", text);
+        prop_assert!(tree_accepts(text.as_bytes()), "{}", text);
+    }
+
+    #[test]
+    fn damaged_documents_get_the_same_verdict(
+        doc in doc(),
+        style in any::<u64>(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0..3u8, proptest::sample::select(NOISE)), 1..4),
+    ) {
+        let mut bytes = print(&doc, style).into_bytes();
+        for (at, op, byte) in edits {
+            let at = at.index(bytes.len() + 1);
+            match op {
+                0 => bytes.insert(at, byte),
+                1 if at < bytes.len() => { bytes.remove(at); }
+                _ if at < bytes.len() => bytes[at] = byte,
+                _ => bytes.push(byte),
+            }
+        }
+        prop_assert_eq!(Tape::read(&bytes).is_some(), tree_accepts(&bytes), "{:?}", String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn token_soup_gets_the_same_verdict(bytes in proptest::collection::vec(proptest::sample::select(NOISE), 0..24)) {
+        prop_assert_eq!(Tape::read(&bytes).is_some(), tree_accepts(&bytes), "{:?}", String::from_utf8_lossy(&bytes));
+    }
+}
