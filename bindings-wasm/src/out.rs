@@ -105,7 +105,7 @@ struct Writer {
     /// The keys of every shape JS has, by shape number.
     shapes: Vec<Vec<&'static str>>,
     /// Shape numbers by the hash of their keys' addresses (a collision falls back to a scan).
-    by_hash: HashMap<u64, u32, BuildHasherDefault<Fnv>>,
+    by_hash: HashMap<u64, u32, BuildHasherDefault<Mix>>,
     /// Definitions of the shapes first seen in this value.
     shape_words: Vec<u32>,
 }
@@ -147,7 +147,7 @@ impl Writer {
     /// The number of the shape made of `keys[base..]`, defined for JS the first time it is seen.
     fn shape(&mut self, base: usize) -> u32 {
         let keys = &self.keys[base..];
-        let mut hasher = Fnv::default();
+        let mut hasher = Mix::default();
         for key in keys {
             hasher.write_usize(key.as_ptr() as usize);
             hasher.write_usize(key.len());
@@ -176,21 +176,26 @@ impl Writer {
     }
 }
 
-/// FNV-1a over the words written to it.
+/// Mixes each word in with a rotation and one multiplication (as rustc's FxHash does): the words
+/// here are addresses and lengths, one multiplication each is all they need.
 #[derive(Default)]
-struct Fnv(u64);
+struct Mix(u64);
 
-impl Hasher for Fnv {
+impl Hasher for Mix {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        bytes.iter().for_each(|&b| self.write_u64(b.into()));
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
     }
 }
 

@@ -97,12 +97,14 @@ impl<'a> Tape<'a> {
         Value { tape: self, at: 0 }
     }
 
+    #[inline(always)]
     fn node(&self, at: u32) -> Node {
         self.nodes[at as usize]
     }
 }
 
 impl<'t, 'a> Value<'t, 'a> {
+    #[inline(always)]
     pub(crate) fn kind(&self) -> Kind {
         self.tape.node(self.at).kind
     }
@@ -301,16 +303,19 @@ struct Scanner<'a> {
 }
 
 impl Scanner<'_> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.at += 1;
         }
     }
 
+    #[inline(always)]
     fn push(&mut self, kind: Kind, start: usize, end: usize) -> usize {
         let next = self.nodes.len() as u32 + 1;
         self.nodes.push(Node { kind, start: start as u32, end: end as u32, next });
