@@ -3,10 +3,10 @@
 //   node browser_bench.mjs SIM_URL ROOT [--quick]
 // Prints a markdown `### Headless Chromium` section. The page (bench/browser/) does the timing
 // with performance.now; this script serves it, forwards the API's paths on the page's origin to
-// the sim (a same-origin backend, as in proxy mode) and serves another origin that forwards to it
-// too (counting the CORS preflights it is sent),
-// drives Debian's Chromium with playwright-core (the package's dev dependency) and prints the
-// medians (min–max) and ratios.
+// the sim, serves another origin that forwards to it too, and a third that does what a backend in
+// proxy mode does (the real instance, token and Client-Token in place of the placeholders), each
+// counting the CORS preflights it is sent; it drives Debian's Chromium with playwright-core (the
+// package's dev dependency) and prints the medians (min–max) and ratios.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -25,15 +25,22 @@ const { CHROMIUM, FLAGS } = await import(pathToFileURL(path.join(ROOT, 'bindings
 const sim = new URL(SIM_URL);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const preflights = { count: 0 };
-/** Forwards a request as is (keep-alive) to the sim, counting CORS preflights. */
-function forward(req, res) {
+/** Forwards a request (keep-alive) to the sim at `url`, counting CORS preflights. */
+function forwardTo(req, res, url, headers) {
   if (req.method === 'OPTIONS') preflights.count += 1;
   const upstream = http.request(
-    { host: sim.hostname, port: sim.port, path: req.url, method: req.method, headers: req.headers, agent },
+    { host: sim.hostname, port: sim.port, path: url, method: req.method, headers, agent },
     (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); },
   );
   upstream.on('error', () => res.writeHead(502).end());
   req.pipe(upstream);
+}
+/** Forwards a request as is. */
+const forward = (req, res) => forwardTo(req, res, req.url, req.headers);
+/** Forwards a proxy-mode request as a backend would: the placeholders replaced, the Client-Token added. */
+function backend(req, res) {
+  const url = req.url.replace('/instances/proxy/token/proxy/', '/instances/SIM-INSTANCE/token/sim-token/');
+  forwardTo(req, res, url, req.method === 'OPTIONS' ? req.headers : { ...req.headers, 'client-token': 'sim-client-token' });
 }
 const SERVED = ['/bindings-wasm/pkg/web/', '/bench/browser/'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
@@ -51,30 +58,31 @@ const server = http.createServer(async (req, res) => {
 });
 // Another origin for the API, through the same forwarding, so both cases pay the same hop.
 const crossOrigin = http.createServer(forward);
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-await new Promise((resolve) => crossOrigin.listen(0, '127.0.0.1', resolve));
+const proxyOrigin = http.createServer(backend);
+for (const s of [server, crossOrigin, proxyOrigin]) await new Promise((resolve) => s.listen(0, '127.0.0.1', resolve));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 let report;
-const preflightsPer = {};
+const preflightsPer = { crossOrigin: {}, proxy: {}, change: {} };
 const PROBE_CALLS = 50;
 try {
   const page = await browser.newPage();
-  const api = `http://127.0.0.1:${crossOrigin.address().port}`;
-  const query = new URLSearchParams({ api, rounds: ROUNDS, seq: SEQ_CALLS, conc: CONC_CALLS });
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/bench.html?${query}`);
+  const origin = (s) => `http://127.0.0.1:${s.address().port}`;
+  const query = new URLSearchParams({ api: origin(crossOrigin), proxy: origin(proxyOrigin), rounds: ROUNDS, seq: SEQ_CALLS, conc: CONC_CALLS });
+  await page.goto(`${origin(server)}/bench/browser/bench.html?${query}`);
   await page.waitForFunction(() => window.report !== undefined, null, { timeout: 1_200_000, polling: 1000 });
   report = await page.evaluate(() => window.report);
-  for (const name of ['ours', 'fetch', 'careful']) {
-    if (!report.ok) break;
-    preflights.count = 0;
-    await page.evaluate(([n, calls]) => window.probe(n, calls), [name, PROBE_CALLS]);
-    preflightsPer[name] = preflights.count;
+  for (const setup of Object.keys(preflightsPer)) {
+    for (const name of ['ours', 'fetch', 'careful']) {
+      if (!report.ok) break;
+      preflights.count = 0;
+      await page.evaluate(([s, n, calls]) => window.probe(s, n, calls), [setup, name, PROBE_CALLS]);
+      preflightsPer[setup][name] = preflights.count;
+    }
   }
 } finally {
   await browser.close();
-  server.close();
-  crossOrigin.close();
+  for (const s of [server, crossOrigin, proxyOrigin]) s.close();
   agent.destroy();
 }
 if (!report.ok) throw new Error(`the page failed: ${report.error}`);
@@ -92,14 +100,16 @@ const CAREFUL = 'fetch + timeout, `redirect: manual`, `cache: no-store`';
 console.log('### Headless Chromium');
 console.log();
 console.log(`${version} (Debian's): the web build (pkg/web) in a page against the page's \`fetch\` with the same ` +
-  'headers, calling `zapi-sim` on another loopback origin (every call a CORS request) and through the page\'s own ' +
-  `origin (its server forwards the API's paths to the sim, as a backend does in proxy mode). ${ROUNDS} rounds after ` +
-  'a warm-up, alternating; median (min–max). Rows against "fetch + …" give fetch the options the client sets on ' +
-  'every request.');
+  'headers, calling `zapi-sim` three ways: through the page\'s own origin (its server forwards the API\'s paths), on ' +
+  'another loopback origin with the credentials in the page (every call a CORS request with a `Client-Token`), and on ' +
+  'another origin in proxy mode (a backend that adds the credentials, as the README recommends for pages). ' +
+  `${ROUNDS} rounds after a warm-up, alternating; median (min–max). Rows against "fetch + …" give fetch the options ` +
+  'the client sets on the request.');
 console.log();
 console.log('| figure | ours | alternative | ratio | target |');
 console.log('|---|---|---|---|---|');
-for (const [label, figures] of [['same origin', report.sameOrigin], ['cross-origin', report.crossOrigin]]) {
+const setups = [['same origin', report.sameOrigin], ['cross-origin', report.crossOrigin], ['cross-origin backend, proxy mode', report.proxy]];
+for (const [label, figures] of setups) {
   const { seq, conc } = figures;
   const seqRatio = median(seq.ours) / median(seq.fetch);
   const concRatio = median(conc.fetch) / median(conc.ours);
@@ -112,5 +122,13 @@ for (const [label, figures] of [['same origin', report.sameOrigin], ['cross-orig
   console.log(`| ${label}: concurrency 64 | ${fmt(conc.ours, 'req/s')} | ${CAREFUL} ${fmt(conc.careful, 'req/s')} | ` +
     `${(median(conc.careful) / median(conc.ours)).toFixed(2)}× time | — |`);
 }
-console.log(`| cross-origin: CORS preflights per ${PROBE_CALLS} sequential calls | ${preflightsPer.ours} | fetch ` +
-  `${preflightsPer.fetch}, ${CAREFUL} ${preflightsPer.careful} | — | — |`);
+const change = report.change.seq;
+const changeRatio = median(change.ours) / median(change.fetch);
+console.log(`| cross-origin: sequential updateCommunityDescription (a POST), per call | ${fmt(change.ours, 'µs')} | ` +
+  `fetch ${fmt(change.fetch, 'µs')} | ${changeRatio.toFixed(2)}× | ≤1.1× — ${verdict(changeRatio <= 1.1)} |`);
+const counts = (label, setup, what, carefulLabel) =>
+  console.log(`| ${label}: CORS preflights per ${PROBE_CALLS} sequential ${what} | ${preflightsPer[setup].ours} | fetch ` +
+    `${preflightsPer[setup].fetch}, ${carefulLabel} ${preflightsPer[setup].careful} | — | — |`);
+counts('cross-origin', 'crossOrigin', 'reads', CAREFUL);
+counts('cross-origin backend, proxy mode', 'proxy', 'reads', CAREFUL);
+counts('cross-origin', 'change', 'changes', 'fetch + timeout, `redirect: manual`');

@@ -1,8 +1,10 @@
 // Runs in headless Chromium (bench/browser_bench.mjs drives it): the web build against `fetch`
-// with hand-built requests, both calling zapi-sim twice over: on another origin (every call a
-// CORS request) and through the page's own origin (the server that serves this page forwards
-// API paths to the sim, as a backend does in proxy mode). Leaves its figures in `window.report`:
-// per-call µs of each sequential round and req/s of each concurrent one, per origin.
+// with hand-built requests, both calling zapi-sim three ways: through the page's own origin (the
+// server that serves this page forwards API paths to the sim), on another origin with the
+// credentials in the page (every call a CORS request), and on another origin in proxy mode (a
+// backend that holds the credentials, the setup the README recommends for pages). Leaves its
+// figures in `window.report`: per-call µs of each sequential round and req/s of each concurrent
+// one, per setup, and per-call µs of a change (a POST) on the cross-origin setup.
 import init, { Client } from '/bindings-wasm/pkg/web/zapi_communities_wasm.js';
 
 const params = new URLSearchParams(location.search);
@@ -11,7 +13,6 @@ const SEQ_CALLS = Number(params.get('seq'));
 const CONC = 64;
 const CONC_CALLS = Number(params.get('conc'));
 const SIM = { instanceId: 'SIM-INSTANCE', token: 'sim-token', clientToken: 'sim-client-token' };
-const HEADERS = { 'client-token': SIM.clientToken, accept: 'application/json' };
 
 const perCallUs = async (fn, calls) => {
   const start = performance.now();
@@ -26,19 +27,46 @@ const throughput = async (fn, calls) => {
   return calls / ((performance.now() - start) / 1000);
 };
 
-/** Calls by name on the cross-origin base, kept for `window.probe` (the preflight count). */
+/** Calls by setup and name, kept for `window.probe` (the preflight counts). */
 const probes = {};
 
-/** Every figure for one base URL. */
-async function measure(baseUrl) {
-  const client = new Client({ ...SIM, baseUrl });
+/** What the client asks of every request: a 30 s timeout, no redirect followed, and `cache`. */
+async function careful(url, init, cache) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 30_000);
+  try {
+    return await fetch(url, { ...init, signal: controller.signal, redirect: 'manual', cache });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Rounds of each side, alternating their order: sequential per-call µs, then concurrent req/s. */
+async function rounds(fns, concurrent) {
+  const names = Object.keys(fns);
+  const order = (r) => (r % 2 ? [...names].reverse() : names);
+  const seq = Object.fromEntries(names.map((n) => [n, []]));
+  const conc = Object.fromEntries(names.map((n) => [n, []]));
+  for (const fn of Object.values(fns)) await perCallUs(fn, 100);
+  for (let r = 0; r < ROUNDS; r++) for (const name of order(r)) seq[name].push(await perCallUs(fns[name], SEQ_CALLS));
+  if (!concurrent) return { seq };
+  for (const fn of Object.values(fns)) await throughput(fn, CONC * 2);
+  for (let r = 0; r < ROUNDS; r++) for (const name of order(r)) conc[name].push(await throughput(fns[name], CONC_CALLS));
+  return { seq, conc };
+}
+
+/** Every figure for one setup: `baseUrl`, in proxy mode or with the credentials in the page. */
+async function measure(setup, baseUrl, proxy) {
+  const client = proxy ? new Client({ proxy: true, baseUrl }) : new Client({ ...SIM, baseUrl });
   if ((await client.listCommunities(1, 10)).length === 0) {
     await client.createCommunity('Bench community', 'one community so the list is non-empty');
   }
   const expected = (await client.listCommunities(1, 10)).length;
-  const listUrl = `${baseUrl}/instances/${SIM.instanceId}/token/${SIM.token}/communities?page=1&pageSize=10`;
-  const list = async (init) => {
-    const r = await fetch(listUrl, { headers: HEADERS, ...init });
+  const prefix = proxy ? `${baseUrl}/instances/proxy/token/proxy` : `${baseUrl}/instances/${SIM.instanceId}/token/${SIM.token}`;
+  // The headers the client sends: in proxy mode the backend adds the Client-Token.
+  const headers = proxy ? { accept: 'application/json' } : { 'client-token': SIM.clientToken, accept: 'application/json' };
+  const listUrl = `${prefix}/communities?page=1&pageSize=10`;
+  const check = async (r) => {
     if (!r.ok) throw new Error(`fetch: ${r.status}`);
     if (JSON.parse(await r.text()).length !== expected) throw new Error('fetch: wrong length');
   };
@@ -46,40 +74,45 @@ async function measure(baseUrl) {
     ours: async () => {
       if ((await client.listCommunities(1, 10)).length !== expected) throw new Error('ours: wrong length');
     },
-    fetch: () => list({}),
-    // What the client asks of every request: a 30 s AbortController timeout, no redirects
-    // followed, nothing from or into the HTTP cache.
-    careful: async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 30_000);
-      try {
-        await list({ signal: controller.signal, redirect: 'manual', cache: 'no-store' });
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    fetch: async () => check(await fetch(listUrl, { headers })),
+    careful: async () => check(await careful(listUrl, { headers }, 'no-store')),
   };
-  Object.assign(probes, fns);
-  const order = (r) => (r % 2 ? ['careful', 'fetch', 'ours'] : ['ours', 'fetch', 'careful']);
-  const seq = { ours: [], fetch: [], careful: [] };
-  const conc = { ours: [], fetch: [], careful: [] };
-  for (const fn of Object.values(fns)) await perCallUs(fn, 100);
-  for (let r = 0; r < ROUNDS; r++) for (const name of order(r)) seq[name].push(await perCallUs(fns[name], SEQ_CALLS));
-  for (const fn of Object.values(fns)) await throughput(fn, CONC * 2);
-  for (let r = 0; r < ROUNDS; r++) for (const name of order(r)) conc[name].push(await throughput(fns[name], CONC_CALLS));
-  return { seq, conc };
+  probes[setup] = fns;
+  return rounds(fns, true);
+}
+
+/** A change on the cross-origin setup: the community's description set, sequentially. */
+async function measureChange(baseUrl) {
+  const client = new Client({ ...SIM, baseUrl });
+  const community = (await client.listCommunities(1, 10))[0].id;
+  const url = `${baseUrl}/instances/${SIM.instanceId}/token/${SIM.token}/update-community-description`;
+  const headers = { 'client-token': SIM.clientToken, accept: 'application/json', 'content-type': 'application/json' };
+  const body = JSON.stringify({ communityId: community, communityDescription: 'benchmarked' });
+  const check = async (r) => {
+    if (!r.ok) throw new Error(`fetch: ${r.status}`);
+    await r.text();
+  };
+  const fns = {
+    ours: () => client.updateCommunityDescription(community, 'benchmarked'),
+    fetch: async () => check(await fetch(url, { method: 'POST', headers, body })),
+    careful: async () => check(await careful(url, { method: 'POST', headers, body }, 'default')),
+  };
+  probes.change = fns;
+  return rounds(fns, false);
 }
 
 async function run() {
   await init();
-  const sameOrigin = await measure(location.origin);
-  const crossOrigin = await measure(params.get('api'));
-  return { ok: true, crossOrigin, sameOrigin, userAgent: navigator.userAgent };
+  const sameOrigin = await measure('sameOrigin', location.origin, false);
+  const crossOrigin = await measure('crossOrigin', params.get('api'), false);
+  const proxy = await measure('proxy', params.get('proxy'), true);
+  const change = await measureChange(params.get('api'));
+  return { ok: true, sameOrigin, crossOrigin, proxy, change, userAgent: navigator.userAgent };
 }
 
-/** `calls` sequential calls of one side on the cross-origin base. */
-window.probe = async (name, calls) => {
-  for (let i = 0; i < calls; i++) await probes[name]();
+/** `calls` sequential calls of one side of one setup. */
+window.probe = async (setup, name, calls) => {
+  for (let i = 0; i < calls; i++) await probes[setup][name]();
 };
 
 run().then(

@@ -6,10 +6,14 @@
 // (provably nothing sent), `io` (the request may have arrived), `too_large` or `redirect`.
 // Redirects are never followed (`redirect: "manual"`): the URL carries the token, the headers
 // the Client-Token, and a 307/308 would send a POST twice. Node hands back the 3xx response,
-// which the core refuses; a browser hides it (an opaque redirect), hence `redirect`. Nothing
-// comes from or goes to the browser's HTTP cache (`cache: "no-store"`): a list read from it could
-// be stale, and a cached 301 would keep answering for a host that redirected once. Since the URL
-// carries the token, it is cut out of every message before the message reaches Rust.
+// which the core refuses; a browser hides it (an opaque redirect), hence `redirect`. A read
+// neither comes from nor goes to the browser's HTTP cache (`cache: "no-store"`): a list read from
+// it could be stale, a cached 301 would keep answering for a host that redirected once, and the
+// answers (members' numbers, with the token in the URL) would be kept on disk. A POST, PUT or
+// DELETE is never answered from that cache nor kept in it anyway, so it keeps the default mode:
+// with `no-store`, Chromium also skips its CORS preflight cache, and every cross-origin change
+// would cost a preflight. Since the URL carries the token, it is cut out of every message before
+// the message reaches Rust.
 //
 // The web and bundler outputs use this file; the Node output uses js/node-http.js in its place,
 // the same contract on node:http, which costs less per call than Node's fetch.
@@ -30,7 +34,8 @@ async function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
     controller.abort();
   }, timeoutMs);
   try {
-    const init = { method, headers: pairs(headers), signal: controller.signal, redirect: 'manual', cache: 'no-store' };
+    const cache = method === 'GET' || method === 'HEAD' ? 'no-store' : 'default';
+    const init = { method, headers: pairs(headers), signal: controller.signal, redirect: 'manual', cache };
     if (body !== undefined) init.body = body;
     const response = await fetch(url, init);
     if (response.type === 'opaqueredirect') return { failure: 'redirect', message: '' };

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import { chromium } from 'playwright-core';
 
 import { CHROMIUM, FLAGS, staticServer } from './chromium.mjs';
 
-import { PACKAGE_DIR, startSim } from '../helpers/sim.mjs';
+import { PACKAGE_DIR, SIM, startSim } from '../helpers/sim.mjs';
 
 /** What the page may load. */
 const SERVED = ['/pkg/web/', '/pkg/simulator/web/', '/examples/', '/tests/browser/'];
@@ -76,5 +77,55 @@ describe('in headless Chromium', () => {
     assert.ok(!warnings[0].includes('my-token'));
     assert.deepEqual(console.filter((m) => m.type === 'pageerror'), []);
     await page.close();
+  });
+
+  it('keeps reads out of the HTTP cache and lets cross-origin changes reuse their CORS preflight', { timeout: 60_000 }, async () => {
+    // Another origin in front of the sim, counting the preflights the browser sends it.
+    const upstreamUrl = new URL(sim.url);
+    let preflights = 0;
+    const api = http.createServer((req, res) => {
+      if (req.method === 'OPTIONS') preflights += 1;
+      const upstream = http.request(
+        { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); },
+      );
+      req.pipe(upstream);
+    });
+    await new Promise((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${server.address().port}/tests/browser/blank.html`);
+      const run = (script) => page.evaluate(script);
+      await page.evaluate(async ([baseUrl, credentials]) => {
+        const { default: init, Client } = await import('/pkg/web/zapi_communities_wasm.js');
+        await init();
+        // What the client asks of fetch, call by call.
+        window.asked = [];
+        const fetch = window.fetch;
+        window.fetch = (url, options) => {
+          window.asked.push([options.method, options.cache, options.redirect]);
+          return fetch(url, options);
+        };
+        window.client = new Client({ ...credentials, baseUrl });
+        window.community = (await window.client.createCommunity('Preflights', null)).id;
+      }, [`http://127.0.0.1:${api.address().port}`, SIM]);
+
+      preflights = 0;
+      await run(async () => {
+        window.asked = [];
+        for (let i = 0; i < 3; i++) await window.client.updateCommunityDescription(window.community, `take ${i}`);
+      });
+      assert.equal(preflights, 1, 'three changes of one route: one preflight, then the cached one');
+      assert.deepEqual(await run(() => window.asked), Array(3).fill(['POST', 'default', 'manual']));
+
+      await run(async () => {
+        window.asked = [];
+        await window.client.listCommunities(1, 10);
+      });
+      assert.deepEqual(await run(() => window.asked), [['GET', 'no-store', 'manual']]);
+      await page.close();
+    } finally {
+      api.close();
+    }
   });
 });
