@@ -87,20 +87,25 @@ impl HttpRequest {
         find_header(&self.headers, name)
     }
 
-    /// `token` arrives already encoded, so the `***` placeholder stays readable.
+    /// `token` arrives already encoded, so the `***` placeholder stays readable. Built piece by
+    /// piece into one string sized up front: every call renders one.
     fn render_url(&self, token: &str) -> String {
-        let mut url = format!(
-            "{}/instances/{}/token/{}{}",
-            self.base_url,
-            crate::wire::path::segment(&self.instance_id),
-            token,
-            self.path
+        use crate::wire::path::push_encoded;
+        let query: usize = self.query.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        let mut url = String::with_capacity(
+            self.base_url.len() + self.instance_id.len() + token.len() + self.path.len() + query + 32,
         );
+        url.push_str(&self.base_url);
+        url.push_str("/instances/");
+        push_encoded(&mut url, &self.instance_id);
+        url.push_str("/token/");
+        url.push_str(token);
+        url.push_str(&self.path);
         for (i, (key, value)) in self.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
-            url.push_str(&crate::wire::path::query_component(key));
+            push_encoded(&mut url, key);
             url.push('=');
-            url.push_str(&crate::wire::path::query_component(value));
+            push_encoded(&mut url, value);
         }
         url
     }

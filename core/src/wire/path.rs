@@ -8,12 +8,15 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'
 
 /// Encodes one path segment.
 pub(crate) fn segment(raw: &str) -> String {
-    utf8_percent_encode(raw, SEGMENT).to_string()
+    let mut out = String::with_capacity(raw.len());
+    push_encoded(&mut out, raw);
+    out
 }
 
-/// Encodes one query key or value.
-pub(crate) fn query_component(raw: &str) -> String {
-    utf8_percent_encode(raw, SEGMENT).to_string()
+/// Appends `raw` to `out`, encoded as a path segment or a query key or value (the same set):
+/// without the formatting machinery or an intermediate string, as every request's URL does.
+pub(crate) fn push_encoded(out: &mut String, raw: &str) {
+    utf8_percent_encode(raw, SEGMENT).for_each(|part| out.push_str(part));
 }
 
 #[cfg(test)]
@@ -23,5 +26,8 @@ mod tests {
         assert_eq!(super::segment("999@lid"), "999%40lid");
         assert_eq!(super::segment("a/b?c"), "a%2Fb%3Fc");
         assert_eq!(super::segment("120363-group"), "120363-group");
+        let mut out = String::from("?");
+        super::push_encoded(&mut out, "a b&é");
+        assert_eq!(out, "?a%20b%26%C3%A9");
     }
 }
