@@ -51,43 +51,51 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   hands memory back), ~18% in the core and ~15% in glibc's allocator. `aiohttp` does the same work
   on the loop thread without the hand-offs. A faster allocator in the extension and fewer
   cross-thread wake-ups are where the next step would come from.
-- **Rust against raw reqwest (≤1.05×).** The difference is a few microseconds per call (building the
-  request, copying the response headers, the retry loop) on a measurement whose spread is larger than
-  that; profiles of both loops look alike.
+- **Rust against raw reqwest (≤1.05×).** Counted by callgrind rather than timed
+  (`bench/examples/calls.rs`, one call at a time against the responder, responder included):
+  101k instructions per `list_communities` against 88k for the same request with plain reqwest.
+  The difference is the client's own work, none of it large: the typed request (validation, the
+  URL), the request kept for a retry, the response headers copied out, the typed answer read and
+  the community ids remembered. At 64 concurrent calls on two cores, where the CPU is the limit,
+  that is the 10–20% the row shows; sequentially it hides in the round trip.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
   land within the round-to-round spread of `fetch`.
-- **Node start-up (≤30 ms).** +9.7, +19.6, +26.6 and +30.0 ms in four runs: the figure is the
-  difference of two medians of whole-process start-up whose own spread (bare `node` 78–114 ms here)
-  is larger than the module's cost, so it lands on either side of the target on this machine.
-- **Headless Chromium, cross-origin.** The client sends every request with `cache: "no-store"` (never
-  a stale list, never a cached redirect, no API answer kept on disk), and Chromium then skips its
-  CORS preflight cache: every cross-origin call is an `OPTIONS` and a `GET` (the preflight-count row;
-  plain `fetch` sends one preflight in all). Against `fetch` with the client's own options the ratio
-  is about 1×. Same-origin calls (a backend in proxy mode, which the client recommends in browsers)
-  have no preflight; there the ratios land within the spread of `fetch` itself, whose calls take
-  4–5 ms in headless Chromium on this machine with ±20% from round to round, so a verdict can flip
-  between runs (1.03×, 1.12× and 1.18× sequential in three runs, concurrency always met).
-- **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body into a tree that borrows every
-  unescaped key and string (no copies, no sorting) and then copies out only the fields it returns.
-  The floor is serde_json's tokenizer: merely skipping the same body (`IgnoredAny`) runs at about
-  1.2 M/s on this machine, and the rest is building the tree and the event's dozen owned strings. A
-  hand-written single-pass reader in place of serde was tried and measured 1.2× faster in Rust and
-  1.1× in wasm, not enough to carry a second JSON parser; a reader that builds no tree (keys read
-  straight into the event's fields) would still sit under the skipping rate.
-- **Webhook events, JS (≥1× `JSON.parse`).** `node --cpu-prof` of the loop: about a quarter writing
-  the event as JSON text in wasm, a fifth `JSON.parse` of that text on the JS side, the rest the
-  parse in wasm, built at `opt-level = "z"` (an `opt-level = 3` build measured 1.6× faster and
-  80 KB gzipped larger). The event is read in core so that every language reads it alike; a JS caller
-  pays that parse and the crossing on top of what `JSON.parse` alone costs.
-- **wasm size (≤150 KB gz).** Plan and apply moved to their own entry (`zapi-communities/plan`,
-  38 KB gz). Of the main module's ~780 KB of code before gzip, a name-section breakdown gives
-  ~105 KB to the per-method async state machines (`future_to_promise` closures, one per method with
-  its core call inlined), ~100 KB to serializers and ~75 KB to deserializers derived by serde for the
-  model, ~140 KB to `core` (formatting, including ~20 KB of float formatting) and ~65 KB to `alloc`.
-  Getting under 150 KB is a change of binding design (one non-generic dispatch over the sans-IO
-  calls instead of a state machine per method), not a setting.
+- **Headless Chromium, cross-origin with the credentials in the page.** The client reads with
+  `cache: "no-store"` (never a stale list, never a cached redirect, no member list kept on disk
+  under a URL holding the token), and Chromium then skips its CORS preflight cache: every such
+  read is an `OPTIONS` and a `GET` (the preflight-count rows; plain `fetch` sends one in all).
+  Against `fetch` with the client's own options the ratio is about 1×. Changes (POST) use the
+  default mode, which neither answers nor stores them, and reuse the preflight (0 per 50). In the
+  setup the README recommends for pages, a backend in proxy mode, a read carries no
+  `Client-Token` and needs no preflight at all, so its rows compare like with like. Calls take 3–5
+  ms in headless Chromium on this machine with ±20% from round to round, so a ratio near 1.1× can
+  land on either side of the target from run to run.
+- **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 23k
+  instructions per typical event: ~9k to scan and check the 1 KB body (serde_json's reader, merely
+  skipping the same body, is about 1.2 M/s here), ~7k to look up and convert its twenty-odd
+  fields, ~4k for the allocator (the event's dozen owned strings and the tape), ~0.5k for UTF-8
+  validation. 1 M/s would take roughly half of that on this machine.
+- **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
+  event costs: `JSON.parse` plus copying the fields into the event's shape measures about 0.9×
+  `JSON.parse` plus reading five of them, because it is that plus more property reads and three
+  objects. So the target cannot be met by a client that returns the typed event, whatever parses
+  it. A JS reader would also answer differently from the core, which every language shares:
+  `JSON.parse` cannot tell `5` from `5.0` or keep digits past 2^53, turns `1e400` into `Infinity`,
+  and takes lone surrogates and any depth. The client keeps the core's reader: the event crosses
+  from wasm in one buffer and is built by shape (`js/values.js`), and what remains is the parse
+  itself in wasm, built at `opt-level = "z"` (the core at `opt-level = 3` measured 1.4× faster,
+  0.39× against 0.27× in one run, and 40 KB gzipped larger).
+- **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
+  38 KB gz). Measured by removing methods: the 31 member and group methods take 36 KB gz, about
+  1.15 KB gz each, and boxing the futures of ten of them behind one non-generic `future_to_promise`
+  saved 0.6 KB gz in all, so the size per method is the call's own code (validation, request,
+  typed parse, what the client remembers), not the async glue. `wasm-opt -Oz` (binaryen 132) makes
+  the module 12% smaller raw but 7% larger gzipped. The one-pass webhook reader and the result
+  crossing added about 7 KB gz, for webhooks twice as fast. Under 150 KB means about 40% less code
+  for the same calls, or calls moved out of the main entry.
 NOTES
 
 cp "$out/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"
