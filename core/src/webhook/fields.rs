@@ -34,10 +34,12 @@ impl<'t, 'a> Fields<'t, 'a> {
         let Some(value) = self.get(key) else { return false };
         match value.kind() {
             Kind::True => true,
-            Kind::Number => {
-                matches!(value.number(), Some(Number::U64(n)) if n != 0)
-                    || matches!(value.number(), Some(Number::I64(n)) if n != 0)
-            }
+            Kind::Number => match value.number() {
+                Some(Number::U64(n)) => n != 0,
+                Some(Number::I64(n)) => n != 0,
+                // `LooseBool` takes no fraction: `1.0` is unreadable, so false.
+                _ => false,
+            },
             Kind::String | Kind::Escaped => {
                 let text = value.str().unwrap_or_default();
                 matches!(text.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")

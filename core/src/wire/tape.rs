@@ -51,6 +51,7 @@ pub(crate) struct Tape<'a> {
     index: Vec<Slot>,
 }
 
+/// One slot of the root's key index (see [`Tape::index`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
     hash: u32,
@@ -97,6 +98,8 @@ impl<'a> Tape<'a> {
         Value { tape: self, at: 0 }
     }
 
+    // The wasm build is optimised for size (`opt-level = "z"`), which leaves even accessors this
+    // small as calls; these few are on every step of the scan and every lookup.
     #[inline(always)]
     fn node(&self, at: u32) -> Node {
         self.nodes[at as usize]
