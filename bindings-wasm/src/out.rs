@@ -69,11 +69,19 @@ pub(crate) fn install() {
 /// Serialises `value` and returns what JS built from it.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
     WRITER.with(|writer| {
-        let mut writer = writer.borrow_mut();
+        // Nothing JS runs while a value is written or built can come back here; were it to,
+        // an error beats a panic, which would abort the module.
+        let mut writer = writer.try_borrow_mut().map_err(|_| "a value written while another one was".to_owned())?;
         writer.clear();
-        value.serialize(&mut *writer).map_err(|e| e.0)?;
+        let known = writer.shapes.len();
+        if let Err(WriteError(why)) = value.serialize(&mut *writer) {
+            // JS never sees the shapes this value defined: forget them, so the next value
+            // defines them again.
+            writer.forget_shapes_from(known);
+            return Err(why);
+        }
         let w = &*writer;
-        Ok(build(
+        let built = build(
             w.words.as_ptr(),
             w.words.len(),
             w.shape_words.as_ptr(),
@@ -81,7 +89,9 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String>
             w.text.as_ptr(),
             w.text.len(),
             w.numbers.as_ptr(),
-        ))
+        );
+        writer.release_large_buffers();
+        Ok(built)
     })
 }
 
@@ -118,6 +128,27 @@ impl Writer {
         self.numbers.clear();
         self.keys.clear();
         self.shape_words.clear();
+    }
+
+    /// Forgets the shapes numbered `from` and up.
+    fn forget_shapes_from(&mut self, from: usize) {
+        self.shapes.truncate(from);
+        self.by_hash.retain(|_, id| (*id as usize) < from);
+    }
+
+    /// Drops the buffers a very large value grew (a chat list of thousands), so the module does
+    /// not keep that memory for the small values that follow.
+    fn release_large_buffers(&mut self) {
+        const LARGE: usize = 1 << 20;
+        if self.words.capacity() * 4 > LARGE {
+            self.words = Vec::new();
+        }
+        if self.text.capacity() > LARGE {
+            self.text = String::new();
+        }
+        if self.numbers.capacity() * 8 > LARGE {
+            self.numbers = Vec::new();
+        }
     }
 
     fn string(&mut self, s: &str) {
