@@ -40,12 +40,14 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
 
 - **Rust and Python against `wrk`.** `perf` of the sequential loop shows the time in the kernel:
   task switches and wake-ups between the caller, hyper's connection task and tokio's I/O driver, one
-  round per request. `wrk` is one epoll loop with none of that. reqwest itself is 2–3× `wrk` here; the
+  round per request. `wrk` is one epoll loop with none of that. reqwest itself is 2–4× `wrk` on these machines; the
   core adds about 2 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
   application bring one. The Python client runs on the same stack, so it shares the limit.
-- **Python asyncio (≥1.5× `aiohttp`).** `perf` of 64 concurrent calls: the asyncio loop thread is
+- **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
+  (1.37–1.51× in runs on an AMD EPYC, 1.83× on an Intel Xeon). Where it misses, `perf` of 64
+  concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
   calls, futex wake-ups between the workers and the loop, and TLB-shootdown IPIs when glibc's `free`
   hands memory back), ~18% in the core and ~15% in glibc's allocator. `aiohttp` does the same work
@@ -57,7 +59,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   The difference is the client's own work, none of it large: the typed request (validation, the
   URL), the request kept for a retry, the response headers copied out, the typed answer read and
   the community ids remembered. At 64 concurrent calls on two cores, where the CPU is the limit,
-  that is the 10–20% the row shows; sequentially it hides in the round trip.
+  that is the 10–20% the row shows; sequentially it mostly hides in the round trip, least on a
+  current-thread runtime, where the round trip is shortest.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
@@ -69,9 +72,10 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   Against `fetch` with the client's own options the ratio is about 1×. Changes (POST) use the
   default mode, which neither answers nor stores them, and reuse the preflight (0 per 50). In the
   setup the README recommends for pages, a backend in proxy mode, a read carries no
-  `Client-Token` and needs no preflight at all, so its rows compare like with like. Calls take 3–5
-  ms in headless Chromium on this machine with ±20% from round to round, so a ratio near 1.1× can
-  land on either side of the target from run to run.
+  `Client-Token` and needs no preflight at all, so its rows compare like with like, as does the
+  change row (no preflight on either side). Calls take 3–5 ms in headless Chromium on these
+  machines with ±20% from round to round, so a ratio near 1.1× can land on either side of the
+  target from run to run.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
   spans (no tree) and copies out only the fields it returns. callgrind counts about 23k
   instructions per typical event: ~9k to scan and check the 1 KB body (serde_json's reader, merely
