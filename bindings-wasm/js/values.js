@@ -20,7 +20,9 @@ let at = 0;
 let text = '';
 let numberBase = 0;
 
-const literalBuilders = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
+// Node and its kin; cleared if `Function` turns out to be forbidden all the same (an Electron
+// page with a CSP, say), and objects are then built key by key.
+let literalBuilders = typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
 
 /** Called once, at start, with the module's `WebAssembly.Memory`. */
 function useMemory(m) {
@@ -52,7 +54,7 @@ function define(from, to) {
     i += 2;
     const keys = [];
     for (let k = 0; k < count; k++, i += 2) keys.push(text.substring(words[i], words[i + 1]));
-    shapes[id] = literalBuilders ? literal(keys) : byKey(keys);
+    shapes[id] = builder(keys);
   }
 }
 
@@ -101,6 +103,17 @@ function value() {
 function set(object, key, v) {
   if (key === '__proto__') Object.defineProperty(object, key, { value: v, enumerable: true, writable: true, configurable: true });
   else object[key] = v;
+}
+
+function builder(keys) {
+  if (literalBuilders) {
+    try {
+      return literal(keys);
+    } catch {
+      literalBuilders = false;
+    }
+  }
+  return byKey(keys);
 }
 
 function byKey(keys) {

@@ -1,6 +1,9 @@
 // Webhooks in JS: parseWebhook narrows on `type` and `kind`, and the in-memory simulator posts
 // the events a bot reacts to (a join request, then the approved member added).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 
 import { Simulator, parseWebhook } from 'zapi-communities/simulator';
@@ -47,6 +50,24 @@ describe('webhooks', () => {
       { kind: 'link_mode_changed', linkMode: 'all_members' },
     ]);
     assert.throws(() => simulator.setLinkMode(group.id, 'everyone'), (e) => e.kind === 'validation' && e.field === 'mode');
+  });
+
+  it('builds the same values where code generation from strings is forbidden (a CSP)', () => {
+    // Under Node the result builders are compiled object literals; with `Function` forbidden they
+    // are made key by key. Every event vector, both ways, in a process of its own.
+    const vectors = new URL('../../tests/vectors/events.json', import.meta.url);
+    const entry = createRequire(import.meta.url).resolve('zapi-communities');
+    const script = `
+      const { parseWebhook } = require(${JSON.stringify(entry)});
+      const vectors = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(vectors.pathname)}, 'utf8'));
+      const read = (body) => { try { return parseWebhook(body); } catch (e) { return { error: e.kind }; } };
+      process.stdout.write(JSON.stringify(vectors.map((v) => read(v.body))));`;
+    const run = (flags) => JSON.parse(execFileSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' }));
+    const compiled = run([]);
+    const byKey = run(['--disallow-code-generation-from-strings']);
+    assert.equal(compiled.length, JSON.parse(readFileSync(vectors, 'utf8')).length);
+    assert.deepEqual(byKey, compiled);
+    assert.ok(compiled.some((event) => event.type === 'message'));
   });
 
   it('what is not an event throws a decode ZapiError', () => {
