@@ -78,9 +78,11 @@ function value() {
       return text.substring(start, end);
     }
     case 6: {
+      // Pushed, not preallocated: `new Array(n)` makes a holey array (a dictionary past a size),
+      // where JSON.parse makes a packed one.
       const count = words[at++];
-      const list = new Array(count);
-      for (let i = 0; i < count; i++) list[i] = value();
+      const list = [];
+      for (let i = 0; i < count; i++) list.push(value());
       return list;
     }
     case 7:
