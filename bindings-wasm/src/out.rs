@@ -294,7 +294,9 @@ impl<'w> ser::Serializer for &'w mut Writer {
         }
     }
     fn serialize_f32(self, v: f32) -> Done {
-        self.serialize_f64(v.into())
+        // JSON writes an f32 as its shortest decimal, which JS reads as the f64 nearest to it
+        // (0.1, not 0.10000000149011612).
+        self.serialize_f64(v.to_string().parse().unwrap_or(v.into()))
     }
     fn serialize_f64(self, v: f64) -> Done {
         self.number(v);
