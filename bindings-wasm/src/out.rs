@@ -4,8 +4,8 @@
 //!
 //! One call into JS per result, one `TextDecoder` pass for all its strings, and objects built
 //! by shape (the keys of a struct are sent once per process, not once per value), where JSON
-//! text would cost escaping here and a full parse there: about four times less work for a
-//! webhook event. The values are those `JSON.parse` would give for the result's JSON: `None` and
+//! text would cost escaping here and a full parse there (`parseWebhook` became 1.6× faster with
+//! this alone). The values are those `JSON.parse` would give for the result's JSON: `None` and
 //! unit are `null`, every number is a JS number, a non-finite float is `null`, a map is an
 //! object.
 //!
@@ -22,7 +22,8 @@
 //! | 7 | shape, its values | an object with the shape's keys, in order |
 //! | 8 | n, n (key string, value) pairs | an object with keys known only now (a map) |
 //!
-//! A shape definition is the shape's number, its key count, and its keys as strings.
+//! A shape definition is the shape's number, its key count, and each key as the `a, b` of a
+//! string (no leading 5).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
