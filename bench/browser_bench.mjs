@@ -20,28 +20,21 @@ const SEQ_CALLS = QUICK ? 200 : 400;
 const CONC_CALLS = QUICK ? 640 : 1280;
 const { chromium } = createRequire(path.join(ROOT, 'bindings-wasm', 'package.json'))('playwright-core');
 // The browser tests' Chromium and flags (a closed network, no background traffic).
-const { CHROMIUM, FLAGS } = await import(pathToFileURL(path.join(ROOT, 'bindings-wasm', 'tests', 'browser', 'chromium.mjs')).href);
+const { CHROMIUM, FLAGS, forwarding } = await import(pathToFileURL(path.join(ROOT, 'bindings-wasm', 'tests', 'browser', 'chromium.mjs')).href);
 
-const sim = new URL(SIM_URL);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const preflights = { count: 0 };
-/** Forwards a request (keep-alive) to the sim at `url`, counting CORS preflights. */
-function forwardTo(req, res, url, headers) {
-  if (req.method === 'OPTIONS') preflights.count += 1;
-  const upstream = http.request(
-    { host: sim.hostname, port: sim.port, path: url, method: req.method, headers, agent },
-    (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); },
-  );
-  upstream.on('error', () => res.writeHead(502).end());
-  req.pipe(upstream);
-}
-/** Forwards a request as is. */
-const forward = (req, res) => forwardTo(req, res, req.url, req.headers);
+const counting = { agent, onPreflight: () => { preflights.count += 1; } };
+/** Forwards a request as is (keep-alive) to the sim, counting CORS preflights. */
+const forward = forwarding(SIM_URL, counting);
 /** Forwards a proxy-mode request as a backend would: the placeholders replaced, the Client-Token added. */
-function backend(req, res) {
-  const url = req.url.replace('/instances/proxy/token/proxy/', '/instances/SIM-INSTANCE/token/sim-token/');
-  forwardTo(req, res, url, req.method === 'OPTIONS' ? req.headers : { ...req.headers, 'client-token': 'sim-client-token' });
-}
+const backend = forwarding(SIM_URL, {
+  ...counting,
+  rewrite: (req) => ({
+    path: req.url.replace('/instances/proxy/token/proxy/', '/instances/SIM-INSTANCE/token/sim-token/'),
+    headers: req.method === 'OPTIONS' ? req.headers : { ...req.headers, 'client-token': 'sim-client-token' },
+  }),
+});
 const SERVED = ['/bindings-wasm/pkg/web/', '/bench/browser/'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
 // The page's origin: its files, and the API's paths forwarded (a same-origin backend).

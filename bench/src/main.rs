@@ -6,49 +6,22 @@
 mod bulk;
 mod chats;
 mod responder;
+mod sides;
 mod stats;
 mod webhooks;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use futures_util::StreamExt;
-use serde::Deserialize;
+use sides::{client, raw_call};
 use stats::{Summary, micros_per_op};
-use zapi_communities::api::Endpoint;
-use zapi_communities::{Client, RetryPolicy};
+use zapi_communities::Client;
 
 const ROUNDS: usize = 5;
 const SEQUENTIAL_CALLS: usize = 2_000;
 const CONCURRENT_CALLS: usize = 10_000;
 const CONCURRENCY: usize = 64;
-
-/// What a hand-written reqwest caller would deserialize.
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Item {
-    id: String,
-    name: String,
-}
-
-fn client(base: &str) -> Client {
-    let endpoint = Endpoint::new("BENCH", "bench-token").unwrap().with_base_url(base).unwrap().with_client_token("ct");
-    Client::builder(endpoint).retry(RetryPolicy::none()).build().unwrap()
-}
-
-async fn raw_call(http: &reqwest::Client, url: &str) {
-    // With a timeout, as any production caller needs (and as the client always sets).
-    let response = http
-        .get(url)
-        .timeout(Duration::from_secs(30))
-        .header("Client-Token", "ct")
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .unwrap();
-    let items: Vec<Item> = serde_json::from_slice(&response.bytes().await.unwrap()).unwrap();
-    assert_eq!(items.len(), 1);
-}
 
 async fn sequential_ours(client: &Client, n: usize) -> f64 {
     let start = Instant::now();

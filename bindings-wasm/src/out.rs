@@ -102,8 +102,8 @@ thread_local! {
     static WRITER: RefCell<Writer> = RefCell::new(Writer::default());
 }
 
-/// The keys of a struct, by the addresses of their `&'static str`s (serde's derives hand every
-/// struct the same ones each time), hashed to find the shape's number.
+/// Where one value is written, and the shapes JS already has. A shape is known by the addresses
+/// of its keys' `&'static str`s (serde's derives hand a struct the same ones each time).
 #[derive(Default)]
 struct Writer {
     words: Vec<u32>,
@@ -152,11 +152,17 @@ impl Writer {
         }
     }
 
-    fn string(&mut self, s: &str) {
+    /// Appends `s` to the text and returns its UTF-16 span there.
+    fn span(&mut self, s: &str) -> [u32; 2] {
         let start = self.utf16;
         self.utf16 += if s.is_ascii() { s.len() as u32 } else { s.encode_utf16().count() as u32 };
         self.text.push_str(s);
-        self.words.extend([STRING, start, self.utf16]);
+        [start, self.utf16]
+    }
+
+    fn string(&mut self, s: &str) {
+        let [start, end] = self.span(s);
+        self.words.extend([STRING, start, end]);
     }
 
     fn number(&mut self, n: f64) {
@@ -194,16 +200,14 @@ impl Writer {
             return id;
         }
         let id = self.shapes.len() as u32;
-        self.shapes.push(keys.to_vec());
-        self.by_hash.entry(hash).or_insert(id);
         let keys = keys.to_vec();
         self.shape_words.extend([id, keys.len() as u32]);
-        for key in keys {
-            let start = self.utf16;
-            self.utf16 += key.encode_utf16().count() as u32;
-            self.text.push_str(key);
-            self.shape_words.extend([start, self.utf16]);
+        for key in &keys {
+            let span = self.span(key);
+            self.shape_words.extend(span);
         }
+        self.shapes.push(keys);
+        self.by_hash.entry(hash).or_insert(id);
         id
     }
 }
@@ -435,49 +439,27 @@ impl Container<'_> {
     }
 }
 
-impl ser::SerializeSeq for Container<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        self.end_counted()
-    }
+/// Sequences, tuples and tuple variants: elements counted, the count written at the end.
+macro_rules! counted {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Container<'_> {
+            type Ok = ();
+            type Error = WriteError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                self.element(value)
+            }
+            fn end(self) -> Done {
+                self.end_counted()
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeTuple for Container<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        self.end_counted()
-    }
-}
-
-impl ser::SerializeTupleStruct for Container<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        self.end_counted()
-    }
-}
-
-impl ser::SerializeTupleVariant for Container<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        self.end_counted()
-    }
-}
+counted!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Container<'_> {
     type Ok = ();
@@ -494,29 +476,23 @@ impl ser::SerializeMap for Container<'_> {
     }
 }
 
-impl ser::SerializeStruct for Container<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.writer.keys.push(key);
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Done {
-        self.end_shaped()
-    }
+/// Structs and struct variants: keys gathered, the shape written at the end.
+macro_rules! shaped {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Container<'_> {
+            type Ok = ();
+            type Error = WriteError;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+                self.writer.keys.push(key);
+                value.serialize(&mut *self.writer)
+            }
+            fn end(self) -> Done {
+                self.end_shaped()
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeStructVariant for Container<'_> {
-    type Ok = ();
-    type Error = WriteError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.writer.keys.push(key);
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Done {
-        self.end_shaped()
-    }
-}
+shaped!(SerializeStruct, SerializeStructVariant);
 
 /// A map key: a string, or a number or boolean written as one, as JSON's object keys are.
 struct MapKey<'w>(&'w mut Writer);
@@ -526,6 +502,20 @@ impl MapKey<'_> {
         self.0.string(text);
         Ok(())
     }
+}
+
+/// Integer map keys, written as their digits (as JSON writes them).
+macro_rules! digits {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Done {
+            self.text(&v.to_string())
+        }
+    )*};
+}
+
+/// What every other kind of map key gets.
+fn not_a_string<T>() -> Result<T, WriteError> {
+    Err(ser::Error::custom("a map key must be a string"))
 }
 
 impl ser::Serializer for MapKey<'_> {
@@ -548,47 +538,25 @@ impl ser::Serializer for MapKey<'_> {
     fn serialize_bool(self, v: bool) -> Done {
         self.text(if v { "true" } else { "false" })
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.text(&v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.text(&v.to_string())
-    }
+    digits!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64);
+    digits!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
     fn serialize_f32(self, _v: f32) -> Done {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_f64(self, _v: f64) -> Done {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_bytes(self, _v: &[u8]) -> Done {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_none(self) -> Done {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Done {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_unit_struct(self, _name: &'static str) -> Done {
         self.serialize_unit()
@@ -609,17 +577,17 @@ impl ser::Serializer for MapKey<'_> {
         self.serialize_unit()
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleStruct, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_tuple_variant(
         self,
@@ -628,13 +596,13 @@ impl ser::Serializer for MapKey<'_> {
         _variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeTupleVariant, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
     fn serialize_struct_variant(
         self,
@@ -643,6 +611,6 @@ impl ser::Serializer for MapKey<'_> {
         _variant: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStructVariant, WriteError> {
-        Err(ser::Error::custom("a map key must be a string"))
+        not_a_string()
     }
 }

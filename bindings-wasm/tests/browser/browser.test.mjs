@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, FLAGS, staticServer } from './chromium.mjs';
+import { CHROMIUM, FLAGS, forwarding, staticServer } from './chromium.mjs';
 
 import { PACKAGE_DIR, SIM, startSim } from '../helpers/sim.mjs';
 
@@ -81,16 +81,8 @@ describe('in headless Chromium', () => {
 
   it('keeps reads out of the HTTP cache and lets cross-origin changes reuse their CORS preflight', { timeout: 60_000 }, async () => {
     // Another origin in front of the sim, counting the preflights the browser sends it.
-    const upstreamUrl = new URL(sim.url);
     let preflights = 0;
-    const api = http.createServer((req, res) => {
-      if (req.method === 'OPTIONS') preflights += 1;
-      const upstream = http.request(
-        { host: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => { res.writeHead(answer.statusCode, answer.headers); answer.pipe(res); },
-      );
-      req.pipe(upstream);
-    });
+    const api = http.createServer(forwarding(sim.url, { onPreflight: () => { preflights += 1; } }));
     await new Promise((resolve) => api.listen(0, '127.0.0.1', resolve));
     try {
       const page = await browser.newPage();

@@ -1,5 +1,6 @@
-// What both browser suites need: Debian's Chromium with a closed network, and a static server
-// that hands the page only the files it may load.
+// What both browser suites (and the browser benchmark) need: Debian's Chromium with a closed
+// network, a static server that hands the page only the files it may load, and a forwarder that
+// plays another origin in front of the simulator.
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
@@ -35,4 +36,24 @@ export function staticServer(served) {
       res.writeHead(404).end();
     }
   });
+}
+
+/**
+ * A request handler that forwards every request to the server at `upstream` (a URL) and pipes the
+ * answer back: another origin in front of it. `onPreflight` is called for each CORS preflight;
+ * `rewrite(req)` may give another `{ path, headers }` (what a backend in proxy mode does); `agent`
+ * keeps connections alive.
+ */
+export function forwarding(upstream, { onPreflight = () => {}, rewrite, agent } = {}) {
+  const { hostname, port } = new URL(upstream);
+  return (req, res) => {
+    if (req.method === 'OPTIONS') onPreflight();
+    const { path: target, headers } = rewrite ? rewrite(req) : { path: req.url, headers: req.headers };
+    const forwarded = http.request({ host: hostname, port, path: target, method: req.method, headers, agent }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    forwarded.on('error', () => res.writeHead(502).end());
+    req.pipe(forwarded);
+  };
 }

@@ -3,10 +3,13 @@
 //! keeps its last value (developer.z-api.io/webhooks/on-message-received, whose examples repeat
 //! `instanceId` and `thumbnailUrl`).
 //!
-//! Each reader answers what the lenient field types of `wire::lenient` answer for the same JSON
-//! value (`LooseString`, `LooseBool`, `LooseU64`), which the tests check value by value.
+//! Scalars are read by the lenient field types of `wire::lenient` (`LooseString`, `LooseBool`,
+//! `LooseU64`), the readers of every response, straight from the tape.
+
+use serde::Deserialize;
 
 use crate::wire::json_value::JsonValue;
+use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
 use crate::wire::response::parse_json;
 use crate::wire::tape::{Kind, Number, Value};
 
@@ -31,37 +34,12 @@ impl<'t, 'a> Fields<'t, 'a> {
 
     /// A boolean (`true`, `"true"`, `1`); absent or unreadable is `false`.
     pub(crate) fn flag(&self, key: &str) -> bool {
-        let Some(value) = self.get(key) else { return false };
-        match value.kind() {
-            Kind::True => true,
-            Kind::Number => match value.number() {
-                Some(Number::U64(n)) => n != 0,
-                Some(Number::I64(n)) => n != 0,
-                // `LooseBool` takes no fraction: `1.0` is unreadable, so false.
-                _ => false,
-            },
-            Kind::String | Kind::Escaped => {
-                let text = value.str().unwrap_or_default();
-                matches!(text.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
-            }
-            _ => false,
-        }
+        self.get(key).and_then(|v| LooseBool::deserialize(v).ok()).is_some_and(|b| b.0)
     }
 
     /// A whole number (or a numeric string); negative, fractional text or another type is absent.
     pub(crate) fn number(&self, key: &str) -> Option<u64> {
-        let value = self.get(key)?;
-        match value.number() {
-            Some(Number::U64(n)) => Some(n),
-            Some(Number::I64(_)) => None,
-            // As `f64 as u64` converts: the fraction dropped, saturating at the top.
-            Some(Number::F64(f)) => (f.is_finite() && f >= 0.0).then_some(f as u64),
-            None => {
-                let text = value.str()?;
-                let text = text.trim();
-                if text.starts_with('-') { None } else { text.parse().ok() }
-            }
-        }
+        self.get(key).and_then(|v| LooseU64::deserialize(v).ok()).and_then(|n| n.0)
     }
 
     /// A number with a fraction (coordinates), from a number or a numeric string.
@@ -98,23 +76,5 @@ impl<'t, 'a> Fields<'t, 'a> {
 
 /// `LooseString` of one value, empty or blank text counting as absent.
 fn text(value: Value<'_, '_>) -> Option<String> {
-    let text = match value.kind() {
-        Kind::String | Kind::Escaped => value.str()?.into_owned(),
-        Kind::Number => match value.number()? {
-            Number::U64(n) => n.to_string(),
-            Number::I64(n) => n.to_string(),
-            Number::F64(_) => return None,
-        },
-        _ => return None,
-    };
-    (!blank(&text)).then_some(text)
-}
-
-/// Whether `text` is empty or only whitespace; most values end in something else, which is
-/// checked before decoding the whole string.
-fn blank(text: &str) -> bool {
-    match text.as_bytes().last() {
-        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
-        _ => text.trim().is_empty(),
-    }
+    LooseString::deserialize(value).ok().and_then(LooseString::non_empty)
 }

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+
 /// serde_json refuses a 128th level of nesting; so does the tape.
 const MAX_DEPTH: u32 = 128;
 
@@ -232,6 +234,41 @@ impl<'t, 'a> Value<'t, 'a> {
             }
             at = (at + 1) & mask;
         }
+    }
+}
+
+/// Reads a scalar into a lenient field type (`LooseString`, `LooseBool`, `LooseU64`) as it reads
+/// one of the tree (`json_value.rs`): numbers as serde_json hands them over, strings unescaped,
+/// arrays and objects refused as the wrong type.
+impl<'de> Deserializer<'de> for Value<'_, '_> {
+    type Error = de::value::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.kind() {
+            Kind::Null => visitor.visit_unit(),
+            Kind::True => visitor.visit_bool(true),
+            Kind::False => visitor.visit_bool(false),
+            Kind::Number => match classify(self.raw()) {
+                Number::U64(n) => visitor.visit_u64(n),
+                Number::I64(n) => visitor.visit_i64(n),
+                Number::F64(n) => visitor.visit_f64(n),
+            },
+            Kind::String | Kind::Escaped => visitor.visit_str(&self.str().unwrap_or_default()),
+            Kind::Array => Err(de::Error::invalid_type(Unexpected::Seq, &visitor)),
+            Kind::Object => Err(de::Error::invalid_type(Unexpected::Map, &visitor)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        match self.kind() {
+            Kind::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }
 

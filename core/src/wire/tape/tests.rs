@@ -254,41 +254,41 @@ fn write(doc: &Doc, out: &mut String, seed: &mut u64) {
             out.push_str(s);
             out.push('"');
         }
-        Doc::Arr(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&space);
-                write(item, out, seed);
-            }
-            if trailing && !items.is_empty() {
-                out.push(',');
-            }
+        Doc::Arr(items) => list(out, seed, ['[', ']'], &space, trailing, items, write),
+        Doc::Obj(members) => list(out, seed, ['{', '}'], &space, trailing, members, |(key, value), out, seed| {
+            out.push('"');
+            out.push_str(key);
+            out.push_str("\":");
             out.push_str(&space);
-            out.push(']');
-        }
-        Doc::Obj(members) => {
-            out.push('{');
-            for (i, (key, value)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&space);
-                out.push('"');
-                out.push_str(key);
-                out.push_str("\":");
-                out.push_str(&space);
-                write(value, out, seed);
-            }
-            if trailing && !members.is_empty() {
-                out.push(',');
-            }
-            out.push_str(&space);
-            out.push('}');
-        }
+            write(value, out, seed);
+        }),
     }
+}
+
+/// An array's or object's items between `brackets`, comma-separated, with `space` before each
+/// item and the closing bracket and, when `trailing`, a comma after the last item.
+fn list<T>(
+    out: &mut String,
+    seed: &mut u64,
+    brackets: [char; 2],
+    space: &str,
+    trailing: bool,
+    items: &[T],
+    mut item: impl FnMut(&T, &mut String, &mut u64),
+) {
+    out.push(brackets[0]);
+    for (i, one) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(space);
+        item(one, out, seed);
+    }
+    if trailing && !items.is_empty() {
+        out.push(',');
+    }
+    out.push_str(space);
+    out.push(brackets[1]);
 }
 
 /// Bytes that make and break JSON.
