@@ -22,7 +22,10 @@ const CONC_CALLS = QUICK ? 640 : 1920;
 const CHATS = 100_000;
 
 const NODE_ENTRY = path.join(PKG_DIR, 'pkg', 'node', 'zapi_communities_wasm.js');
-const { Client, parseAnnouncementGroups, parseWebhook } = createRequire(import.meta.url)(NODE_ENTRY);
+const { Client, parseAnnouncementGroups } = createRequire(import.meta.url)(NODE_ENTRY);
+// The receiving side is its own entry, `zapi-communities/webhooks` (no client in it).
+const WEBHOOKS_ENTRY = path.join(PKG_DIR, 'pkg', 'webhooks', 'node', 'zapi_communities_wasm.js');
+const { parseWebhook } = createRequire(import.meta.url)(WEBHOOKS_ENTRY);
 
 const now = () => process.hrtime.bigint();
 const ms = (start) => Number(now() - start) / 1e6;
@@ -346,11 +349,13 @@ const gzKiB = (file) => {
   return { gz: gzipSync(wasm, { level: 9 }).length, raw: wasm.length };
 };
 const main = gzKiB(path.join(PKG_DIR, 'pkg', 'web', 'zapi_communities_wasm_bg.wasm'));
+const webhooksOnly = gzKiB(path.join(PKG_DIR, 'pkg', 'webhooks', 'web', 'zapi_communities_wasm_bg.wasm'));
 const withPlan = gzKiB(path.join(PKG_DIR, 'pkg', 'plan', 'web', 'zapi_communities_wasm_bg.wasm'));
 const withSim = gzKiB(path.join(PKG_DIR, 'pkg', 'simulator', 'web', 'zapi_communities_wasm_bg.wasm'));
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 rows.push(['wasm size (gzip -9), main entry', `${kb(main.gz)} gz (${kb(main.raw)} raw)`, '—', '—',
   `≤150 KB gz — ${verdict(main.gz <= 150_000)}`]);
+rows.push(['wasm size (gzip -9), `zapi-communities/webhooks` (no client)', `${kb(webhooksOnly.gz)} gz (${kb(webhooksOnly.raw)} raw)`, '—', '—', '—']);
 rows.push(['wasm size (gzip -9), `zapi-communities/plan`', `${kb(withPlan.gz)} gz (${kb(withPlan.raw)} raw)`, '—', '—', '—']);
 rows.push(['wasm size (gzip -9), `zapi-communities/simulator`', `${kb(withSim.gz)} gz (${kb(withSim.raw)} raw)`, '—', '—', '—']);
 

@@ -18,7 +18,8 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 
-import { Client, WebhookSecret, maxWebhookBytes, parseWebhook } from 'zapi-communities';
+import { Client } from 'zapi-communities';
+import { WebhookSecret, maxWebhookBytes, parseWebhook } from 'zapi-communities/webhooks';
 
 /** What the bot does with one event; knows nothing of HTTP. */
 export class CommunityBot {

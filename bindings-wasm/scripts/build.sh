@@ -3,9 +3,11 @@
 #   pkg/node     --target nodejs  (CommonJS, loads the .wasm with fs; Node >= 18)
 #   pkg/web      --target web     (ES module; `await init()` fetches the .wasm; browsers and bundlers)
 #   pkg/bundler  --target bundler (ES module importing the .wasm; webpack's asyncWebAssembly, …)
+# the same three under pkg/webhooks/ from a build with only the `webhooks` feature (`parseWebhook`
+# and `WebhookSecret`, no client: the package's `zapi-communities/webhooks` entry),
 # and the same three under pkg/plan/ from a build with the `plan` feature (`client.plan` and
 # `client.apply`; the package's `zapi-communities/plan` entry) and under pkg/simulator/ from one
-# with the `simulator` feature (plan and apply, and `Client.simulated()`; the
+# with the `simulator` feature (plan and apply, the webhooks and `Client.simulated()`; the
 # `zapi-communities/simulator` entry). Each comes from one `cargo build --profile wasm-release`
 # (opt-level z, fat LTO, panic=abort, strip).
 #
@@ -51,9 +53,12 @@ bundle() {
     echo '{"type":"commonjs"}' > "$HERE/$out/node/package.json"
     # … and its JS half of the transport is js/node-http.js (CommonJS, on node:http), put in
     # place of js/fetch.js, which the web and bundler outputs keep.
+    # (The webhooks entry has no client, so no transport to replace.)
     local snippets=("$HERE/$out"/node/snippets/*/js/fetch.js)
-    [ "${#snippets[@]}" -eq 1 ] && [ -f "${snippets[0]}" ] || { echo "build.sh: no fetch.js snippet in the node output" >&2; exit 1; }
-    cp "$HERE/js/node-http.js" "${snippets[0]}"
+    if [ "$out" != pkg/webhooks ]; then
+        [ "${#snippets[@]}" -eq 1 ] && [ -f "${snippets[0]}" ] || { echo "build.sh: no fetch.js snippet in the node output" >&2; exit 1; }
+        cp "$HERE/js/node-http.js" "${snippets[0]}"
+    fi
     # js/values.js is an ES module; the nodejs output requires it, so it exports the CommonJS way.
     local values=("$HERE/$out"/node/snippets/*/js/values.js)
     sed -i 's/^export { \(.*\) };$/module.exports = { \1 };/' "${values[0]}"
@@ -64,6 +69,7 @@ bundle() {
 
 rm -rf "$HERE/pkg" "$STAGE"
 bundle pkg
+bundle pkg/webhooks --no-default-features --features webhooks
 bundle pkg/plan --features plan
 bundle pkg/simulator --features simulator
 
@@ -73,5 +79,6 @@ size() {
     echo "$1: $(($(wc -c < "$wasm") / 1024)) KiB raw, $(($(gzip -9 -c "$wasm" | wc -c) / 1024)) KiB gzip -9"
 }
 size "wasm size ($PROFILE)" pkg
+size "webhooks alone (pkg/webhooks)" pkg/webhooks
 size "with plan and apply (pkg/plan)" pkg/plan
 size "with the simulator (pkg/simulator)" pkg/simulator

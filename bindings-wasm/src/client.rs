@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use zapi_communities::{AnnouncementGroup, AnnouncementSource, Client, ClientOptions, OptionValue};
 
 use crate::args::{community_id, group_id, optional_string};
-use crate::convert::{plain, typed};
+use crate::convert::{plain, snake_case, typed};
 use crate::errors::OrThrow;
 use crate::transport::FetchTransport;
 
@@ -198,20 +198,6 @@ fn read_options(raw: &JsValue) -> Result<ClientOptions, JsValue> {
         options.set(&name, value).js()?;
     }
     Ok(options)
-}
-
-/// `timeoutMs` → `timeout_ms`.
-pub(crate) fn snake_case(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    for c in camel.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Whether this runs in a web page or a web worker (not Node, Deno or Bun).

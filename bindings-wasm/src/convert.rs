@@ -39,11 +39,25 @@ pub(crate) fn record<T: DeserializeOwned>(field: &str, value: JsValue) -> Result
     T::deserialize(AsJson(value)).map_err(|e| {
         let text = e.to_string();
         let error = match text.strip_prefix('\u{0}').and_then(|marked| marked.split_once('\u{0}')) {
-            Some((path, reason)) => Error::validation(crate::client::snake_case(path), reason),
+            Some((path, reason)) => Error::validation(snake_case(path), reason),
             None => Error::validation(field, text),
         };
         to_js(error)
     })
+}
+
+/// `timeoutMs` → `timeout_ms`.
+pub(crate) fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A JS value read as the JSON value it stands for, with the results and error texts options

@@ -17,11 +17,13 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 // The main entry has neither plan nor simulator, the plan entry has plan and apply: both are
 // checked with what works offline (validation before any request, the sans-IO chat scan); the
-// simulator entry runs a whole story.
+// webhooks entry (no client) reads an event and makes a URL; the simulator entry runs a whole story.
+const NAMES = 'Client, ZapiError, parseAnnouncementGroups';
 const VARIANTS = [
   {
     entry: 'zapi-communities',
     dir: 'pkg',
+    names: NAMES,
     story: `
       const client = new Client({ instanceId: 'INSTANCE', token: 'token' });
       let refused = '';
@@ -31,8 +33,23 @@ const VARIANTS = [
     expected: { simulated: 'undefined', plan: 'undefined', refused: 'validation', groups: ['120363019502650977-group'] },
   },
   {
+    entry: 'zapi-communities/webhooks',
+    dir: 'pkg/webhooks',
+    names: 'WebhookSecret, ZapiError, maxWebhookBytes, parseWebhook',
+    story: `
+      const event = parseWebhook('{"type":"ReceivedCallback","phone":"5544999999999","text":{"message":"hi"}}');
+      let refused = '';
+      try { parseWebhook('{"type":"NoSuchCallback"}'); } catch (e) { refused = e instanceof ZapiError && e.kind; }
+      const url = new WebhookSecret('s'.repeat(22)).url('https://bot.example/hooks');
+      console.log(JSON.stringify({ type: event.type, chat: event.message.chat, refused, url, max: maxWebhookBytes() }));`,
+    expected: {
+      type: 'message', chat: '5544999999999', refused: 'decode', url: `https://bot.example/hooks/${'s'.repeat(22)}`, max: 1048576,
+    },
+  },
+  {
     entry: 'zapi-communities/plan',
     dir: 'pkg/plan',
+    names: NAMES,
     story: `
       const client = new Client({ instanceId: 'INSTANCE', token: 'token' });
       let refused = '';
@@ -44,6 +61,7 @@ const VARIANTS = [
   {
     entry: 'zapi-communities/simulator',
     dir: 'pkg/simulator',
+    names: NAMES,
     story: `
       const client = Client.simulated();
       const community = await client.createCommunity('Rua');
@@ -55,7 +73,6 @@ const VARIANTS = [
     expected: { group: '120363000000000002-group', refused: 'not_announcement_group', groups: [] },
   },
 ];
-const NAMES = 'Client, ZapiError, parseAnnouncementGroups';
 
 describe('the packed npm package', () => {
   let dir;
@@ -72,7 +89,7 @@ describe('the packed npm package', () => {
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  it('ships the three builds of each entry (main, plan, simulator), their types and the README, nothing else', () => {
+  it('ships the three builds of each entry (main, webhooks, plan, simulator), their types and the README, nothing else', () => {
     for (const { dir: base } of VARIANTS) {
       for (const build of ['node', 'web', 'bundler']) {
         for (const file of ['zapi_communities_wasm.js', 'zapi_communities_wasm.d.ts', 'zapi_communities_wasm_bg.wasm']) {
@@ -85,15 +102,15 @@ describe('the packed npm package', () => {
     assert.deepEqual(files.filter((f) => /^(src|tests|examples|scripts)\//.test(f) || f.endsWith('.rs')), []);
   });
 
-  for (const { entry, dir: base, story, expected } of VARIANTS) {
+  for (const { entry, dir: base, names, story, expected } of VARIANTS) {
     describe(entry, () => {
       it('imports as ESM in Node', async () => {
-        const { stdout } = await node(['--input-type=module', '-e', `import { ${NAMES} } from '${entry}';${story}`]);
+        const { stdout } = await node(['--input-type=module', '-e', `import { ${names} } from '${entry}';${story}`]);
         assert.deepEqual(JSON.parse(stdout), expected);
       });
 
       it('requires as CommonJS in Node', async () => {
-        const script = `const { ${NAMES} } = require('${entry}'); (async () => {${story}})();`;
+        const script = `const { ${names} } = require('${entry}'); (async () => {${story}})();`;
         const { stdout } = await node(['-e', script]);
         assert.deepEqual(JSON.parse(stdout), expected);
       });
@@ -102,7 +119,7 @@ describe('the packed npm package', () => {
         const script = `
           import { readFileSync } from 'node:fs';
           import { createRequire } from 'node:module';
-          import { initSync, ${NAMES} } from '${entry}/web';
+          import { initSync, ${names} } from '${entry}/web';
           const wasm = createRequire(import.meta.url).resolve('zapi-communities/package.json').replace('package.json', '${base}/web/zapi_communities_wasm_bg.wasm');
           initSync({ module: readFileSync(wasm) });
           ${story}`;
@@ -111,7 +128,7 @@ describe('the packed npm package', () => {
       });
 
       it('the bundler build loads where .wasm imports are supported', async () => {
-        const script = `import { ${NAMES} } from '${entry}/bundler';${story}`;
+        const script = `import { ${names} } from '${entry}/bundler';${story}`;
         const { stdout } = await node(['--experimental-wasm-modules', '--no-warnings', '--input-type=module', '-e', script]);
         assert.deepEqual(JSON.parse(stdout), expected);
       });
@@ -122,11 +139,13 @@ describe('the packed npm package', () => {
     const script = `
       const { exports } = require('zapi-communities/package.json');
       const pick = (key) => [exports[key].node.default, exports[key].default.default];
-      console.log(JSON.stringify([...pick('.'), ...pick('./plan'), ...pick('./simulator')]));`;
+      console.log(JSON.stringify([...pick('.'), ...pick('./webhooks'), ...pick('./plan'), ...pick('./simulator')]));`;
     const { stdout } = await node(['-e', script]);
     assert.deepEqual(JSON.parse(stdout), [
       './pkg/node/zapi_communities_wasm.js',
       './pkg/web/zapi_communities_wasm.js',
+      './pkg/webhooks/node/zapi_communities_wasm.js',
+      './pkg/webhooks/web/zapi_communities_wasm.js',
       './pkg/plan/node/zapi_communities_wasm.js',
       './pkg/plan/web/zapi_communities_wasm.js',
       './pkg/simulator/node/zapi_communities_wasm.js',

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, it } from 'node:test';
 
-import { WebhookSecret, ZapiError, maxWebhookBytes, parseWebhook } from 'zapi-communities';
+import { WebhookSecret, ZapiError, maxWebhookBytes, parseWebhook } from 'zapi-communities/webhooks';
 
 const KEPT = 's3cr3t-path-segment_0123';
 

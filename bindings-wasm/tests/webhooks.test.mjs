@@ -56,7 +56,7 @@ describe('webhooks', () => {
     // Under Node the result builders are compiled object literals; with `Function` forbidden they
     // are made key by key. Every event vector, both ways, in a process of its own.
     const vectors = new URL('../../tests/vectors/events.json', import.meta.url);
-    const entry = createRequire(import.meta.url).resolve('zapi-communities');
+    const entry = createRequire(import.meta.url).resolve('zapi-communities/webhooks');
     const script = `
       const { parseWebhook } = require(${JSON.stringify(entry)});
       const vectors = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(vectors.pathname)}, 'utf8'));

@@ -13,6 +13,7 @@ apt_install chromium
 
 build_zapi_sim
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --no-default-features --features webhooks -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features plan -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features simulator -- -D warnings
 # Installs wasm-bindgen-cli when missing, builds pkg/{node,web,bundler}, prints the wasm size.

@@ -2,11 +2,12 @@
 // dispatcher (tests/helpers/dispatch.mjs, the same file Node uses) to the test, which drives the
 // shared vectors, fault suite, canary checks and scenario through it and checks the outcomes and
 // the server's log in Node.
-import init, { Client, ZapiError, parseWebhook } from '/pkg/web/zapi_communities_wasm.js';
+import init, { Client, ZapiError } from '/pkg/web/zapi_communities_wasm.js';
+import initWebhooks, { parseWebhook } from '/pkg/webhooks/web/zapi_communities_wasm.js';
 import { dispatch, outcome, playStory, runSteps, useModule } from '/tests/helpers/dispatch.mjs';
 
 try {
-  await init();
+  await Promise.all([init(), initWebhooks()]);
   useModule({ parseWebhook });
   /** `steps` on a fresh client built with `options`: `{ok}` or `{error}` as plain data. */
   window.runSteps = (options, steps) => runSteps(new Client(options), steps);

@@ -35,7 +35,7 @@ import {
 import { SIM, startSim } from '../helpers/sim.mjs';
 
 /** What the page may load. */
-const SERVED = ['/pkg/web/', '/tests/browser/', '/tests/helpers/dispatch.mjs'];
+const SERVED = ['/pkg/web/', '/pkg/webhooks/web/', '/tests/browser/', '/tests/helpers/dispatch.mjs'];
 
 const tally = new Tally('chromium');
 

@@ -5,7 +5,9 @@ import { after, before, beforeEach } from 'node:test';
 import { Client } from 'zapi-communities';
 import { startSim } from './sim.mjs';
 
-export { Client, ZapiError, parseAnnouncementGroups, parseWebhook } from 'zapi-communities';
+export { Client, ZapiError, parseAnnouncementGroups } from 'zapi-communities';
+// The receiving side is its own entry (no client in it).
+export { parseWebhook } from 'zapi-communities/webhooks';
 // The same API built with the in-memory simulator (`SimClient.simulated()`); its errors are its own
 // module's `ZapiError`.
 export { Client as SimClient, ZapiError as SimZapiError } from 'zapi-communities/simulator';

@@ -1,6 +1,7 @@
 // Compiled by tests/types.test.mjs with `tsc --strict`: what must type-check does, and every
 // `@ts-expect-error` line must be an error. Never run.
-import { Client, ZapiError, parseAnnouncementGroups, parseWebhook, setLogger } from 'zapi-communities';
+import * as mainEntry from 'zapi-communities';
+import { Client, ZapiError, parseAnnouncementGroups, setLogger } from 'zapi-communities';
 import type {
   Announcement,
   AnnouncementGroup,
@@ -27,6 +28,8 @@ import { Client as PlanWebClient } from 'zapi-communities/plan/web';
 import { Client as SimClient } from 'zapi-communities/simulator';
 import initSim, { Client as SimWebClient } from 'zapi-communities/simulator/web';
 import { Client as SimBundlerClient } from 'zapi-communities/simulator/bundler';
+import { WebhookSecret, parseWebhook } from 'zapi-communities/webhooks';
+import initWebhooks, { parseWebhook as parseWebhookWeb } from 'zapi-communities/webhooks/web';
 
 export async function usage(): Promise<void> {
   // The main entries have no simulator; `zapi-communities/simulator` is the same API plus it.
@@ -62,6 +65,13 @@ export async function usage(): Promise<void> {
   const parsedText: string[] = parseAnnouncementGroups('[]');
   // @ts-expect-error bytes or text only
   parseAnnouncementGroups(42);
+  // The receiving side is its own entry: the main one has no webhook reader.
+  // @ts-expect-error no parseWebhook in the main entry
+  mainEntry.parseWebhook;
+  const hookUrl: string = new WebhookSecret('s'.repeat(22)).url('https://bot.example/hooks');
+  await client.setEveryWebhook(hookUrl);
+  await initWebhooks();
+  const webEvent: string = parseWebhookWeb(new Uint8Array(0)).type;
   // A webhook event narrows on `type`, then its notification and content on `kind`.
   const event = parseWebhook('{}');
   if (event.type === 'message') {
