@@ -90,16 +90,17 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   `JSON.parse` cannot tell `5` from `5.0` or keep digits past 2^53, turns `1e400` into `Infinity`,
   and takes lone surrogates and any depth. The client keeps the core's reader: the event crosses
   from wasm in one buffer and is built by shape (`js/values.js`), and what remains is the parse
-  itself in wasm, built at `opt-level = "z"` (the core at `opt-level = 3` measured 1.4× faster,
-  0.39× against 0.27× in one run, and 40 KB gzipped larger).
+  itself in wasm. Webhooks are their own entry (`zapi-communities/webhooks`, no client), built at
+  `opt-level = 3` because it runs on servers: 1.7× faster than at `"z"` (0.44× against 0.26× in
+  one run) for 6 KB gzipped more.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
-  38 KB gz). Measured by removing methods: the 31 member and group methods take 36 KB gz, about
+  38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
+  never receive them). Measured by removing methods: the 31 member and group methods take 36 KB gz, about
   1.15 KB gz each, and boxing the futures of ten of them behind one non-generic `future_to_promise`
   saved 0.6 KB gz in all, so the size per method is the call's own code (validation, request,
   typed parse, what the client remembers), not the async glue. `wasm-opt -Oz` (binaryen 132) makes
-  the module 12% smaller raw but 7% larger gzipped. The one-pass webhook reader and the result
-  crossing added about 7 KB gz, for webhooks twice as fast. Under 150 KB means about 40% less code
-  for the same calls, or calls moved out of the main entry.
+  the module 12% smaller raw but 7% larger gzipped. Under 150 KB means about 30% less code for
+  the same calls, or calls moved out of the main entry.
 NOTES
 
 cp "$out/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"
