@@ -10,7 +10,7 @@ use zapi_communities::{
 
 struct Static;
 impl Transport for Static {
-    fn send(&self, _: HttpRequest, _: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send<'a>(&'a self, _: &'a HttpRequest, _: SendOptions) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
         Box::pin(async { Ok(HttpResponse::new(200, r#"[{"name":"my first community","id":"120363019502650977"}]"#)) })
     }
     fn sleep(&self, _: Duration) -> BoxFuture<'_, ()> {

@@ -134,8 +134,13 @@ impl From<TransportFailure> for TransportError {
 pub(crate) struct ForeignTransport(pub(crate) Arc<dyn HttpTransport>);
 
 impl Transport for ForeignTransport {
-    fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
-        let outgoing = Arc::new(OutgoingRequest { request, options });
+    fn send<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+        options: SendOptions,
+    ) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
+        // The app's transport holds its request for as long as it likes: it gets its own copy.
+        let outgoing = Arc::new(OutgoingRequest { request: request.clone(), options });
         Box::pin(async move {
             let answer = tokio::time::timeout(options.timeout, self.0.send(outgoing))
                 .await

@@ -48,14 +48,14 @@ extern "C" {
 pub(crate) struct FetchTransport;
 
 impl FetchTransport {
-    async fn exchange(request: HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
+    async fn exchange(request: &HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
         let url = request.url();
-        let headers = request.headers.into_iter().flat_map(|(name, value)| [name, value]).collect();
+        let headers = request.headers.iter().flat_map(|(name, value)| [name.clone(), value.clone()]).collect();
         let promise = fetch_send(
             request.method.as_str(),
             &url,
             headers,
-            request.body,
+            request.body.clone(),
             // setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days): cap instead.
             options.timeout.as_millis().min(i32::MAX as u128) as f64,
             options.max_body_bytes as f64,
@@ -87,7 +87,11 @@ impl FetchTransport {
 }
 
 impl Transport for FetchTransport {
-    fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+        options: SendOptions,
+    ) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
         Box::pin(Self::exchange(request, options))
     }
 

@@ -202,7 +202,7 @@ impl Client {
         let mut attempt = 0;
         loop {
             tracing::debug!(method = %request.method, path = %request.path, attempt, "sending");
-            let outcome = self.inner.transport.send(request.clone(), options).await;
+            let outcome = self.inner.transport.send(&request, options).await;
             match config.retry.next_delay(request.method, &outcome, attempt) {
                 Some(delay) => {
                     tracing::info!(method = %request.method, path = %request.path, attempt, ?delay, "retrying");

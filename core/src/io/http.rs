@@ -74,12 +74,12 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// The complete URL, token included. Send it; never log it.
     pub fn url(&self) -> String {
-        self.render_url(&crate::wire::path::segment(self.token.expose()))
+        self.render_url(Token::Encoded(self.token.expose()))
     }
 
     /// The URL with the token replaced by `***`, for logs and messages.
     pub fn redacted_url(&self) -> String {
-        self.render_url("***")
+        self.render_url(Token::Hidden)
     }
 
     /// The value of the first header called `name` (case-insensitive).
@@ -87,19 +87,22 @@ impl HttpRequest {
         find_header(&self.headers, name)
     }
 
-    /// `token` arrives already encoded, so the `***` placeholder stays readable. Built piece by
-    /// piece into one string sized up front: every call renders one.
-    fn render_url(&self, token: &str) -> String {
+    /// Built piece by piece into one string sized up front: every call renders one.
+    fn render_url(&self, token: Token<'_>) -> String {
         use crate::wire::path::push_encoded;
         let query: usize = self.query.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
         let mut url = String::with_capacity(
-            self.base_url.len() + self.instance_id.len() + token.len() + self.path.len() + query + 32,
+            self.base_url.len() + self.instance_id.len() + self.token.expose().len() + self.path.len() + query + 32,
         );
         url.push_str(&self.base_url);
         url.push_str("/instances/");
         push_encoded(&mut url, &self.instance_id);
         url.push_str("/token/");
-        url.push_str(token);
+        match token {
+            Token::Encoded(raw) => push_encoded(&mut url, raw),
+            // Written as is, so the placeholder stays readable.
+            Token::Hidden => url.push_str("***"),
+        }
         url.push_str(&self.path);
         for (i, (key, value)) in self.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
@@ -109,6 +112,14 @@ impl HttpRequest {
         }
         url
     }
+}
+
+/// What the token segment of a rendered URL shows.
+enum Token<'a> {
+    /// The token itself, percent-encoded.
+    Encoded(&'a str),
+    /// `***`.
+    Hidden,
 }
 
 impl fmt::Debug for HttpRequest {

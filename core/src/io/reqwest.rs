@@ -44,7 +44,7 @@ impl ReqwestTransport {
         Self { client }
     }
 
-    async fn exchange(&self, request: HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
+    async fn exchange(&self, request: &HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
         let method = match request.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -55,17 +55,13 @@ impl ReqwestTransport {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        if let Some(body) = request.body {
-            builder = builder.body(body);
+        if let Some(body) = &request.body {
+            builder = builder.body(body.clone());
         }
         let started = now_ms();
         let response = builder.send().await.map_err(classify)?;
         let status = response.status().as_u16();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-            .collect();
+        let headers = response.headers().iter().map(|(k, v)| (k.as_str().to_owned(), header_text(v))).collect();
         if response.content_length().is_some_and(|len| len > options.max_body_bytes as u64) {
             return Err(TransportError::BodyTooLarge { limit: options.max_body_bytes });
         }
@@ -73,6 +69,15 @@ impl ReqwestTransport {
             .await
             .map_err(|error| past_deadline(error, now_ms() - started, options.timeout))?;
         Ok(HttpResponse { status, headers, body })
+    }
+}
+
+/// A header value as text: nearly always visible ASCII, checked in one quick pass; anything
+/// else is read as UTF-8 with replacement characters.
+fn header_text(value: &reqwest::header::HeaderValue) -> String {
+    match value.to_str() {
+        Ok(text) => text.to_owned(),
+        Err(_) => String::from_utf8_lossy(value.as_bytes()).into_owned(),
     }
 }
 
@@ -158,7 +163,11 @@ fn describe(error: reqwest::Error) -> String {
 }
 
 impl Transport for ReqwestTransport {
-    fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+        options: SendOptions,
+    ) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
         Box::pin(self.exchange(request, options))
     }
 

@@ -95,8 +95,13 @@ pub enum TransportError {
 /// `Client-Token`; return the 3xx response and the client refuses it), and must not put the
 /// request URL in error messages (it contains the token).
 pub trait Transport: MaybeSend + MaybeSync {
-    /// Sends one request, honouring the timeout and body cap in `options`.
-    fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>>;
+    /// Sends one request, honouring the timeout and body cap in `options`. The request is lent,
+    /// not given: the client keeps it for a retry, so no attempt costs a copy of it.
+    fn send<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+        options: SendOptions,
+    ) -> BoxFuture<'a, Result<HttpResponse, TransportError>>;
 
     /// Waits for `duration` (used between retries).
     fn sleep(&self, duration: Duration) -> BoxFuture<'_, ()>;

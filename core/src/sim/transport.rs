@@ -36,9 +36,13 @@ impl SimulatorTransport {
 impl Transport for SimulatorTransport {
     /// Answers from the simulator. A body over `options.max_body_bytes` gives
     /// [`TransportError::BodyTooLarge`], as a real transport would; the timeout never fires.
-    fn send(&self, request: HttpRequest, options: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+        options: SendOptions,
+    ) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
         Box::pin(async move {
-            let response = self.simulator.handle(&request);
+            let response = self.simulator.handle(request);
             if response.body.len() > options.max_body_bytes {
                 return Err(TransportError::BodyTooLarge { limit: options.max_body_bytes });
             }

@@ -33,16 +33,20 @@ pub fn key(request: &HttpRequest) -> String {
 }
 
 impl Transport for Scripted {
-    fn send(&self, request: HttpRequest, _: SendOptions) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send<'a>(
+        &'a self,
+        request: &'a HttpRequest,
+        _: SendOptions,
+    ) -> BoxFuture<'a, Result<HttpResponse, TransportError>> {
         let answer = self
             .answers
             .lock()
             .unwrap()
-            .get(&key(&request))
+            .get(&key(request))
             .cloned()
             .or_else(|| self.fallback.lock().unwrap().clone())
             .unwrap_or_else(|| HttpResponse::new(404, r#"{"error":"not scripted"}"#));
-        self.seen.lock().unwrap().push(request);
+        self.seen.lock().unwrap().push(request.clone());
         Box::pin(async move { Ok(answer) })
     }
 

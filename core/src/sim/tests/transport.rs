@@ -22,7 +22,7 @@ fn simulator_and_transport_are_send_and_sync() {
 async fn send_goes_to_the_shared_simulator() {
     let sim = Arc::new(Simulator::demo());
     let transport = SimulatorTransport::new(Arc::clone(&sim));
-    let response = transport.send(post("/communities", json!({ "name": "N" })), options(1 << 20)).await.unwrap();
+    let response = transport.send(&post("/communities", json!({ "name": "N" })), options(1 << 20)).await.unwrap();
     assert_eq!(response.status, 200);
     assert_eq!(sim.state().communities.len(), 1);
     assert!(Arc::ptr_eq(transport.simulator(), &sim));
@@ -31,7 +31,7 @@ async fn send_goes_to_the_shared_simulator() {
 #[tokio::test]
 async fn a_body_over_the_cap_is_body_too_large() {
     let transport = SimulatorTransport::new(Arc::new(Simulator::demo()));
-    let error = transport.send(post("/communities", json!({ "name": "N" })), options(4)).await.unwrap_err();
+    let error = transport.send(&post("/communities", json!({ "name": "N" })), options(4)).await.unwrap_err();
     assert_eq!(error, TransportError::BodyTooLarge { limit: 4 });
 }
 
