@@ -59,7 +59,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   (103k before the transport borrowed the request instead of getting a copy per attempt). The
   difference is the client's own work, none of it large: the typed request, whose public
   `HttpRequest` owns its strings (base URL, instance id, token, path, query, headers: about 20
-  allocations to build and free, ~6k instructions with the allocator), the response headers copied
+  allocations to build and free, ~7k instructions with the allocator), the response headers copied
   out, the typed answer read and the community ids remembered. At 64 concurrent calls on two
   cores, where the CPU is the limit, that is the 10–20% the row shows; sequentially it mostly
   hides in the round trip, least on a current-thread runtime, where the round trip is shortest.
