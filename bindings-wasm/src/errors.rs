@@ -7,6 +7,12 @@
 //! Error {}` sets up. Errors are then made with `Reflect.construct(Error, [message], ZapiError)`,
 //! which is what `super(message)` does: a genuine `Error` (stack included) that is also
 //! `instanceof ZapiError`.
+//!
+//! Each entry of the package is a module of its own with its own class, and a Node bot uses two
+//! (the client's and `zapi-communities/webhooks`). So every error also carries a brand, a
+//! non-enumerable property under `Symbol.for("zapi-communities.ZapiError")`, shared by every
+//! module in the process, and each class's `Symbol.hasInstance` looks for it: `instanceof` holds
+//! whichever entry threw the error and whichever entry's class is asked.
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -84,7 +90,20 @@ fn wire_class() -> Function {
     let _ = Reflect::set(&name, &"writable".into(), &JsValue::TRUE);
     let _ = Reflect::set(&name, &"configurable".into(), &JsValue::TRUE);
     Object::define_property(&prototype, &"name".into(), &name);
+    // A function made from Rust rather than from source text, so a page's CSP has no say; made
+    // once per module and kept for the module's life.
+    let has_instance = Closure::<dyn Fn(JsValue) -> bool>::new(|value: JsValue| {
+        value.is_object() && Reflect::get(&value, &brand()).is_ok_and(|mark| mark.is_truthy())
+    });
+    let check = Object::new();
+    let _ = Reflect::set(&check, &"value".into(), &has_instance.into_js_value());
+    Object::define_property(&class, &js_sys::Symbol::has_instance().into(), &check);
     class
+}
+
+/// The key every module's errors are marked with (see the module docs).
+fn brand() -> JsValue {
+    js_sys::Symbol::for_("zapi-communities.ZapiError").into()
 }
 
 /// The thrown form of a core error.
@@ -102,6 +121,10 @@ pub(crate) fn to_js(error: Error) -> JsValue {
         let (target, source): (&Object, &Object) = (object.unchecked_ref(), fields.unchecked_ref());
         Object::assign(target, source);
     }
+    // Non-enumerable (the descriptor's default): no log, `JSON.stringify` or spread shows it.
+    let mark = Object::new();
+    let _ = Reflect::set(&mark, &"value".into(), &JsValue::TRUE);
+    Object::define_property(object.unchecked_ref::<Object>(), &brand(), &mark);
     object
 }
 

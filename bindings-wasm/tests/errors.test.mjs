@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
 
-import { Client, ZapiError, onFreshSimulator, rejection, thrown } from './helpers/client.mjs';
+import { Client, SimZapiError, ZapiError, onFreshSimulator, parseWebhook, rejection, thrown } from './helpers/client.mjs';
 import { routes } from './helpers/sim.mjs';
 
 /** A port nothing listens on. */
@@ -32,6 +32,27 @@ describe('ZapiError', () => {
     assert.equal(error.free, undefined);
     assert.equal(Symbol.dispose === undefined || error[Symbol.dispose] === undefined, true);
     assert.ok(!(new Error('x') instanceof ZapiError));
+  });
+
+  it('is an instance of every entry\'s ZapiError, whichever entry threw it', () => {
+    // A bot takes Client from the main entry and parseWebhook from `zapi-communities/webhooks`.
+    const fromWebhooks = thrown(() => parseWebhook('not an event'));
+    const fromClient = thrown(() => new Client({ instanceId: 'I', token: 't', timeoutMs: 0 }));
+    for (const error of [fromWebhooks, fromClient]) {
+      assert.ok(error instanceof ZapiError);
+      assert.ok(error instanceof SimZapiError);
+      assert.ok(error instanceof Error);
+    }
+    assert.notEqual(fromWebhooks.constructor, ZapiError, 'two modules, two classes');
+    // The mark is a non-enumerable symbol: nothing that shows an error shows it.
+    const [mark, ...others] = Object.getOwnPropertySymbols(fromWebhooks);
+    assert.equal(mark, Symbol.for('zapi-communities.ZapiError'));
+    assert.deepEqual(others, []);
+    assert.equal(Object.getOwnPropertyDescriptor(fromWebhooks, mark).enumerable, false);
+    assert.deepEqual(Object.keys(fromWebhooks), ['kind', 'detail']);
+    for (const value of [null, undefined, 0, 'ZapiError', {}, new Error('x'), Object.create(ZapiError.prototype)]) {
+      assert.ok(!(value instanceof ZapiError), String(value));
+    }
   });
 
   it('carries kind and fields as own properties (so JSON.stringify shows them)', () => {
