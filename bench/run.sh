@@ -85,9 +85,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   them through the lenient types every response uses, ~4k for the allocator (the event's dozen owned strings and the tape), ~0.5k for UTF-8
   validation. 1 M/s would take roughly half of that on this machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
-  event costs: `JSON.parse` plus copying the fields into the event's shape measures about 0.9×
-  `JSON.parse` plus reading five of them, because it is that plus more property reads and three
-  objects. So the target cannot be met by a client that returns the typed event, whatever parses
+  event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
+  `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
+  more property reads and three objects. So the target cannot be met by a client that returns the typed event, whatever parses
   it. A JS reader would also answer differently from the core, which every language shares:
   `JSON.parse` cannot tell `5` from `5.0` or keep digits past 2^53, turns `1e400` into `Infinity`,
   and takes lone surrogates and any depth. The client keeps the core's reader: the event crosses
