@@ -28,6 +28,7 @@ use pyo3::types::{PyDict, PyTuple, PyType};
 use pyo3::{IntoPyObjectExt, intern};
 use zapi_communities::Error;
 use zapi_communities::api::Endpoint;
+use zapi_communities::naming::snake_case;
 
 /// Why a call failed: the core said so, or the Rust code panicked (a bug; it still reaches Python
 /// as a `ZapiError`, never as pyo3's `PanicException`).
@@ -173,20 +174,6 @@ fn build_exception(py: Python<'_>, failure: Failure) -> PyResult<PyErr> {
         }
     }
     Ok(PyErr::from_value(exception))
-}
-
-/// `retryAfterMs` → `retry_after_ms`.
-fn snake_case(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    for c in camel.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A field's value: the core's error fields are strings, numbers, booleans or null.

@@ -6,10 +6,11 @@ use js_sys::Reflect;
 use tsify::Ts;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use zapi_communities::naming::snake_case;
 use zapi_communities::{AnnouncementGroup, AnnouncementSource, Client, ClientOptions, OptionValue};
 
 use crate::args::{community_id, group_id, optional_string};
-use crate::convert::{plain, snake_case, typed};
+use crate::convert::{plain, typed};
 use crate::errors::OrThrow;
 use crate::transport::FetchTransport;
 

@@ -10,6 +10,7 @@ use serde::de::{self, DeserializeOwned, Deserializer, IntoDeserializer, Unexpect
 use tsify::{Ts, Tsify};
 use wasm_bindgen::{JsCast, JsValue};
 use zapi_communities::Error;
+use zapi_communities::naming::snake_case;
 
 use crate::errors::to_js;
 
@@ -44,20 +45,6 @@ pub(crate) fn record<T: DeserializeOwned>(field: &str, value: JsValue) -> Result
         };
         to_js(error)
     })
-}
-
-/// `timeoutMs` → `timeout_ms`.
-pub(crate) fn snake_case(camel: &str) -> String {
-    let mut out = String::with_capacity(camel.len() + 4);
-    for c in camel.chars() {
-        if c.is_ascii_uppercase() {
-            out.push('_');
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A JS value read as the JSON value it stands for, with the results and error texts options

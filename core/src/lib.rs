@@ -13,6 +13,7 @@ mod ffi;
 mod io;
 pub mod logging;
 pub mod model;
+pub mod naming;
 pub mod plan;
 pub mod resolve;
 pub mod secret;
