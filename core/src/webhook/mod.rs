@@ -61,9 +61,10 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
     let kind = body.text("type").ok_or_else(|| Error::decode("a webhook body names its type"))?;
     let instance_id = body.text("instanceId");
     // The table spells `ReceivedCallBack`, every example `ReceivedCallback`.
-    Ok(match kind.to_ascii_lowercase().as_str() {
-        "receivedcallback" => WebhookEvent::Message { message: received(body, instance_id)? },
-        "deliverycallback" => WebhookEvent::Delivery {
+    let is = |name: &str| kind.eq_ignore_ascii_case(name);
+    Ok(match () {
+        () if is("receivedcallback") => WebhookEvent::Message { message: received(body, instance_id)? },
+        () if is("deliverycallback") => WebhookEvent::Delivery {
             delivery: Delivery {
                 phone: body.text("phone"),
                 zaap_id: body.text("zaapId"),
@@ -71,7 +72,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
                 instance_id,
             },
         },
-        "messagestatuscallback" => {
+        () if is("messagestatuscallback") => {
             let status_text = body.text("status").unwrap_or_default();
             WebhookEvent::Status {
                 status: MessageStatus {
@@ -85,7 +86,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
                 },
             }
         }
-        "connectedcallback" => WebhookEvent::Connected {
+        () if is("connectedcallback") => WebhookEvent::Connected {
             connection: Connection {
                 phone: body.text("phone"),
                 connected: body.flag("connected"),
@@ -93,7 +94,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
                 instance_id,
             },
         },
-        "disconnectedcallback" => WebhookEvent::Disconnected {
+        () if is("disconnectedcallback") => WebhookEvent::Disconnected {
             disconnection: Disconnection {
                 error: body.text("error"),
                 disconnected: body.flag("disconnected"),
@@ -101,7 +102,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
                 instance_id,
             },
         },
-        "presencechatcallback" => {
+        () if is("presencechatcallback") => {
             let status_text = body.text("status").unwrap_or_default();
             WebhookEvent::Presence {
                 presence: Presence {
@@ -113,7 +114,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
                 },
             }
         }
-        _ => return Err(Error::decode(format!("{kind:?} is not a webhook type the docs list"))),
+        () => return Err(Error::decode(format!("{kind:?} is not a webhook type the docs list"))),
     })
 }
 

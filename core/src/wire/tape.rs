@@ -10,6 +10,7 @@
 //! hash and one comparison; as everywhere else, the last of a repeated key wins.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
@@ -53,6 +54,27 @@ pub(crate) struct Tape<'a> {
     index: Vec<Slot>,
 }
 
+// A webhook server reads one body after another on the same threads: each tape hands its two
+// lists back for the next one, which then allocates nothing for them. Lists grown by a large
+// body are let go rather than kept.
+thread_local! {
+    static SPARE: Cell<(Vec<Node>, Vec<Slot>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// The most nodes a spare list keeps room for (64 KiB of nodes).
+const SPARE_NODES: usize = 4096;
+
+impl Drop for Tape<'_> {
+    fn drop(&mut self) {
+        if self.nodes.capacity() <= SPARE_NODES {
+            let lists = (std::mem::take(&mut self.nodes), std::mem::take(&mut self.index));
+            // After the thread's locals are gone (a tape dropped by another local's destructor)
+            // the lists are simply freed.
+            let _ = SPARE.try_with(|spare| spare.set(lists));
+        }
+    }
+}
+
 /// One slot of the root's key index (see [`Tape::index`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
@@ -82,15 +104,23 @@ impl<'a> Tape<'a> {
     pub(crate) fn read(body: &'a [u8]) -> Option<Tape<'a>> {
         let text = std::str::from_utf8(body).ok()?;
         u32::try_from(body.len()).ok()?;
-        let mut scan = Scanner { bytes: body, at: 0, nodes: Vec::with_capacity(body.len() / 16 + 4) };
-        scan.value(MAX_DEPTH)?;
-        scan.whitespace();
-        if scan.at != body.len() {
+        let (mut nodes, mut index) = SPARE.try_with(Cell::take).unwrap_or_default();
+        nodes.clear();
+        index.clear();
+        nodes.reserve(body.len() / 16 + 4);
+        let mut scan = Scanner { bytes: body, at: 0, nodes };
+        let read = scan.value(MAX_DEPTH).is_some() && {
+            scan.whitespace();
+            scan.at == body.len()
+        };
+        let mut tape = Tape { text, nodes: scan.nodes, index };
+        if !read {
             return None;
         }
-        let mut tape = Tape { text, nodes: scan.nodes, index: Vec::new() };
         if tape.nodes[0].kind == Kind::Object {
-            tape.index = tape.root().index();
+            let mut index = std::mem::take(&mut tape.index);
+            tape.root().index_into(&mut index);
+            tape.index = index;
         }
         Some(tape)
     }
@@ -198,10 +228,10 @@ impl<'t, 'a> Value<'t, 'a> {
         }
     }
 
-    /// The root object's keys, hashed (see [`Tape::index`]).
-    fn index(&self) -> Vec<Slot> {
+    /// The root object's keys, hashed into `slots` (see [`Tape::index`]).
+    fn index_into(&self, slots: &mut Vec<Slot>) {
         let count = self.members().count();
-        let mut slots = vec![Slot::default(); (count * 2).next_power_of_two().max(8)];
+        slots.resize((count * 2).next_power_of_two().max(8), Slot::default());
         let mask = slots.len() - 1;
         for (key, value) in self.members() {
             let name = key.str().unwrap_or_default();
@@ -216,7 +246,6 @@ impl<'t, 'a> Value<'t, 'a> {
                 at = (at + 1) & mask;
             }
         }
-        slots
     }
 
     fn indexed(&self, key: &str) -> Option<Value<'t, 'a>> {
@@ -276,9 +305,14 @@ impl<'de> Deserializer<'de> for Value<'_, '_> {
 /// bits pick the slot): cheap for the short keys of a webhook body, which differ in those.
 fn hash(key: &str) -> u32 {
     let bytes = key.as_bytes();
-    let word = |part: &[u8]| part.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b));
-    let head = word(&bytes[..bytes.len().min(4)]);
-    let tail = word(&bytes[bytes.len().saturating_sub(4)..]);
+    let word = |at: usize| bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
+    let (head, tail) = if bytes.len() >= 4 {
+        (word(0), word(bytes.len() - 4))
+    } else {
+        // Keys under four bytes are rare: byte by byte.
+        let short = bytes.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b));
+        (short, short)
+    };
     (head ^ tail.rotate_left(16) ^ (bytes.len() as u32).wrapping_mul(0x0101_0101)).wrapping_mul(0x9e37_79b1)
 }
 

@@ -136,6 +136,30 @@ fn reads_strings_numbers_and_members() {
 }
 
 #[test]
+fn tapes_reusing_the_spare_lists_answer_alike() {
+    let text = |tape: &Tape<'_>, key: &str| tape.root().get(key).and_then(|v| v.str()).map(|s| s.into_owned());
+    let wide: String =
+        format!("{{{}\"k\":\"wide\"}}", (0..3000).map(|i| format!("\"m{i}\":[{i}],")).collect::<String>());
+    for _ in 0..2 {
+        let first = Tape::read(br#"{"k":"one","x":1,"y":2,"z":3}"#).expect("valid");
+        // Read while the first is alive: it holds the spare lists, so this one gets fresh ones.
+        let second = Tape::read(br#"{"k":"two"}"#).expect("valid");
+        assert_eq!((text(&first, "k"), text(&second, "k")), (Some("one".into()), Some("two".into())));
+        drop(first);
+        // Larger than any list kept before, and larger than a kept list may be.
+        let large = Tape::read(wide.as_bytes()).expect("valid");
+        assert_eq!(
+            (text(&large, "k"), large.root().get("m2999").map(|v| v.raw())),
+            (Some("wide".into()), Some("[2999]"))
+        );
+        drop((second, large));
+        let after = Tape::read(br#"{"y":"three"}"#).expect("valid");
+        assert_eq!((text(&after, "k"), text(&after, "y")), (None, Some("three".into())));
+        assert!(after.root().get("x").is_none(), "nothing of an earlier tape is left in the index");
+    }
+}
+
+#[test]
 fn special_bytes_are_found_in_every_lane() {
     for at in 0..20 {
         for special_byte in [b'"', b'\\', 0x00, 0x1f] {
