@@ -33,6 +33,22 @@ fn target(raw: &str) -> Result<MemberTarget, Error> {
     MemberTarget::parse(raw, "target")
 }
 
+/// The four bulk methods' one body: the target parsed, the listener wrapped, and the core's
+/// `bulk_with_progress` awaited.
+async fn bulk(
+    client: &zapi_communities::Client,
+    change: MemberChange,
+    target: &str,
+    phones: &[String],
+    options: Option<BulkOptions>,
+    progress: Option<Arc<dyn BulkProgressListener>>,
+) -> Result<BulkOutcome, Error> {
+    let report = progress_fn(progress);
+    client
+        .bulk_with_progress(change, self::target(target)?, phones, options.unwrap_or_default(), report.as_deref())
+        .await
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Client {
     /// A client for the instance `options` describes (or, in proxy mode, for your backend),
@@ -228,8 +244,7 @@ impl Client {
         options: Option<BulkOptions>,
         progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
-        self.0.bulk_with_progress(MemberChange::Add, target, &phones, options, report.as_deref()).await
+        bulk(&self.0, MemberChange::Add, &target, &phones, options, progress).await
     }
 
     /// Removes any number of people from a community or group, as `add_participants_bulk` adds
@@ -245,8 +260,7 @@ impl Client {
         options: Option<BulkOptions>,
         progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
-        self.0.bulk_with_progress(MemberChange::Remove, target, &phones, options, report.as_deref()).await
+        bulk(&self.0, MemberChange::Remove, &target, &phones, options, progress).await
     }
 
     /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
@@ -261,8 +275,7 @@ impl Client {
         options: Option<BulkOptions>,
         progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
-        self.0.bulk_with_progress(MemberChange::Promote, target, &phones, options, report.as_deref()).await
+        bulk(&self.0, MemberChange::Promote, &target, &phones, options, progress).await
     }
 
     /// The changes that make the account's community match `spec`, each with its reason; empty when
@@ -299,8 +312,7 @@ impl Client {
         options: Option<BulkOptions>,
         progress: Option<Arc<dyn BulkProgressListener>>,
     ) -> Result<BulkOutcome, Error> {
-        let (target, options, report) = (self::target(&target)?, options.unwrap_or_default(), progress_fn(progress));
-        self.0.bulk_with_progress(MemberChange::Demote, target, &phones, options, report.as_deref()).await
+        bulk(&self.0, MemberChange::Demote, &target, &phones, options, progress).await
     }
 
     /// Takes admin rights away in a community or group.

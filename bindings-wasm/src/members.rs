@@ -8,7 +8,7 @@ use zapi_communities::Error;
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::parse_phones;
 use zapi_communities::bulk::{BulkOptions, BulkOutcome, BulkProgress, BulkProgressFn, MemberChange};
-use zapi_communities::{GroupAddPrivacy, GroupInvitationMetadata, InviteLink};
+use zapi_communities::{Client, GroupAddPrivacy, GroupInvitationMetadata, InviteLink};
 
 use crate::args::{community_id, group_id, phones, string, target};
 use crate::client::JsClient;
@@ -44,9 +44,7 @@ impl JsClient {
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
         #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
-        let report = progress.as_ref().map(JsProgress::report);
-        typed(&self.0.bulk_with_progress(MemberChange::Add, to, &people, o, report.as_deref()).await.js()?)
+        bulk(&self.0, MemberChange::Add, &to, &people, raw_options).await
     }
 
     /// Removes any number of people from a community or group, as `add_participants_bulk` adds
@@ -58,9 +56,7 @@ impl JsClient {
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
         #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
-        let report = progress.as_ref().map(JsProgress::report);
-        typed(&self.0.bulk_with_progress(MemberChange::Remove, to, &people, o, report.as_deref()).await.js()?)
+        bulk(&self.0, MemberChange::Remove, &to, &people, raw_options).await
     }
 
     /// Promotes any number of members to admins, as `add_participants_bulk` adds people.
@@ -71,9 +67,7 @@ impl JsClient {
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
         #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
-        let report = progress.as_ref().map(JsProgress::report);
-        typed(&self.0.bulk_with_progress(MemberChange::Promote, to, &people, o, report.as_deref()).await.js()?)
+        bulk(&self.0, MemberChange::Promote, &to, &people, raw_options).await
     }
 
     /// Takes admin rights from any number of people, as `add_participants_bulk` adds people.
@@ -84,9 +78,7 @@ impl JsClient {
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
         #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
-        let (to, people, o, progress) = bulk_args(&to, &people, raw_options)?;
-        let report = progress.as_ref().map(JsProgress::report);
-        typed(&self.0.bulk_with_progress(MemberChange::Demote, to, &people, o, report.as_deref()).await.js()?)
+        bulk(&self.0, MemberChange::Demote, &to, &people, raw_options).await
     }
 
     /// Removes people from a community or group.
@@ -208,6 +200,20 @@ impl JsClient {
 
 /// A bulk call's target, its numbers as given (the core reads them whole, naming every bad one),
 /// its options and its `onProgress` function (taken out before the options are read).
+/// The four bulk methods' one body: the arguments checked, an `onProgress` function taken out of
+/// the options, and the core's `bulk_with_progress` awaited.
+async fn bulk(
+    client: &Client,
+    change: MemberChange,
+    to: &JsValue,
+    people: &JsValue,
+    raw_options: Option<Ts<BulkCallOptions>>,
+) -> Result<Ts<BulkOutcome>, JsValue> {
+    let (to, people, options, progress) = bulk_args(to, people, raw_options)?;
+    let report = progress.as_ref().map(JsProgress::report);
+    typed(&client.bulk_with_progress(change, to, &people, options, report.as_deref()).await.js()?)
+}
+
 fn bulk_args(
     to: &JsValue,
     people: &JsValue,

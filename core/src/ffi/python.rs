@@ -160,47 +160,6 @@ impl GroupSettings {
     }
 }
 
-#[pymethods]
-impl AnnouncementSource {
-    /// The stable name shared by every language: `create_response`, `community_metadata`,
-    /// `chat_list` or `explicit`.
-    #[getter]
-    fn value(&self) -> &'static str {
-        self.as_str()
-    }
-
-    fn __str__(&self) -> &'static str {
-        self.as_str()
-    }
-}
-
-#[pymethods]
-impl InvitationLinkErrorKind {
-    /// The stable name shared by every language: `forbidden`, `not_authorized`,
-    /// `too_many_requests` or `other`.
-    #[getter]
-    fn value(&self) -> &'static str {
-        self.as_str()
-    }
-
-    fn __str__(&self) -> &'static str {
-        self.as_str()
-    }
-}
-
-#[pymethods]
-impl WhoCanAddGroups {
-    /// The wire value: `admins` or `all`.
-    #[getter]
-    fn value(&self) -> &'static str {
-        self.as_str()
-    }
-
-    fn __str__(&self) -> &'static str {
-        self.as_str()
-    }
-}
-
 /// `value` (the stable name shared by every language) and `__str__` for simple enums.
 macro_rules! named_enum {
     ($($t:ty: $doc:literal),* $(,)?) => {$(
@@ -220,6 +179,9 @@ macro_rules! named_enum {
 }
 
 named_enum! {
+    AnnouncementSource: "The stable name shared by every language: `create_response`, `community_metadata`, `chat_list` or `explicit`.",
+    InvitationLinkErrorKind: "The stable name shared by every language: `forbidden`, `not_authorized`, `too_many_requests` or `other`.",
+    WhoCanAddGroups: "The wire value: `admins` or `all`.",
     GroupAddPrivacy: "The stable name shared by every language: `all`, `contacts` or `contact_blacklist`.",
     DeliveryStatus: "The stable name shared by every language: `sent`, `received`, `read`, `read_by_me`, `played` or `other`.",
     PresenceStatus: "The stable name shared by every language: `available`, `unavailable`, `composing`, `recording`, `paused` or `other`.",
