@@ -614,3 +614,6 @@ impl ser::Serializer for MapKey<'_> {
         not_a_string()
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -12,12 +12,20 @@ apt_install chromium
 (cd bindings-wasm && npm ci --no-audit --no-fund --loglevel=error)
 
 build_zapi_sim
-cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --no-default-features --features webhooks -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features plan -- -D warnings
 cargo clippy -q -p zapi-communities-wasm --target wasm32-unknown-unknown --features simulator -- -D warnings
 # Installs wasm-bindgen-cli when missing, builds pkg/{node,web,bundler}, prints the wasm size.
 bash bindings-wasm/scripts/build.sh 2>&1 | grep -v 'target_features. custom section is missing'
+
+# The module's own unit tests (src/out/tests.rs), run in Node by wasm-bindgen-test-runner, which
+# comes with the wasm-bindgen-cli that build.sh made sure of.
+UNIT_LOG=/tmp/zapi-wasm-unit.txt
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p zapi-communities-wasm --target wasm32-unknown-unknown --lib > "$UNIT_LOG" 2>&1 \
+  || { cat "$UNIT_LOG"; exit 1; }
+echo "wasm unit (wasm-bindgen-test in Node): $(sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p' "$UNIT_LOG") passed"
 
 cd bindings-wasm
 LOG=/tmp/zapi-wasm-tests.txt
