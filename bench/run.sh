@@ -82,11 +82,11 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   target from run to run: the same-origin sequential row measured 1.08× in one fresh-clone run and
   1.18× in the next, with no change to the JS or the transport in between.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
-  spans (no tree) and copies out only the fields it returns. callgrind counts about 21k
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 20k
   instructions per typical event (24.5k before string fields were copied without the lenient
-  visitor, key hashes came from word loads and each thread kept the tape's lists for the next
-  body): ~9.5k to scan and check the 1 KB body (serde_json's reader, merely skipping the same
-  body, is about 1.2 M/s here), ~1.5k to index the root's keys, ~7k to look up its twenty-odd
+  visitor, keys were hashed and compared as bytes and each thread kept the tape's lists for the
+  next body): ~9.5k to scan and check the 1 KB body (serde_json's reader, merely skipping the same
+  body, is about 1.2 M/s here), ~1k to index the root's keys, ~6.5k to look up its twenty-odd
   fields and copy them out, ~1.6k for the allocator (the event's dozen owned strings, made and
   freed), ~0.5k for UTF-8 validation. 1 M/s would take about two thirds of that on this machine;
   the scan is already eight bytes at a time, and the crate forbids the `unsafe` that SIMD needs.

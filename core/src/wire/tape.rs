@@ -150,6 +150,12 @@ impl<'t, 'a> Value<'t, 'a> {
         &self.tape.text[node.start as usize..node.end as usize]
     }
 
+    /// The bytes of [`Value::raw`], without the checks of slicing a `str`.
+    fn raw_bytes(&self) -> &'a [u8] {
+        let node = self.tape.node(self.at);
+        self.tape.text.as_bytes().get(node.start as usize..node.end as usize).unwrap_or_default()
+    }
+
     /// The value as JSON text, as the document writes it (a string with its quotes).
     pub(crate) fn json(&self) -> &'a str {
         let node = self.tape.node(self.at);
@@ -182,7 +188,7 @@ impl<'t, 'a> Value<'t, 'a> {
         }
         let mut found = None;
         for (k, v) in self.members() {
-            if k.key_is(key) {
+            if k.key_is(key.as_bytes()) {
                 found = Some(v);
             }
         }
@@ -218,13 +224,12 @@ impl<'t, 'a> Value<'t, 'a> {
     }
 
     /// Whether this key node spells `key`.
-    fn key_is(&self, key: &str) -> bool {
+    fn key_is(&self, key: &[u8]) -> bool {
         let node = self.tape.node(self.at);
         match node.kind {
-            Kind::String => {
-                self.tape.text.as_bytes().get(node.start as usize..node.end as usize) == Some(key.as_bytes())
-            }
-            _ => self.str().is_some_and(|k| k == key),
+            // Most keys differ in length: told apart before any byte is compared.
+            Kind::String => (node.end - node.start) as usize == key.len() && self.raw_bytes() == key,
+            _ => self.str().is_some_and(|k| k.as_bytes() == key),
         }
     }
 
@@ -234,12 +239,14 @@ impl<'t, 'a> Value<'t, 'a> {
         slots.resize((count * 2).next_power_of_two().max(8), Slot::default());
         let mask = slots.len() - 1;
         for (key, value) in self.members() {
-            let name = key.str().unwrap_or_default();
-            let hash = hash(&name);
+            // A key without escapes is hashed where it stands.
+            let unescaped = if key.kind() == Kind::String { None } else { key.str() };
+            let name = unescaped.as_deref().map_or_else(|| key.raw_bytes(), str::as_bytes);
+            let hash = hash(name);
             let mut at = first_slot(hash, mask);
             loop {
                 let slot = &mut slots[at];
-                if slot.key == 0 || (slot.hash == hash && (Value { tape: self.tape, at: slot.key }).key_is(&name)) {
+                if slot.key == 0 || (slot.hash == hash && (Value { tape: self.tape, at: slot.key }).key_is(name)) {
                     *slot = Slot { hash, key: key.at, value: value.at };
                     break;
                 }
@@ -251,14 +258,14 @@ impl<'t, 'a> Value<'t, 'a> {
     fn indexed(&self, key: &str) -> Option<Value<'t, 'a>> {
         let slots = &self.tape.index;
         let mask = slots.len() - 1;
-        let hash = hash(key);
+        let hash = hash(key.as_bytes());
         let mut at = first_slot(hash, mask);
         loop {
             let slot = slots[at];
             if slot.key == 0 {
                 return None;
             }
-            if slot.hash == hash && (Value { tape: self.tape, at: slot.key }).key_is(key) {
+            if slot.hash == hash && (Value { tape: self.tape, at: slot.key }).key_is(key.as_bytes()) {
                 return Some(Value { tape: self.tape, at: slot.value });
             }
             at = (at + 1) & mask;
@@ -303,8 +310,7 @@ impl<'de> Deserializer<'de> for Value<'_, '_> {
 
 /// A key's length and its first and last four bytes, mixed by one multiplication (its high
 /// bits pick the slot): cheap for the short keys of a webhook body, which differ in those.
-fn hash(key: &str) -> u32 {
-    let bytes = key.as_bytes();
+fn hash(bytes: &[u8]) -> u32 {
     let word = |at: usize| bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
     let (head, tail) = if bytes.len() >= 4 {
         (word(0), word(bytes.len() - 4))
