@@ -79,8 +79,12 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   `Client-Token` and needs no preflight at all, so its rows compare like with like, as does the
   change row (no preflight on either side). Calls take 3–5 ms in headless Chromium on these
   machines with ±20% from round to round, so a ratio near 1.1× can land on either side of the
-  target from run to run: the same-origin sequential row measured 1.08× in one fresh-clone run and
-  1.18× in the next, with no change to the JS or the transport in between.
+  target from run to run: across four fresh-clone runs with no change to the JS or the transport,
+  the same-origin sequential row measured 1.08×, 1.18×, 1.10× and 1.12×, and the proxy-mode one
+  1.07×, 1.08×, 1.15× and 1.12×.
+- **Node start-up (≤30 ms).** 19–24 ms in fresh-clone runs on a quiet host (`require`, compiling
+  and instantiating the 667 KB module, one `new Client`); it moves with the host: in two runs where bare `node` itself
+  took 116 and 125 ms instead of 82–89 ms, the same code measured 32.0 and 33.9 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
   spans (no tree) and copies out only the fields it returns. callgrind counts about 20k
   instructions per typical event (24.5k before string fields were copied without the lenient
