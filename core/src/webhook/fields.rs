@@ -79,8 +79,7 @@ fn text(value: Value<'_, '_>) -> Option<String> {
     // Nearly every field is a string without escapes: copied straight from the body, without
     // going through the visitor (which gives the same answer, as the tests check).
     if value.kind() == Kind::String {
-        let raw = value.raw();
-        return (!raw.trim().is_empty()).then(|| raw.to_owned());
+        return LooseString(Some(value.raw().to_owned())).non_empty();
     }
     LooseString::deserialize(value).ok().and_then(LooseString::non_empty)
 }

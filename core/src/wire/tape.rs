@@ -225,10 +225,8 @@ impl<'t, 'a> Value<'t, 'a> {
 
     /// Whether this key node spells `key`.
     fn key_is(&self, key: &[u8]) -> bool {
-        let node = self.tape.node(self.at);
-        match node.kind {
-            // Most keys differ in length: told apart before any byte is compared.
-            Kind::String => (node.end - node.start) as usize == key.len() && self.raw_bytes() == key,
+        match self.kind() {
+            Kind::String => self.raw_bytes() == key,
             _ => self.str().is_some_and(|k| k.as_bytes() == key),
         }
     }
