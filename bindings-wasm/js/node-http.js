@@ -11,18 +11,27 @@
 // is cut out of every message before it reaches Rust.
 'use strict';
 
-const http = require('node:http');
-const https = require('node:https');
-
 // Socket errors raised before a single byte of the request was written; anything else may have
 // been delivered.
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+// Each protocol's module is loaded on its first request, as Node loads its own fetch: loading
+// `node:https` (TLS and crypto with it) takes ~6 ms, a fifth of the package's start-up, and a
+// process that only talks plain HTTP on loopback (the simulator) never needs it.
+const MODULES = new Map([['http:', 'node:http'], ['https:', 'node:https']]);
 // One keep-alive pool per protocol for the whole process, as fetch keeps one.
-const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true }),
-  'https:': new https.Agent({ keepAlive: true }),
-};
+const loaded = new Map();
+
+/** `{ lib, agent }` for a URL's protocol (`http:` or `https:`), or undefined for any other. */
+function protocol(name) {
+  let entry = loaded.get(name);
+  if (entry === undefined && MODULES.has(name)) {
+    const lib = require(MODULES.get(name));
+    entry = { lib, agent: new lib.Agent({ keepAlive: true }) };
+    loaded.set(name, entry);
+  }
+  return entry;
+}
 
 /**
  * Sends one request. `headers` is a flat `[name, value, name, value, …]` list.
@@ -45,15 +54,15 @@ function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
       finish({ failure: 'connect', message: describe(error, url) });
       return;
     }
-    const agent = AGENTS[target.protocol];
-    if (agent === undefined) {
+    const transport = protocol(target.protocol);
+    if (transport === undefined) {
       finish({ failure: 'connect', message: `unsupported protocol ${target.protocol}` });
       return;
     }
     const names = {};
     for (let i = 0; i + 1 < headers.length; i += 2) names[headers[i]] = headers[i + 1];
     if (body !== undefined) names['content-length'] = Buffer.byteLength(body);
-    const request = (target.protocol === 'https:' ? https : http).request(target, { method, headers: names, agent });
+    const request = transport.lib.request(target, { method, headers: names, agent: transport.agent });
     timer = setTimeout(() => {
       finish({ failure: 'timeout', message: '' });
       request.destroy();

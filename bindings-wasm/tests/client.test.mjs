@@ -1,7 +1,10 @@
 // Building a Client: direct, behind a proxy, from process.env; the browser warning; many calls
 // in flight over one client.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 
 import { Client, SimClient, thrown } from './helpers/client.mjs';
 import { SIM, routes, startSim } from './helpers/sim.mjs';
@@ -115,5 +118,24 @@ describe('constructing a Client', () => {
     await sim.reset();
     const patient = new Client(sim.clientOptions({ timeoutMs: 2 ** 32 }));
     assert.deepEqual(await patient.listCommunities(1, 10), []);
+  });
+
+  it('loads node:http and node:https on the first call of their protocol, not at require', async () => {
+    await sim.reset();
+    // In a fresh process: these modules stay loaded once any code has asked for them.
+    const script = `
+      const loaded = () => ['http', 'https'].filter((name) => process.moduleLoadList.includes('NativeModule ' + name));
+      const { Client } = require(${JSON.stringify(createRequire(import.meta.url).resolve('zapi-communities'))});
+      const seen = { required: loaded() };
+      (async () => {
+        await new Client(${JSON.stringify(sim.clientOptions())}).listCommunities(1, 10);
+        seen.plain = loaded();
+        const closed = new Client({ instanceId: 'I', token: 't', baseUrl: 'https://127.0.0.1:1', maxRetries: 0 });
+        seen.refused = await closed.listCommunities(1, 10).then(() => 'answered', (error) => error.kind);
+        seen.secure = loaded();
+        console.log(JSON.stringify(seen));
+      })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script]);
+    assert.deepEqual(JSON.parse(stdout), { required: [], plain: ['http'], refused: 'transport', secure: ['http', 'https'] });
   });
 });
