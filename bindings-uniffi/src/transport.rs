@@ -30,7 +30,8 @@ pub struct HttpHeader {
 pub struct IncomingResponse {
     /// The HTTP status code.
     pub status: u16,
-    /// Response headers (`Retry-After` matters on 429).
+    /// Response headers. The client reads only `Location` (of a refused redirect) and
+    /// `Retry-After` (of a 429), so a transport may return just those two and skip copying the rest.
     #[uniffi(default)]
     pub headers: Vec<HttpHeader>,
     /// The raw body.

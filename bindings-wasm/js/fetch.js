@@ -23,10 +23,11 @@
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
- * Sends one request. `headers` is a flat `[name, value, name, value, …]` list.
+ * Sends one request. `headers` is a flat `[name, value, name, value, …]` list; of the response's
+ * headers, only those named (lower case) in `keptHeaders` come back, in the same flat form.
  * @returns {Promise<object>} the outcome described above
  */
-async function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
+async function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -47,7 +48,10 @@ async function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length > maxBodyBytes) return { failure: 'too_large', message: '' };
     const flat = [];
-    for (const [name, value] of response.headers) flat.push(name, value);
+    for (const name of keptHeaders) {
+      const value = response.headers.get(name);
+      if (value !== null) flat.push(name, value);
+    }
     return { status: response.status, headers: flat, body: bytes };
   } catch (error) {
     if (timedOut) return { failure: 'timeout', message: '' };

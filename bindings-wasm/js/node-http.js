@@ -34,10 +34,11 @@ function protocol(name) {
 }
 
 /**
- * Sends one request. `headers` is a flat `[name, value, name, value, …]` list.
+ * Sends one request. `headers` is a flat `[name, value, name, value, …]` list; of the response's
+ * headers, only those named (lower case) in `keptHeaders` come back, in the same flat form.
  * @returns {Promise<object>} `{ status, headers, body }` or `{ failure, message }`
  */
-function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
+function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) {
   return new Promise((resolve) => {
     let settled = false;
     let timer;
@@ -92,7 +93,12 @@ function send(method, url, headers, body, timeoutMs, maxBodyBytes) {
       response.on('error', (error) => finish({ failure: 'io', message: describe(error, url) }));
       response.on('end', () => {
         const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
-        finish({ status: response.statusCode, headers: response.rawHeaders, body: bytes });
+        const kept = [];
+        for (const name of keptHeaders) {
+          const value = response.headers[name];
+          if (value !== undefined) kept.push(name, value);
+        }
+        finish({ status: response.statusCode, headers: kept, body: bytes });
       });
     });
     request.end(body);

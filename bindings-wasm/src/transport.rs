@@ -12,7 +12,9 @@ use std::time::Duration;
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use zapi_communities::{BoxFuture, HttpRequest, HttpResponse, SendOptions, Transport, TransportError};
+use zapi_communities::{
+    BoxFuture, HttpRequest, HttpResponse, RESPONSE_HEADERS_READ, SendOptions, Transport, TransportError,
+};
 
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {
@@ -24,6 +26,7 @@ extern "C" {
         body: Option<String>,
         timeout_ms: f64,
         max_body_bytes: f64,
+        kept_headers: &Array,
     ) -> js_sys::Promise;
 
     #[wasm_bindgen(js_name = sleep)]
@@ -43,6 +46,13 @@ extern "C" {
     fn body(this: &Outcome) -> Uint8Array;
 }
 
+thread_local! {
+    /// The response headers handed back across the boundary: only those the core reads
+    /// ([`RESPONSE_HEADERS_READ`]), since every other one would cost two strings copied into wasm
+    /// per call for nothing. Made once per thread.
+    static KEPT_HEADERS: Array = RESPONSE_HEADERS_READ.iter().map(|name| JsValue::from_str(name)).collect();
+}
+
 /// Sends with the global `fetch` (Node >= 18, browsers, workers).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct FetchTransport;
@@ -51,15 +61,18 @@ impl FetchTransport {
     async fn exchange(request: &HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
         let url = request.url();
         let headers = request.headers.iter().flat_map(|(name, value)| [name.clone(), value.clone()]).collect();
-        let promise = fetch_send(
-            request.method.as_str(),
-            &url,
-            headers,
-            request.body.clone(),
-            // setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days): cap instead.
-            options.timeout.as_millis().min(i32::MAX as u128) as f64,
-            options.max_body_bytes as f64,
-        );
+        let promise = KEPT_HEADERS.with(|kept| {
+            fetch_send(
+                request.method.as_str(),
+                &url,
+                headers,
+                request.body.clone(),
+                // setTimeout fires at once for delays past 2^31 - 1 ms (~24.8 days): cap instead.
+                options.timeout.as_millis().min(i32::MAX as u128) as f64,
+                options.max_body_bytes as f64,
+                kept,
+            )
+        });
         let outcome: Outcome = JsFuture::from(promise)
             .await
             .map_err(|_| TransportError::Io { message: "fetch glue failed".into() })?

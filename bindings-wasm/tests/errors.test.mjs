@@ -5,7 +5,7 @@ import net from 'node:net';
 import { describe, it } from 'node:test';
 
 import { Client, SimZapiError, ZapiError, onFreshSimulator, parseWebhook, rejection, thrown } from './helpers/client.mjs';
-import { routes } from './helpers/sim.mjs';
+import { SIM, routes } from './helpers/sim.mjs';
 
 /** A port nothing listens on. */
 async function closedPort() {
@@ -96,6 +96,16 @@ describe('error kinds over HTTP', () => {
     assert.equal(error.retryAfterMs, 7000);
     await sim.fault({ fault: { kind: 'rate_limit' } });
     assert.equal((await rejection(client.listChats(1, 10))).retryAfterMs, null);
+  });
+
+  it('api: a redirect is refused, naming the origin of its Location and nothing more', async () => {
+    const decoy = new URL((await sim.decoy()).url).origin;
+    await sim.fault({ fault: { kind: 'redirect', status: 302 } });
+    const error = await rejection(client.listChats(1, 10));
+    assert.equal(error.kind, 'api');
+    assert.equal(error.status, 302);
+    assert.match(error.detail, new RegExp(`redirect 302 to ${decoy};`));
+    assert.doesNotMatch(error.message, new RegExp(SIM.token));
   });
 
   it('timeout: timeoutMs says what was in force', async () => {

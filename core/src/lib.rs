@@ -31,7 +31,7 @@ pub use client::{
     MessageOptions, OptionValue, SIMULATOR_BASE_URL,
 };
 pub use error::{Error, Result};
-pub use http::{HttpRequest, HttpResponse, Method};
+pub use http::{HttpRequest, HttpResponse, Method, RESPONSE_HEADERS_READ};
 #[cfg(feature = "reqwest")]
 pub use io::reqwest::ReqwestTransport;
 pub use model::*;

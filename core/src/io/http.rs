@@ -140,6 +140,14 @@ impl fmt::Debug for HttpRequest {
     }
 }
 
+/// The only response headers the client reads, in lower case: `Location`, to name where a
+/// refused redirect pointed, and `Retry-After`, how long a 429 asks to wait. A transport may leave
+/// every other header out of [`HttpResponse::headers`]; the JS client's does, so an answer crosses
+/// into wasm with these two strings at most instead of all its headers.
+pub const RESPONSE_HEADERS_READ: [&str; 2] = [LOCATION, RETRY_AFTER];
+pub(crate) const LOCATION: &str = "location";
+pub(crate) const RETRY_AFTER: &str = "retry-after";
+
 /// What came back: status, headers and the (already size-capped) body.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HttpResponse {

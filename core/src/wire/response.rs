@@ -19,7 +19,7 @@ const MAX_MESSAGE_CHARS: usize = 300;
 /// arrive as 200.
 pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
     if (300..400).contains(&response.status) {
-        return Err(super::redirect::refused(response.status, response.header("location")));
+        return Err(super::redirect::refused(response.status, response.header(crate::http::LOCATION)));
     }
     if response.status == 429 {
         return Err(Error::RateLimited { retry_after_ms: retry_after(response).map(|secs| secs.saturating_mul(1000)) });
@@ -146,7 +146,7 @@ fn refused(status: u16, what: &str) -> Error {
 
 /// Seconds from a `Retry-After` header (delta-seconds form; HTTP dates are ignored).
 pub(crate) fn retry_after(response: &HttpResponse) -> Option<u64> {
-    response.header("retry-after").and_then(|v| v.trim().parse().ok())
+    response.header(crate::http::RETRY_AFTER).and_then(|v| v.trim().parse().ok())
 }
 
 pub(crate) fn error_field(body: &[u8]) -> Option<String> {
