@@ -115,6 +115,12 @@ for (const [label, figures] of setups) {
   console.log(`| ${label}: concurrency 64 | ${fmt(conc.ours, 'req/s')} | ${CAREFUL} ${fmt(conc.careful, 'req/s')} | ` +
     `${(median(conc.careful) / median(conc.ours)).toFixed(2)}× time | — |`);
 }
+// Where a sequential call's time goes (the page's `phases`), ours against the same request by hand.
+const phaseCells = (per) => ['before', 'waiting', 'after'].map((phase) => median(per[phase]).toFixed(0)).join(' / ');
+for (const [label, figures] of [['same origin', report.sameOrigin], ['cross-origin backend, proxy mode', report.proxy]]) {
+  console.log(`| ${label}: one sequential call in phases, µs: before \`fetch\` / until it resolves / after (body read, parse, ` +
+    `result) | ${phaseCells(figures.phases.ours)} | ${CAREFUL} ${phaseCells(figures.phases.careful)} | — | — |`);
+}
 const change = report.change.seq;
 const changeRatio = median(change.ours) / median(change.fetch);
 console.log(`| cross-origin: sequential updateCommunityDescription (a POST), per call | ${fmt(change.ours, 'µs')} | ` +

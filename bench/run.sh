@@ -81,10 +81,20 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   machines with ±20% from round to round, so a ratio near 1.1× can land on either side of the
   target from run to run: across four fresh-clone runs with no change to the JS or the transport,
   the same-origin sequential row measured 1.08×, 1.18×, 1.10× and 1.12×, and the proxy-mode one
-  1.07×, 1.08×, 1.15× and 1.12×.
-- **Node start-up (≤30 ms).** 19–24 ms in fresh-clone runs on a quiet host (`require`, compiling
-  and instantiating the 667 KB module, one `new Client`); it moves with the host: in two runs where bare `node` itself
-  took 116 and 125 ms instead of 82–89 ms, the same code measured 32.0 and 33.9 ms.
+  1.07×, 1.08×, 1.15× and 1.12×. The phase rows say where a sequential call's time goes, against
+  the same request made by hand with the same options: the client's own work is before `fetch`
+  (its request built and handed to JS, +15–40 µs) and after the response's headers are in
+  (+20–100 µs: the body copied into wasm, parsed, the typed result built); everything else is
+  the browser's network stack (renderer, network service and the loopback servers sharing two
+  cores), where a profile of the page (Chrome DevTools Protocol, 50 µs samples over 1,500 calls)
+  finds the main thread idle and no client code running: that phase moves by ±300 µs from round
+  to round on both sides.
+- **Node start-up (≤30 ms).** `require`, compiling and instantiating the 651 KB module, one
+  `new Client`. Until this round it also loaded `node:http` and `node:https` (TLS and crypto with
+  them), ~6–9 ms of it; they are now loaded by the first call of their protocol, as Node loads its
+  own `fetch`, so the whole-process row still counts them. Before that change the figure was
+  19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
+  itself took 116 and 125 ms instead of 82–89 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
   spans (no tree) and copies out only the fields it returns. callgrind counts about 20k
   instructions per typical event (24.5k before string fields were copied without the lenient

@@ -12,6 +12,7 @@ const ROUNDS = Number(params.get('rounds'));
 const SEQ_CALLS = Number(params.get('seq'));
 const CONC = 64;
 const CONC_CALLS = Number(params.get('conc'));
+const PHASE_CALLS = Math.max(1, SEQ_CALLS >> 1);
 const SIM = { instanceId: 'SIM-INSTANCE', token: 'sim-token', clientToken: 'sim-client-token' };
 
 const perCallUs = async (fn, calls) => {
@@ -55,6 +56,45 @@ async function rounds(fns, concurrent) {
   return { seq, conc };
 }
 
+/**
+ * Where one sequential call's time goes, for `ours` and `careful` (the same request and options):
+ * before `fetch` is called (the client's request building and the hop into JS), from there until
+ * `fetch` resolves (the response's headers are in), and after that (the body read, then the
+ * client's parse and typed result). `fetch` is wrapped only while this runs. Median of each
+ * phase over the rounds, in µs per call.
+ */
+async function phases(fns) {
+  const real = globalThis.fetch;
+  let marks;
+  globalThis.fetch = function timedFetch(...args) {
+    marks.called = performance.now();
+    const answer = real.apply(this, args);
+    answer.then(() => { marks.answered = performance.now(); }, () => {});
+    return answer;
+  };
+  const per = { ours: { before: [], waiting: [], after: [] }, careful: { before: [], waiting: [], after: [] } };
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const name of r % 2 ? ['careful', 'ours'] : ['ours', 'careful']) {
+        const sum = { before: 0, waiting: 0, after: 0 };
+        for (let i = 0; i < PHASE_CALLS; i++) {
+          marks = {};
+          const start = performance.now();
+          await fns[name]();
+          const end = performance.now();
+          sum.before += marks.called - start;
+          sum.waiting += marks.answered - marks.called;
+          sum.after += end - marks.answered;
+        }
+        for (const phase of Object.keys(sum)) per[name][phase].push((sum[phase] * 1000) / PHASE_CALLS);
+      }
+    }
+  } finally {
+    globalThis.fetch = real;
+  }
+  return per;
+}
+
 /** Every figure for one setup: `baseUrl`, in proxy mode or with the credentials in the page. */
 async function measure(setup, baseUrl, proxy) {
   const client = proxy ? new Client({ proxy: true, baseUrl }) : new Client({ ...SIM, baseUrl });
@@ -78,7 +118,8 @@ async function measure(setup, baseUrl, proxy) {
     careful: async () => check(await careful(listUrl, { headers }, 'no-store')),
   };
   probes[setup] = fns;
-  return rounds(fns, true);
+  const figures = await rounds(fns, true);
+  return { ...figures, phases: await phases(fns) };
 }
 
 /** A change on the cross-origin setup: the community's description set, sequentially. */
