@@ -62,9 +62,11 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   about 20 allocations to build and free, and the response headers are copied out as owned
   strings), memcpy ~0.7k, the transport's own code ~1k, URL encoding ~0.4k, header text ~0.3k;
   then the typed answer read and the community ids remembered. At 64 concurrent calls on two
-  cores, where the CPU is the limit, that is the 9–22% the row has shown across runs; sequentially
-  it mostly hides in the round trip (0.90× to 1.11× across runs on the multi-threaded runtime),
-  least on a current-thread runtime, where the round trip is shortest.
+  cores, where the CPU is the limit, the row has measured 0.95× to 1.32× across runs, its two sides'
+  round-to-round ranges overlapping (the committed 1.32× and a 0.95× from the Rust part alone re-run
+  right after it, nothing changed in between); sequentially it mostly hides in the round trip
+  (0.90× to 1.11× across runs on the multi-threaded runtime), least on a current-thread runtime,
+  where the round trip is shortest.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
