@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 
 import { Client, SimClient, thrown } from './helpers/client.mjs';
+import { closedPort } from './helpers/shared.mjs';
 import { SIM, routes, startSim } from './helpers/sim.mjs';
 
 /** Runs `fn` with console.warn captured. */
@@ -130,7 +131,7 @@ describe('constructing a Client', () => {
       (async () => {
         await new Client(${JSON.stringify(sim.clientOptions())}).listCommunities(1, 10);
         seen.plain = loaded();
-        const closed = new Client({ instanceId: 'I', token: 't', baseUrl: 'https://127.0.0.1:1', maxRetries: 0 });
+        const closed = new Client({ instanceId: 'I', token: 't', baseUrl: 'https://127.0.0.1:${await closedPort()}', maxRetries: 0 });
         seen.refused = await closed.listCommunities(1, 10).then(() => 'answered', (error) => error.kind);
         seen.secure = loaded();
         console.log(JSON.stringify(seen));

@@ -1,20 +1,11 @@
 // ZapiError: a real Error subclass, one `kind` per core error, each with its fields. Server-side
 // failures are provoked with the simulator's fault injection.
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { describe, it } from 'node:test';
 
 import { Client, SimZapiError, ZapiError, onFreshSimulator, parseWebhook, rejection, thrown } from './helpers/client.mjs';
+import { closedPort } from './helpers/shared.mjs';
 import { SIM, routes } from './helpers/sim.mjs';
-
-/** A port nothing listens on. */
-async function closedPort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('ZapiError', () => {
   it('is a real Error subclass', () => {
