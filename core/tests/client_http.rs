@@ -203,6 +203,19 @@ async fn rate_limits_are_waited_for_on_gets_and_reported_on_posts() {
 }
 
 #[tokio::test]
+async fn a_redirect_is_refused_naming_where_it_pointed_but_not_the_token() {
+    // The transport hands back only the headers the core reads: `Location` must be one of them.
+    let location = "https://Decoy.Example:8443/instances/INSTANCE/token/SECRET-77/communities";
+    let extra = || vec![("Location", location.to_owned()), ("X-Other", "dropped".to_owned())];
+    let (url, seen) = serve(vec![Act::Reply(302, extra(), String::new())]).await;
+    let err = client(&url, "SECRET-77", Duration::from_secs(5)).list_communities(1, 10).await.unwrap_err();
+    let Error::Api { status: 302, detail } = &err else { panic!("{err:?}") };
+    assert!(detail.contains("redirect 302 to https://decoy.example:8443;"), "{detail}");
+    assert!(!format!("{err:?}{err}").contains("SECRET-77"), "{err:?}");
+    assert_eq!(count(&seen, "GET"), 1, "never followed nor retried");
+}
+
+#[tokio::test]
 async fn bodies_over_the_cap_are_refused() {
     let huge = format!("[{}]", vec![r#"{"id":"120363000000000001","name":"A"}"#; 200].join(","));
     let (url, _) = serve(vec![ok(&huge)]).await;

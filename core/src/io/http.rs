@@ -142,8 +142,9 @@ impl fmt::Debug for HttpRequest {
 
 /// The only response headers the client reads, in lower case: `Location`, to name where a
 /// refused redirect pointed, and `Retry-After`, how long a 429 asks to wait. A transport may leave
-/// every other header out of [`HttpResponse::headers`]; the JS client's does, so an answer crosses
-/// into wasm with these two strings at most instead of all its headers.
+/// every other header out of [`HttpResponse::headers`]. Every transport here does: the JS client's,
+/// so an answer crosses into wasm with these two strings at most, and `ReqwestTransport`, which
+/// would otherwise copy each header into two owned strings per call for nothing.
 pub const RESPONSE_HEADERS_READ: [&str; 2] = [LOCATION, RETRY_AFTER];
 pub(crate) const LOCATION: &str = "location";
 pub(crate) const RETRY_AFTER: &str = "retry-after";

@@ -4,6 +4,8 @@
 
 pub mod http;
 #[cfg(feature = "reqwest")]
+mod request_url;
+#[cfg(feature = "reqwest")]
 pub(crate) mod reqwest;
 pub mod retry;
 pub mod transport;

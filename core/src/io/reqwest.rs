@@ -3,11 +3,12 @@
 use std::time::Duration;
 
 use crate::error::Error;
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::{HttpRequest, HttpResponse, Method, RESPONSE_HEADERS_READ};
 use crate::transport::{BoxFuture, SendOptions, Transport, TransportError};
 
 /// Sends requests with one pooled `reqwest::Client` (keep-alive across calls), following no
-/// redirects.
+/// redirects. The response it hands back carries only the headers the core reads
+/// ([`RESPONSE_HEADERS_READ`]).
 ///
 /// On wasm32 reqwest sends with the browser's `fetch` and offers no redirect policy, so there a
 /// redirect is followed before the client sees it; the JS binding uses its own `fetch` transport
@@ -51,7 +52,11 @@ impl ReqwestTransport {
             Method::Delete => reqwest::Method::DELETE,
             Method::Put => reqwest::Method::PUT,
         };
-        let mut builder = self.client.request(method, request.url()).timeout(options.timeout);
+        let builder = match super::request_url::parsed(request) {
+            Some(url) => self.client.request(method, url),
+            None => self.client.request(method, request.url()),
+        };
+        let mut builder = builder.timeout(options.timeout);
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
@@ -61,15 +66,26 @@ impl ReqwestTransport {
         let started = now_ms();
         let response = builder.send().await.map_err(classify)?;
         let status = response.status().as_u16();
-        let headers = response.headers().iter().map(|(k, v)| (k.as_str().to_owned(), header_text(v))).collect();
-        if response.content_length().is_some_and(|len| len > options.max_body_bytes as u64) {
+        let headers = kept_headers(response.headers());
+        let declared = response.content_length();
+        if declared.is_some_and(|len| len > options.max_body_bytes as u64) {
             return Err(TransportError::BodyTooLarge { limit: options.max_body_bytes });
         }
-        let body = read_capped(response, options.max_body_bytes)
+        let body = read_capped(response, declared.unwrap_or(0) as usize, options.max_body_bytes)
             .await
             .map_err(|error| past_deadline(error, now_ms() - started, options.timeout))?;
         Ok(HttpResponse { status, headers, body })
     }
+}
+
+/// The response headers the core reads ([`RESPONSE_HEADERS_READ`]), as the JS and mobile
+/// transports hand back too: copying every header into owned strings was a dozen allocations per
+/// call that nothing read.
+fn kept_headers(headers: &reqwest::header::HeaderMap) -> Vec<(String, String)> {
+    RESPONSE_HEADERS_READ
+        .iter()
+        .flat_map(|name| headers.get_all(*name).iter().map(move |value| ((*name).to_owned(), header_text(value))))
+        .collect()
 }
 
 /// A header value as text: nearly always visible ASCII, checked in one quick pass; anything
@@ -106,8 +122,9 @@ fn now_ms() -> f64 {
 /// Reads the body chunk by chunk and stops as soon as it passes the cap, so a huge body is
 /// never held in memory (the length header may be absent or wrong).
 #[cfg(not(target_arch = "wasm32"))]
-async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Vec<u8>, TransportError> {
-    let mut body = Vec::new();
+async fn read_capped(mut response: reqwest::Response, declared: usize, cap: usize) -> Result<Vec<u8>, TransportError> {
+    // Sized from `Content-Length` (already checked against the cap) so one allocation holds it.
+    let mut body = Vec::with_capacity(declared);
     while let Some(chunk) = response.chunk().await.map_err(classify)? {
         if body.len() + chunk.len() > cap {
             return Err(TransportError::BodyTooLarge { limit: cap });
@@ -119,7 +136,7 @@ async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Vec<
 
 /// `fetch` buffers the body itself; the cap is still applied before it is handed on.
 #[cfg(target_arch = "wasm32")]
-async fn read_capped(response: reqwest::Response, cap: usize) -> Result<Vec<u8>, TransportError> {
+async fn read_capped(response: reqwest::Response, _declared: usize, cap: usize) -> Result<Vec<u8>, TransportError> {
     let bytes = response.bytes().await.map_err(classify)?;
     if bytes.len() > cap {
         return Err(TransportError::BodyTooLarge { limit: cap });

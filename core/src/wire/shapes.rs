@@ -1,6 +1,8 @@
 //! The service's response bodies, read leniently, and their conversion to domain types.
 //! Unknown fields are ignored everywhere; every field the docs do not promise is optional.
 
+use std::fmt;
+
 use serde::Deserialize;
 
 use super::json_value::{JsonObject, JsonValue};
@@ -79,7 +81,12 @@ impl WireCommunity {
     }
 }
 
-fn required_id<T>(value: LooseString, field: &str, parse: impl Fn(&str) -> Result<T, Error>) -> Result<T, Error> {
+/// The id in `value`, or a decode error naming `field`, which is only written out on failure.
+fn required_id<T>(
+    value: LooseString,
+    field: impl fmt::Display,
+    parse: impl Fn(&str) -> Result<T, Error>,
+) -> Result<T, Error> {
     let raw = value.non_empty().ok_or_else(|| Error::decode(format!("the response has no {field}")))?;
     parse(&raw).map_err(|_| Error::decode(format!("the response's {field} {raw:?} is not a valid id")))
 }
@@ -95,7 +102,7 @@ pub(crate) struct WireCommunitySummary {
 
 impl WireCommunitySummary {
     pub(crate) fn into_summary(self, index: usize) -> Result<CommunitySummary, Error> {
-        let id = required_id(self.id, &format!("[{index}].id"), |raw| CommunityId::parse_field(raw, "id"))?;
+        let id = required_id(self.id, format_args!("[{index}].id"), |raw| CommunityId::parse_field(raw, "id"))?;
         Ok(CommunitySummary { id, name: self.name.0.unwrap_or_default() })
     }
 }
