@@ -89,28 +89,54 @@ impl HttpRequest {
 
     /// Built piece by piece into one string sized up front: every call renders one.
     fn render_url(&self, token: Token<'_>) -> String {
-        use crate::wire::path::push_encoded;
         let query: usize = self.query.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
         let mut url = String::with_capacity(
             self.base_url.len() + self.instance_id.len() + self.token.expose().len() + self.path.len() + query + 32,
         );
         url.push_str(&self.base_url);
-        url.push_str("/instances/");
-        push_encoded(&mut url, &self.instance_id);
-        url.push_str("/token/");
-        match token {
-            Token::Encoded(raw) => push_encoded(&mut url, raw),
-            // Written as is, so the placeholder stays readable.
-            Token::Hidden => url.push_str("***"),
-        }
-        url.push_str(&self.path);
-        for (i, (key, value)) in self.query.iter().enumerate() {
-            url.push(if i == 0 { '?' } else { '&' });
-            push_encoded(&mut url, key);
-            url.push('=');
-            push_encoded(&mut url, value);
-        }
+        self.push_path_and_query_with(&mut url, token);
         url
+    }
+
+    /// Appends what the URL has after the base URL: `/instances/…/token/…`, the call's path and
+    /// the query, encoded, the token included. For a transport that parses it against an origin it
+    /// parsed before (`io::request_url`).
+    #[cfg(feature = "reqwest")]
+    pub(crate) fn push_path_and_query(&self, out: &mut String) {
+        self.push_path_and_query_with(out, Token::Encoded(self.token.expose()));
+    }
+
+    fn push_path_and_query_with(&self, out: &mut String, token: Token<'_>) {
+        self.push_path(out, token);
+        if !self.query.is_empty() {
+            out.push('?');
+            self.push_query(out);
+        }
+    }
+
+    fn push_path(&self, out: &mut String, token: Token<'_>) {
+        use crate::wire::path::push_encoded;
+        out.push_str("/instances/");
+        push_encoded(out, &self.instance_id);
+        out.push_str("/token/");
+        match token {
+            Token::Encoded(raw) => push_encoded(out, raw),
+            // Written as is, so the placeholder stays readable.
+            Token::Hidden => out.push_str("***"),
+        }
+        out.push_str(&self.path);
+    }
+
+    fn push_query(&self, out: &mut String) {
+        use crate::wire::path::push_encoded;
+        for (i, (key, value)) in self.query.iter().enumerate() {
+            if i > 0 {
+                out.push('&');
+            }
+            push_encoded(out, key);
+            out.push('=');
+            push_encoded(out, value);
+        }
     }
 }
 

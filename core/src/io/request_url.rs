@@ -3,8 +3,9 @@
 //! Handing reqwest the URL as text makes it parse the whole of it (scheme, host, port, path,
 //! query) once per request: about 8k instructions, a tenth of a loopback call. Every call of a
 //! client shares one origin (`scheme://host:port`), so each thread keeps the last origin it
-//! parsed and a call only sets its own path and query on a copy, with the same parser routines
-//! `Url::parse` runs on those parts. A URL this cannot split safely is left to reqwest as text.
+//! parsed, and a call's path and query are parsed against it as an absolute-path reference,
+//! with the same parser routines `Url::parse` runs on those parts of the whole text. A URL this
+//! cannot split that way is left to reqwest as text.
 
 use std::cell::RefCell;
 
@@ -17,40 +18,40 @@ thread_local! {
     static ORIGIN: RefCell<Option<(String, Url)>> = const { RefCell::new(None) };
 }
 
-/// `request`'s URL, equal to `Url::parse(&request.url())`; `None` when that text does not split
-/// into an origin, a path and a query (no `#`, no `?` in the base URL), for the caller to hand
-/// reqwest the text instead.
+/// `request`'s URL, equal to `Url::parse(&request.url())`; `None` when that text would not split
+/// into the same origin and rest, for the caller to hand reqwest the text instead.
 pub(crate) fn parsed(request: &HttpRequest) -> Option<Url> {
-    let text = request.url();
-    // The origin ends where the base URL's path starts: at the first `/` after `://`.
-    let after_scheme = request.base_url.find("://")? + 3;
-    let origin_end = request.base_url[after_scheme..].find('/').map_or(request.base_url.len(), |at| after_scheme + at);
-    let origin = &request.base_url[..origin_end];
-    if text.contains('#') || request.base_url.contains('?') || !text.starts_with(origin) {
+    let base = request.base_url.as_str();
+    // The two parts written unencoded: a `?` or `#` in them would move where the text splits.
+    if base.contains(['?', '#']) || request.path.contains(['?', '#']) {
         return None;
     }
-    let (path, query) = match text[origin_end..].split_once('?') {
-        Some((path, query)) => (path, Some(query)),
-        None => (&text[origin_end..], None),
-    };
-    let mut url = ORIGIN.with(|cached| {
+    // The origin ends where the base URL's path starts: at the first `/` after `://`.
+    let after_scheme = base.find("://")? + 3;
+    let (origin, base_path) = base.split_at(base[after_scheme..].find('/').map_or(base.len(), |at| after_scheme + at));
+    let mut rest = String::with_capacity(base_path.len() + request.path.len() + 128);
+    rest.push_str(base_path);
+    request.push_path_and_query(&mut rest);
+    // `rest` starts with `/`; a second `/` (or `\`, the same in an http(s) URL) would make it a
+    // reference to another host.
+    if rest[1..].starts_with(['/', '\\']) {
+        return None;
+    }
+    with_origin(origin, |origin| Url::options().base_url(Some(origin)).parse(&rest).ok())
+}
+
+/// Runs `read` on `origin` parsed, this thread's copy when it was the last one parsed here;
+/// `None` when it does not parse or is not an origin alone (`http://host\\path` has a path).
+fn with_origin(origin: &str, read: impl FnOnce(&Url) -> Option<Url>) -> Option<Url> {
+    ORIGIN.with(|cached| {
         let mut cached = cached.borrow_mut();
-        match &*cached {
-            Some((text, url)) if text == origin => Some(url.clone()),
-            _ => {
-                let url = Url::parse(origin).ok()?;
-                // An origin that already has a path or a query (`http://host?x`) is not one.
-                if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-                    return None;
-                }
-                *cached = Some((origin.to_owned(), url.clone()));
-                Some(url)
-            }
+        let known = matches!(&*cached, Some((text, _)) if text == origin);
+        if !known {
+            let url = Url::parse(origin).ok().filter(|url| url.path() == "/" && url.query().is_none())?;
+            *cached = Some((origin.to_owned(), url));
         }
-    })?;
-    url.set_path(path);
-    url.set_query(query);
-    Some(url)
+        cached.as_ref().and_then(|(_, url)| read(url))
+    })
 }
 
 #[cfg(test)]
@@ -110,7 +111,15 @@ mod tests {
 
     #[test]
     fn leaves_what_it_cannot_split_to_reqwest() {
-        for base in ["https://host?x=1", "https://host#f", "not a url", "https://exa mple.com", "https://host\\zapi"] {
+        for base in [
+            "https://host?x=1",
+            "https://host#f",
+            "not a url",
+            "https://exa mple.com",
+            "https://host\\zapi",
+            "https://host//evil.example",
+            "https://host/\\evil.example",
+        ] {
             assert!(parsed(&request(base, "/communities", &[])).is_none(), "{base}");
         }
         // A path with a fragment in it (no call builds one) goes as text too.
