@@ -93,7 +93,7 @@ impl OutgoingRequest {
         self.request
             .headers
             .iter()
-            .map(|(name, value)| HttpHeader { name: name.clone(), value: value.clone() })
+            .map(|(name, value)| HttpHeader { name: name.to_string(), value: value.to_string() })
             .collect()
     }
 

@@ -60,7 +60,7 @@ pub(crate) struct FetchTransport;
 impl FetchTransport {
     async fn exchange(request: &HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
         let url = request.url();
-        let headers = request.headers.iter().flat_map(|(name, value)| [name.clone(), value.clone()]).collect();
+        let headers = request.headers.iter().flat_map(|(name, value)| [name.to_string(), value.to_string()]).collect();
         let promise = KEPT_HEADERS.with(|kept| {
             fetch_send(
                 request.method.as_str(),

@@ -1,18 +1,20 @@
 //! A string that must never be printed: the instance token and the account's `Client-Token`.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A credential. `Debug` and `Display` print `***`; read it with [`Secret::expose`].
 ///
 /// The Z-API instance token travels in the URL path, so anything that formats a URL, a request
-/// or an error must go through this type rather than a plain `String`.
+/// or an error must go through this type rather than a plain `String`. Shared, not copied: every
+/// request carries the token, and cloning it costs a reference count.
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Secret(String);
+pub struct Secret(Arc<str>);
 
 impl Secret {
     /// Wraps a credential.
     pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
+        Self(value.into().into())
     }
 
     /// The credential itself. Call this only where the value is sent, never where it is shown.
@@ -31,7 +33,7 @@ impl Secret {
     pub fn redact_in(&self, text: &str) -> String {
         let encoded = crate::wire::path::segment(&self.0);
         let once = redact_value(text, &self.0);
-        if encoded == self.0 { once } else { redact_value(&once, &encoded) }
+        if *encoded == *self.0 { once } else { redact_value(&once, &encoded) }
     }
 
     /// Secrets at least this long are redacted wherever they occur, shorter ones only as whole words.
@@ -87,7 +89,7 @@ impl From<&str> for Secret {
 
 impl From<String> for Secret {
     fn from(value: String) -> Self {
-        Self(value)
+        Self(value.into())
     }
 }
 

@@ -47,7 +47,7 @@ async fn request_vectors() {
             .headers
             .iter()
             .filter(|(k, _)| k != "Client-Token")
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .map(|(k, v)| (k.to_string(), Value::String(v.to_string())))
             .collect();
         assert_eq!(Value::Object(headers), want["headers"], "{name}");
         assert_eq!(request.header("Client-Token"), Some(CLIENT_TOKEN), "{name}");

@@ -83,7 +83,7 @@ pub(crate) async fn answer(
 /// token included: what an attacker between client and service would ask for.
 fn redirect(status: u16, request: &HttpRequest, decoy: &str) -> Response<SimBody> {
     let url = request.url();
-    let path = url.strip_prefix(request.base_url.as_str()).unwrap_or(&url);
+    let path = url.strip_prefix(&*request.base_url).unwrap_or(&url);
     let headers = [
         ("location".to_owned(), format!("{decoy}{path}")),
         ("content-type".to_owned(), "text/html; charset=utf-8".to_owned()),

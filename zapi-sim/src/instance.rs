@@ -28,16 +28,18 @@ pub(crate) fn to_core_request(parts: &Parts, body: &Bytes, base_url: &str) -> Re
     let headers = parts
         .headers
         .iter()
-        .map(|(name, value)| (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+        .map(|(name, value)| {
+            (name.as_str().to_owned().into(), String::from_utf8_lossy(value.as_bytes()).into_owned().into())
+        })
         .collect();
     let body = if body.is_empty() { None } else { Some(String::from_utf8_lossy(body).into_owned()) };
     Ok(HttpRequest {
         method,
-        base_url: base_url.to_owned(),
-        instance_id,
+        base_url: base_url.into(),
+        instance_id: instance_id.into(),
         token: Secret::new(token),
-        path,
-        query: parts.uri.query().map(parse_query).unwrap_or_default(),
+        path: path.into(),
+        query: parts.uri.query().map(parse_query).unwrap_or_default().into_iter().map(|(k, v)| (k.into(), v)).collect(),
         headers,
         body,
     })

@@ -32,7 +32,7 @@ impl Call for UpdateCommunityDescription {
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let description = validate::description("description", &self.description)?;
         let body = json_body(&Body { community_description: &description, community_id: self.community_id.as_str() });
-        Ok(endpoint.request(Method::Post, "/update-community-description".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/update-community-description", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -52,7 +52,7 @@ mod tests {
             description: "descrição da comunidade".into(),
         };
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/update-community-description"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/update-community-description"));
         assert_eq!(headers(&r), JSON_HEADERS);
         assert_eq!(
             body(&r),

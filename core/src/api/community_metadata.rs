@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn builds_exact_request() {
         let r = call().build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/communities-metadata/98372465382764532938"));
+        assert_eq!((r.method, &*r.path), (Method::Get, "/communities-metadata/98372465382764532938"));
         assert_eq!(headers(&r), BARE_HEADERS);
         assert_eq!(r.body, None);
     }

@@ -30,7 +30,7 @@ impl Call for UpdateCommunityPhoto {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let body = json_body(&Body { community_id: self.community_id.as_str(), community_photo: self.photo.as_str() });
-        Ok(endpoint.request(Method::Post, "/update-community-photo".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/update-community-photo", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -53,7 +53,7 @@ mod tests {
                 photo: Photo::parse(photo).unwrap(),
             };
             let r = call.build(&endpoint()).unwrap();
-            assert_eq!((r.method, r.path.as_str()), (Method::Post, "/update-community-photo"));
+            assert_eq!((r.method, &*r.path), (Method::Post, "/update-community-photo"));
             assert_eq!(headers(&r), JSON_HEADERS);
             assert_eq!(body(&r), json!({"communityId":"120363019502650977","communityPhoto":photo}));
         }

@@ -34,7 +34,7 @@ impl Call for UpdateCommunitySettings {
             community_id: self.community_id.as_str(),
             who_can_add_new_groups: self.who_can_add_new_groups.as_str(),
         });
-        Ok(endpoint.request(Method::Post, "/communities/settings".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/communities/settings", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -55,7 +55,7 @@ mod tests {
                 who_can_add_new_groups: who,
             };
             let r = call.build(&endpoint()).unwrap();
-            assert_eq!((r.method, r.path.as_str()), (Method::Post, "/communities/settings"));
+            assert_eq!((r.method, &*r.path), (Method::Post, "/communities/settings"));
             assert_eq!(headers(&r), JSON_HEADERS);
             assert_eq!(body(&r), json!({"communityId":"98372465382764532938","whoCanAddNewGroups":wire}));
         }

@@ -46,7 +46,7 @@ impl Call for CreateCommunity {
         let name = validate::name("name", &self.name)?;
         let description = self.description.as_deref().map(|d| validate::description("description", d)).transpose()?;
         let body = json_body(&Body { description, name });
-        Ok(endpoint.request(Method::Post, "/communities".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/communities", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<Community, Error> {

@@ -35,7 +35,7 @@ impl Call for CreateGroup {
         let name = validate::name("name", &self.name)?;
         validate::phone_list("phones", &self.phones)?;
         let body = json_body(&Body { auto_invite: self.auto_invite, group_name: name, phones: &self.phones });
-        Ok(endpoint.request(Method::Post, "/create-group".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/create-group", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<CreatedGroup, Error> {
@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn builds_exact_request() {
         let r = call().build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/create-group"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/create-group"));
         assert_eq!(headers(&r), JSON_HEADERS);
         assert_eq!(
             body(&r),

@@ -37,7 +37,7 @@ mod tests {
     fn builds_exact_request_and_accepts_any_ack() {
         let call = DeactivateCommunity { community_id: CommunityId::parse("98372465382764532938").unwrap() };
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Delete, "/communities/98372465382764532938"));
+        assert_eq!((r.method, &*r.path), (Method::Delete, "/communities/98372465382764532938"));
         assert_eq!(headers(&r), BARE_HEADERS);
         assert_eq!(r.body, None);
         for body in ["", r#"{"success":true}"#, r#"{"value":true}"#, "{}"] {

@@ -1,6 +1,8 @@
 //! Where requests go and with which credentials.
 
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::error::Error;
 use crate::http::{CLIENT_TOKEN_HEADER, HttpRequest, Method};
@@ -17,8 +19,9 @@ pub const PROXY_PLACEHOLDER: &str = "proxy";
 /// account-level `Client-Token`. `Debug` never shows either token.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Endpoint {
-    base_url: String,
-    instance_id: String,
+    // Shared with every request built from it (`HttpRequest`), which costs a reference count.
+    base_url: Arc<str>,
+    instance_id: Arc<str>,
     token: Secret,
     client_token: Option<Secret>,
 }
@@ -35,8 +38,8 @@ impl Endpoint {
         check_credential("instance_id", &instance_id)?;
         check_credential("token", token.expose().trim())?;
         Ok(Self {
-            base_url: DEFAULT_BASE_URL.to_owned(),
-            instance_id,
+            base_url: DEFAULT_BASE_URL.into(),
+            instance_id: instance_id.into(),
             token: Secret::new(token.expose().trim()),
             client_token: None,
         })
@@ -78,7 +81,7 @@ impl Endpoint {
         if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) || rest.contains(['?', '#']) {
             return Err(Error::validation("base_url", "must be an absolute URL with a host and no query"));
         }
-        self.base_url = url.to_owned();
+        self.base_url = url.into();
         Ok(self)
     }
 
@@ -102,7 +105,7 @@ impl Endpoint {
 
     /// Whether the base URL is the service's public host (as opposed to a proxy or simulator).
     pub fn is_public_host(&self) -> bool {
-        self.base_url == DEFAULT_BASE_URL
+        *self.base_url == *DEFAULT_BASE_URL
     }
 
     /// Whether what is sent to the base URL stays between the client and its host: `https://`,
@@ -143,24 +146,24 @@ impl Endpoint {
     pub(crate) fn request(
         &self,
         method: Method,
-        path: String,
-        query: Vec<(String, String)>,
+        path: impl Into<Cow<'static, str>>,
+        query: Vec<(Cow<'static, str>, String)>,
         body: Option<String>,
     ) -> HttpRequest {
         let mut headers = Vec::with_capacity(3);
-        headers.push(("Accept".to_owned(), "application/json".to_owned()));
+        headers.push((Cow::Borrowed("Accept"), Cow::Borrowed("application/json")));
         if body.is_some() {
-            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+            headers.push((Cow::Borrowed("Content-Type"), Cow::Borrowed("application/json")));
         }
         if let Some(client_token) = &self.client_token {
-            headers.push((CLIENT_TOKEN_HEADER.to_owned(), client_token.expose().to_owned()));
+            headers.push((Cow::Borrowed(CLIENT_TOKEN_HEADER), Cow::Owned(client_token.expose().to_owned())));
         }
         HttpRequest {
             method,
             base_url: self.base_url.clone(),
             instance_id: self.instance_id.clone(),
             token: self.token.clone(),
-            path,
+            path: path.into(),
             query,
             headers,
             body,
@@ -264,7 +267,7 @@ mod tests {
     #[test]
     fn proxy_endpoints_carry_placeholders_and_refuse_the_public_host() {
         let e = Endpoint::behind_proxy("https://example.com/zapi/", None).unwrap();
-        let r = e.request(Method::Get, "/chats".into(), vec![], None);
+        let r = e.request(Method::Get, "/chats", vec![], None);
         assert_eq!(r.url(), "https://example.com/zapi/instances/proxy/token/proxy/chats");
         assert_eq!(r.header("client-token"), None);
         let named = Endpoint::behind_proxy("http://127.0.0.1:8080", Some(" MY-INSTANCE ")).unwrap();
@@ -302,10 +305,10 @@ mod tests {
     #[test]
     fn json_requests_carry_content_type_and_client_token() {
         let e = Endpoint::new("inst", "tok").unwrap().with_client_token("ct");
-        let r = e.request(Method::Post, "/x".into(), vec![], Some(r#"{"a":1}"#.to_owned()));
+        let r = e.request(Method::Post, "/x", vec![], Some(r#"{"a":1}"#.to_owned()));
         assert_eq!(r.header("content-type"), Some("application/json"));
         assert_eq!(r.header("client-token"), Some("ct"));
-        let g = Endpoint::new("inst", "tok").unwrap().request(Method::Get, "/x".into(), vec![], None);
+        let g = Endpoint::new("inst", "tok").unwrap().request(Method::Get, "/x", vec![], None);
         assert_eq!(g.header("content-type"), None);
         assert_eq!(g.header("client-token"), None);
     }

@@ -61,7 +61,7 @@ impl Call for SetGroupAddPrivacy {
             .chain(self.blacklist_remove.iter().map(|p| Change { action: "remove", phone: p.as_str() }))
             .collect();
         let body = json_body(&Body { contacts_blacklist: changes, r#type: self.who.wire() });
-        Ok(endpoint.request(Method::Post, "/privacy/group-add".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/privacy/group-add", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -80,8 +80,8 @@ impl Call for GetGroupAddBlacklist {
     type Output = Vec<String>;
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
-        let query = vec![("type".to_owned(), "groupAdd".to_owned())];
-        Ok(endpoint.request(Method::Get, "/privacy/disallowed-contacts".into(), query, None))
+        let query = vec![("type".into(), "groupAdd".to_owned())];
+        Ok(endpoint.request(Method::Get, "/privacy/disallowed-contacts", query, None))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<Vec<String>, Error> {
@@ -100,7 +100,7 @@ mod tests {
         let phone = Phone::parse("5511999999999").unwrap();
         let all = SetGroupAddPrivacy { who: GroupAddPrivacy::All, blacklist_add: vec![], blacklist_remove: vec![] };
         let r = all.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/privacy/group-add"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/privacy/group-add"));
         assert_eq!(body(&r), json!({"type":"ALL"}));
         let black = SetGroupAddPrivacy {
             who: GroupAddPrivacy::ContactBlacklist,
@@ -120,7 +120,7 @@ mod tests {
     fn reads_the_blacklist() {
         let r = GetGroupAddBlacklist.build(&endpoint()).unwrap();
         assert_eq!(
-            (r.path.as_str(), r.query.clone()),
+            (&*r.path, r.query.clone()),
             ("/privacy/disallowed-contacts", vec![("type".into(), "groupAdd".into())])
         );
         let list =

@@ -69,7 +69,7 @@ impl Call for UpdateGroupDetail {
                 ("/update-group-photo", json_body(&PhotoBody { group_id, group_photo: photo.as_str() }))
             }
         };
-        Ok(endpoint.request(Method::Post, route.into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, route, vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -107,7 +107,7 @@ mod tests {
         ];
         for (detail, path, want) in cases {
             let r = call(detail).build(&endpoint()).unwrap();
-            assert_eq!((r.method, r.path.as_str()), (Method::Post, path));
+            assert_eq!((r.method, &*r.path), (Method::Post, path));
             assert_eq!(headers(&r), JSON_HEADERS);
             assert_eq!(body(&r), want);
         }

@@ -23,8 +23,8 @@ pub struct GetGroupInvitationMetadata {
     pub link: InviteLink,
 }
 
-fn with_url(endpoint: &Endpoint, route: &str, link: &InviteLink) -> HttpRequest {
-    endpoint.request(Method::Get, route.into(), vec![("url".to_owned(), link.url())], None)
+fn with_url(endpoint: &Endpoint, route: &'static str, link: &InviteLink) -> HttpRequest {
+    endpoint.request(Method::Get, route, vec![("url".into(), link.url())], None)
 }
 
 impl Call for AcceptGroupInvite {
@@ -63,8 +63,8 @@ mod tests {
     #[test]
     fn the_link_travels_encoded_in_the_query() {
         let r = AcceptGroupInvite { link: link() }.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/accept-invite-group"));
-        assert_eq!(r.query, vec![("url".to_owned(), "https://chat.whatsapp.com/bh8XyNrIUj84YZoy5xcaa112".to_owned())]);
+        assert_eq!((r.method, &*r.path), (Method::Get, "/accept-invite-group"));
+        assert_eq!(r.query, vec![("url".into(), "https://chat.whatsapp.com/bh8XyNrIUj84YZoy5xcaa112".to_owned())]);
         assert!(r.url().ends_with("?url=https%3A%2F%2Fchat.whatsapp.com%2Fbh8XyNrIUj84YZoy5xcaa112"), "{}", r.url());
         assert_eq!(headers(&r), BARE_HEADERS);
         let m = GetGroupInvitationMetadata { link: link() }.build(&endpoint()).unwrap();

@@ -41,7 +41,7 @@ mod tests {
     #[test]
     fn builds_both_routes() {
         let r = call(false).build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/group-metadata/120363019502650977-group"));
+        assert_eq!((r.method, &*r.path), (Method::Get, "/group-metadata/120363019502650977-group"));
         assert_eq!(headers(&r), BARE_HEADERS);
         assert_eq!(call(true).build(&endpoint()).unwrap().path, "/light-group-metadata/120363019502650977-group");
     }

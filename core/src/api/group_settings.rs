@@ -43,7 +43,7 @@ impl Call for UpdateGroupSettings {
             phone: self.group_id.as_str(),
             require_admin_approval: s.require_admin_approval,
         });
-        Ok(endpoint.request(Method::Post, "/update-group-settings".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/update-group-settings", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -67,7 +67,7 @@ mod tests {
         let r = UpdateGroupSettings { group_id: GroupId::parse("120363019502650977-group").unwrap(), settings }
             .build(&endpoint())
             .unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/update-group-settings"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/update-group-settings"));
         assert_eq!(headers(&r), JSON_HEADERS);
         assert_eq!(
             body(&r),

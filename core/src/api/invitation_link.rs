@@ -67,7 +67,7 @@ mod tests {
             target: MemberTarget::Community(CommunityId::parse("120363019502650977").unwrap()),
         };
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/redefine-invitation-link/120363019502650977"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/redefine-invitation-link/120363019502650977"));
         assert_eq!(headers(&r), BARE_HEADERS);
         assert_eq!(r.body, None);
         let link = call
@@ -84,7 +84,7 @@ mod tests {
     fn get_group_link() {
         let call = GetGroupInvitationLink { group_id: GroupId::parse("120363019502650977-group").unwrap() };
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/group-invitation-link/120363019502650977-group"));
+        assert_eq!((r.method, &*r.path), (Method::Get, "/group-invitation-link/120363019502650977-group"));
         let body = r#"{"phone":"120363019502650977-group","invitationLink":"https://chat.whatsapp.com/X"}"#;
         assert_eq!(call.parse(&HttpResponse::new(200, body)).unwrap(), "https://chat.whatsapp.com/X");
     }

@@ -50,7 +50,7 @@ impl Call for DecideJoinRequests {
             JoinDecision::Reject => "/reject-participant",
         };
         let body = json_body(&Body { group_id: self.group_id.as_str(), phones: &self.phones });
-        Ok(endpoint.request(Method::Post, route.into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, route, vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -74,7 +74,7 @@ mod tests {
             [(JoinDecision::Approve, "/approve-participant"), (JoinDecision::Reject, "/reject-participant")]
         {
             let r = call(decision).build(&endpoint()).unwrap();
-            assert_eq!((r.method, r.path.as_str()), (Method::Post, path));
+            assert_eq!((r.method, &*r.path), (Method::Post, path));
             assert_eq!(headers(&r), JSON_HEADERS);
             assert_eq!(
                 body(&r),

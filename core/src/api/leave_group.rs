@@ -26,7 +26,7 @@ impl Call for LeaveGroup {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let body = json_body(&Body { group_id: self.group_id.as_str() });
-        Ok(endpoint.request(Method::Post, "/leave-group".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/leave-group", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -43,7 +43,7 @@ mod tests {
     fn builds_exact_request() {
         let call = LeaveGroup { group_id: GroupId::parse("120363019502650977-group").unwrap() };
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/leave-group"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/leave-group"));
         assert_eq!(body(&r), json!({"groupId":"120363019502650977-group"}));
         assert_eq!(call.parse(&HttpResponse::new(200, r#"{"value":true}"#)), Ok(()));
     }

@@ -117,7 +117,7 @@ impl Call for LinkGroups {
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
         let body = json_body(&GroupsBody { community_id: self.community_id.as_str(), groups_phones: &self.group_ids });
-        Ok(endpoint.request(Method::Post, "/communities/link".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/communities/link", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<GroupsAnswer, Error> {
@@ -149,7 +149,7 @@ mod tests {
             vec![GroupId::parse("1345353454354354-group").unwrap(), GroupId::parse("1203634230225498-group").unwrap()],
         );
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/communities/link"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/communities/link"));
         assert_eq!(headers(&r), JSON_HEADERS);
         assert_eq!(
             body(&r),

@@ -94,9 +94,8 @@ impl Call for ListChats {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         validate::paging(self.page, self.page_size)?;
-        let query =
-            vec![("page".to_owned(), self.page.to_string()), ("pageSize".to_owned(), self.page_size.to_string())];
-        Ok(endpoint.request(Method::Get, "/chats".into(), query, None))
+        let query = vec![("page".into(), self.page.to_string()), ("pageSize".into(), self.page_size.to_string())];
+        Ok(endpoint.request(Method::Get, "/chats", query, None))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<Vec<Chat>, Error> {
@@ -128,8 +127,8 @@ mod tests {
     #[test]
     fn builds_exact_request() {
         let r = ListChats { page: 1, page_size: 2 }.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/chats"));
-        assert_eq!(r.query, [("page".to_owned(), "1".to_owned()), ("pageSize".to_owned(), "2".to_owned())]);
+        assert_eq!((r.method, &*r.path), (Method::Get, "/chats"));
+        assert_eq!(r.query, [("page".into(), "1".to_owned()), ("pageSize".into(), "2".to_owned())]);
         assert_eq!(headers(&r), BARE_HEADERS);
         assert_eq!(ListChats { page: 1, page_size: 0 }.build(&endpoint()).unwrap_err().field(), Some("page_size"));
     }

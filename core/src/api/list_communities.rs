@@ -30,12 +30,12 @@ impl Call for ListCommunities {
         validate::paging(self.page.unwrap_or(1), self.page_size.unwrap_or(1))?;
         let mut query = Vec::new();
         if let Some(page) = self.page {
-            query.push(("page".to_owned(), page.to_string()));
+            query.push(("page".into(), page.to_string()));
         }
         if let Some(size) = self.page_size {
-            query.push(("pageSize".to_owned(), size.to_string()));
+            query.push(("pageSize".into(), size.to_string()));
         }
-        Ok(endpoint.request(Method::Get, "/communities".into(), query, None))
+        Ok(endpoint.request(Method::Get, "/communities", query, None))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<Vec<CommunitySummary>, Error> {
@@ -56,8 +56,8 @@ mod tests {
     #[test]
     fn builds_exact_request() {
         let r = ListCommunities::page(1, 2).build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/communities"));
-        assert_eq!(r.query, [("page".to_owned(), "1".to_owned()), ("pageSize".to_owned(), "2".to_owned())]);
+        assert_eq!((r.method, &*r.path), (Method::Get, "/communities"));
+        assert_eq!(r.query, [("page".into(), "1".to_owned()), ("pageSize".into(), "2".to_owned())]);
         assert_eq!(headers(&r), BARE_HEADERS);
         assert_eq!(r.body, None);
         assert!(ListCommunities::default().build(&endpoint()).unwrap().query.is_empty());

@@ -22,9 +22,8 @@ impl Call for ListGroups {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         validate::paging(self.page, self.page_size)?;
-        let query =
-            vec![("page".to_owned(), self.page.to_string()), ("pageSize".to_owned(), self.page_size.to_string())];
-        Ok(endpoint.request(Method::Get, "/groups".into(), query, None))
+        let query = vec![("page".into(), self.page.to_string()), ("pageSize".into(), self.page_size.to_string())];
+        Ok(endpoint.request(Method::Get, "/groups", query, None))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<Vec<Chat>, Error> {
@@ -46,7 +45,7 @@ mod tests {
     fn builds_and_reads_the_documented_page() {
         let call = ListGroups { page: 1, page_size: 2 };
         let r = call.build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Get, "/groups"));
+        assert_eq!((r.method, &*r.path), (Method::Get, "/groups"));
         assert_eq!(r.query, vec![("page".into(), "1".into()), ("pageSize".into(), "2".into())]);
         let body = r#"[{"isGroup":true,"name":"Grupo Z-API","phone":"120363019502650977-group","unread":"0",
             "lastMessageTime":"1622991687000","isMuted":"0","isMarkedSpam":"false","archived":"false","pinned":"false","messagesUnread":"0"}]"#;

@@ -101,7 +101,7 @@ impl Call for ChangeMembers {
             _ => None,
         };
         let body = json_body(&Body { auto_invite, community_id, group_id, phones: &self.phones });
-        Ok(endpoint.request(Method::Post, self.action.route().into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, self.action.route(), vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -146,7 +146,7 @@ mod tests {
         for (action, path, want) in cases {
             let call = ChangeMembers { target: community.clone(), action, phones: phones() };
             let r = call.build(&endpoint()).unwrap();
-            assert_eq!((r.method, r.path.as_str()), (Method::Post, path));
+            assert_eq!((r.method, &*r.path), (Method::Post, path));
             assert_eq!(headers(&r), JSON_HEADERS);
             assert_eq!(body(&r), want);
             assert_eq!(call.parse(&HttpResponse::new(200, r#"{"value":true}"#)), Ok(()));

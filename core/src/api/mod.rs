@@ -121,7 +121,7 @@ pub(crate) mod test_support {
     }
 
     pub(crate) fn headers(request: &HttpRequest) -> Vec<(&str, &str)> {
-        request.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+        request.headers.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect()
     }
 
     pub(crate) const JSON_HEADERS: [(&str, &str); 3] =

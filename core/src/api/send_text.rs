@@ -126,7 +126,7 @@ impl Call for SendText {
             message: &self.message,
             phone: self.to.as_str(),
         });
-        Ok(endpoint.request(Method::Post, "/send-text".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/send-text", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<SentMessage, Error> {
@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn builds_plain_message() {
         let r = SendText::new(Phone::parse("5511999999999").unwrap(), "Welcome to *Z-API*").build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/send-text"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/send-text"));
         assert_eq!(headers(&r), JSON_HEADERS);
         assert_eq!(body(&r), json!({"phone":"5511999999999","message":"Welcome to *Z-API*"}));
     }

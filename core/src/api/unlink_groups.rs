@@ -83,7 +83,7 @@ impl Call for UnlinkGroups {
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         self.validate()?;
         let body = json_body(&GroupsBody { community_id: self.community_id.as_str(), groups_phones: &self.group_ids });
-        Ok(endpoint.request(Method::Post, "/communities/unlink".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Post, "/communities/unlink", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<GroupsAnswer, Error> {
@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn builds_exact_request() {
         let r = call(&["1345353454354354-group"]).build(&endpoint()).unwrap();
-        assert_eq!((r.method, r.path.as_str()), (Method::Post, "/communities/unlink"));
+        assert_eq!((r.method, &*r.path), (Method::Post, "/communities/unlink"));
         assert_eq!(headers(&r), JSON_HEADERS);
         assert_eq!(body(&r), json!({"communityId":"98372465382764532938","groupsPhones":["1345353454354354-group"]}));
     }

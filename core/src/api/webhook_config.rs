@@ -85,7 +85,7 @@ impl Call for SetWebhook {
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let url = webhook_url("url", &self.url)?;
         let body = json_body(&UrlBody { notify_sent_by_me: None, value: &url });
-        Ok(endpoint.request(Method::Put, self.kind.route().into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Put, self.kind.route(), vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -99,7 +99,7 @@ impl Call for SetEveryWebhook {
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let url = webhook_url("url", &self.url)?;
         let body = json_body(&UrlBody { notify_sent_by_me: self.notify_sent_by_me, value: &url });
-        Ok(endpoint.request(Method::Put, "/update-every-webhooks".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Put, "/update-every-webhooks", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -112,7 +112,7 @@ impl Call for SetNotifySentByMe {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         let body = json_body(&NotifyBody { notify_sent_by_me: self.enabled });
-        Ok(endpoint.request(Method::Put, "/update-notify-sent-by-me".into(), vec![], Some(body)))
+        Ok(endpoint.request(Method::Put, "/update-notify-sent-by-me", vec![], Some(body)))
     }
 
     fn parse(&self, response: &HttpResponse) -> Result<(), Error> {
@@ -129,18 +129,18 @@ mod tests {
     fn each_webhook_has_its_route_and_a_value_body() {
         for kind in WebhookKind::ALL {
             let r = SetWebhook { kind, url: "https://bot.example/hook?s=1".into() }.build(&endpoint()).unwrap();
-            assert_eq!((r.method, r.path.as_str()), (Method::Put, kind.route()));
+            assert_eq!((r.method, &*r.path), (Method::Put, kind.route()));
             assert_eq!(body(&r), json!({"value": "https://bot.example/hook?s=1"}));
             assert_eq!(headers(&r), JSON_HEADERS);
         }
         let every = SetEveryWebhook { url: "https://bot.example/h".into(), notify_sent_by_me: Some(true) };
         let r = every.build(&endpoint()).unwrap();
         assert_eq!(
-            (r.path.as_str(), body(&r)),
+            (&*r.path, body(&r)),
             ("/update-every-webhooks", json!({"value": "https://bot.example/h", "notifySentByMe": true}))
         );
         let r = SetNotifySentByMe { enabled: false }.build(&endpoint()).unwrap();
-        assert_eq!((r.path.as_str(), body(&r)), ("/update-notify-sent-by-me", json!({"notifySentByMe": false})));
+        assert_eq!((&*r.path, body(&r)), ("/update-notify-sent-by-me", json!({"notifySentByMe": false})));
         assert!(SetNotifySentByMe { enabled: true }.parse(&HttpResponse::new(200, "")).is_ok());
         assert!(SetNotifySentByMe { enabled: true }.parse(&HttpResponse::new(200, r#"{"value":false}"#)).is_err());
     }

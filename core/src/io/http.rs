@@ -4,7 +4,9 @@
 //! call's `build`, sends it however they like, and hands the answer to the call's `parse` as an
 //! [`HttpResponse`].
 
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::secret::Secret;
 
@@ -50,23 +52,26 @@ pub const CLIENT_TOKEN_HEADER: &str = "Client-Token";
 /// A fully rendered request to one instance of the service.
 ///
 /// The URL is kept in parts so that the token (a path segment) can be left out of anything shown:
-/// [`HttpRequest::url`] has it, [`HttpRequest::redacted_url`] and `Debug` do not.
+/// [`HttpRequest::url`] has it, [`HttpRequest::redacted_url`] and `Debug` do not. What every
+/// request of an endpoint repeats is shared with it (`base_url`, `instance_id`, `token`) and what
+/// is fixed text (most paths, every query key and header name) borrows the crate's literals, so
+/// building a request allocates only what varies from call to call.
 #[derive(Clone, PartialEq)]
 pub struct HttpRequest {
     /// The HTTP method.
     pub method: Method,
     /// Scheme and host, without a trailing slash, e.g. `https://api.z-api.io`.
-    pub base_url: String,
+    pub base_url: Arc<str>,
     /// The instance id (first path parameter).
-    pub instance_id: String,
+    pub instance_id: Arc<str>,
     /// The instance token (second path parameter).
     pub token: Secret,
     /// The route under `/instances/{id}/token/{token}`, starting with `/`, already percent-encoded.
-    pub path: String,
+    pub path: Cow<'static, str>,
     /// Query parameters in order, not encoded.
-    pub query: Vec<(String, String)>,
+    pub query: Vec<(Cow<'static, str>, String)>,
     /// Headers in order. A `Client-Token` value is a secret and is redacted by `Debug`.
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<(Cow<'static, str>, Cow<'static, str>)>,
     /// The JSON body, if the call has one.
     pub body: Option<String>,
 }
@@ -154,7 +159,7 @@ impl fmt::Debug for HttpRequest {
             .headers
             .iter()
             .map(|(k, v)| {
-                if k.eq_ignore_ascii_case(CLIENT_TOKEN_HEADER) { (k.as_str(), "***") } else { (k.as_str(), v.as_str()) }
+                if k.eq_ignore_ascii_case(CLIENT_TOKEN_HEADER) { (k.as_ref(), "***") } else { (k.as_ref(), v.as_ref()) }
             })
             .collect();
         f.debug_struct("HttpRequest")
@@ -209,8 +214,8 @@ impl HttpResponse {
     }
 }
 
-fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+fn find_header<'a, K: AsRef<str>, V: AsRef<str>>(headers: &'a [(K, V)], name: &str) -> Option<&'a str> {
+    headers.iter().find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name)).map(|(_, v)| v.as_ref())
 }
 
 #[cfg(test)]

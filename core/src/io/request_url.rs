@@ -21,7 +21,7 @@ thread_local! {
 /// `request`'s URL, equal to `Url::parse(&request.url())`; `None` when that text would not split
 /// into the same origin and rest, for the caller to hand reqwest the text instead.
 pub(crate) fn parsed(request: &HttpRequest) -> Option<Url> {
-    let base = request.base_url.as_str();
+    let base = &*request.base_url;
     // The two parts written unencoded: a `?` or `#` in them would move where the text splits.
     if base.contains(['?', '#']) || request.path.contains(['?', '#']) {
         return None;
@@ -64,11 +64,11 @@ mod tests {
     fn request(base_url: &str, path: &str, query: &[(&str, &str)]) -> HttpRequest {
         HttpRequest {
             method: Method::Get,
-            base_url: base_url.to_owned(),
-            instance_id: "INST ANCE/1".to_owned(),
+            base_url: base_url.into(),
+            instance_id: "INST ANCE/1".into(),
             token: Secret::new("tok?en#1"),
-            path: path.to_owned(),
-            query: query.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect(),
+            path: path.to_owned().into(),
+            query: query.iter().map(|(k, v)| ((*k).to_owned().into(), (*v).to_owned())).collect(),
             headers: Vec::new(),
             body: None,
         }

@@ -58,7 +58,7 @@ impl ReqwestTransport {
         };
         let mut builder = builder.timeout(options.timeout);
         for (name, value) in &request.headers {
-            builder = builder.header(name, value);
+            builder = builder.header(name.as_ref(), value.as_ref());
         }
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());

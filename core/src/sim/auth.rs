@@ -16,7 +16,7 @@ use crate::http::{CLIENT_TOKEN_HEADER, HttpRequest};
 ///   documented body (developer.z-api.io/security/client-token); the status is the simulator's
 ///   choice.
 pub(crate) fn check(config: &SimConfig, request: &HttpRequest) -> Result<(), Refusal> {
-    if request.instance_id != config.instance_id || request.token.expose() != config.token.expose() {
+    if *request.instance_id != *config.instance_id || request.token.expose() != config.token.expose() {
         return Err(Refusal::unauthorized("instance not found or invalid token"));
     }
     if let Some(expected) = &config.client_token {

@@ -48,8 +48,8 @@ impl RequestLog {
             .headers
             .iter()
             .map(|(name, value)| {
-                let value = if name.eq_ignore_ascii_case(CLIENT_TOKEN_HEADER) { "***" } else { value.as_str() };
-                (name.clone(), value.to_owned())
+                let value = if name.eq_ignore_ascii_case(CLIENT_TOKEN_HEADER) { "***" } else { value };
+                (name.to_string(), value.to_owned())
             })
             .collect();
         if self.entries.len() == MAX_ENTRIES {
@@ -58,8 +58,8 @@ impl RequestLog {
         self.entries.push_back(LoggedRequest {
             seq: self.last_seq,
             method: request.method.as_str().to_owned(),
-            path: request.path.clone(),
-            query: request.query.clone(),
+            path: request.path.to_string(),
+            query: request.query.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
             headers,
             body: request.body.clone(),
             status,

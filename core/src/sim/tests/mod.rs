@@ -33,7 +33,7 @@ pub(super) fn request(method: Method, path: &str) -> HttpRequest {
         base_url: "http://sim.test".into(),
         instance_id: SimConfig::DEMO_INSTANCE_ID.into(),
         token: Secret::new(SimConfig::DEMO_TOKEN),
-        path: path.into(),
+        path: path.to_owned().into(),
         query: Vec::new(),
         headers: vec![("Client-Token".into(), SimConfig::DEMO_CLIENT_TOKEN.into())],
         body: None,
