@@ -112,14 +112,6 @@ impl HttpRequest {
     }
 
     fn push_path_and_query_with(&self, out: &mut String, token: Token<'_>) {
-        self.push_path(out, token);
-        if !self.query.is_empty() {
-            out.push('?');
-            self.push_query(out);
-        }
-    }
-
-    fn push_path(&self, out: &mut String, token: Token<'_>) {
         use crate::wire::path::push_encoded;
         out.push_str("/instances/");
         push_encoded(out, &self.instance_id);
@@ -130,14 +122,8 @@ impl HttpRequest {
             Token::Hidden => out.push_str("***"),
         }
         out.push_str(&self.path);
-    }
-
-    fn push_query(&self, out: &mut String) {
-        use crate::wire::path::push_encoded;
         for (i, (key, value)) in self.query.iter().enumerate() {
-            if i > 0 {
-                out.push('&');
-            }
+            out.push(if i == 0 { '?' } else { '&' });
             push_encoded(out, key);
             out.push('=');
             push_encoded(out, value);
@@ -173,9 +159,9 @@ impl fmt::Debug for HttpRequest {
 
 /// The only response headers the client reads, in lower case: `Location`, to name where a
 /// refused redirect pointed, and `Retry-After`, how long a 429 asks to wait. A transport may leave
-/// every other header out of [`HttpResponse::headers`]. Every transport here does: the JS client's,
-/// so an answer crosses into wasm with these two strings at most, and `ReqwestTransport`, which
-/// would otherwise copy each header into two owned strings per call for nothing.
+/// every other header out of [`HttpResponse::headers`], as the JS client's transports do (an answer
+/// crosses into wasm with these two strings at most) and `ReqwestTransport` does (which
+/// would otherwise copy every header into two owned strings per call for nothing).
 pub const RESPONSE_HEADERS_READ: [&str; 2] = [LOCATION, RETRY_AFTER];
 pub(crate) const LOCATION: &str = "location";
 pub(crate) const RETRY_AFTER: &str = "retry-after";
