@@ -54,7 +54,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
 - **Rust and Python against `wrk`.** `perf` of the sequential loop shows the time in the kernel:
   task switches and wake-ups between the caller, hyper's connection task and tokio's I/O driver, one
   round per request. `wrk` is one epoll loop with none of that. reqwest itself is 2–4× `wrk` on these machines; the
-  core adds about 2 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
+  core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
   application bring one. The Python client runs on the same stack, so it shares the limit.
