@@ -48,7 +48,11 @@ impl Knowledge {
     /// message addressed to one of them.
     pub(crate) fn learn_community_ids<'a>(&mut self, ids: impl IntoIterator<Item = &'a CommunityId>) {
         for id in ids {
-            self.communities.entry(id.clone()).or_default();
+            // Looked up first: nearly every id of a list page is known already, and `entry` would
+            // take a copy of it to find that out.
+            if !self.communities.contains_key(id) {
+                self.communities.insert(id.clone(), Default::default());
+            }
         }
     }
 

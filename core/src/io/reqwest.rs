@@ -123,8 +123,9 @@ fn now_ms() -> f64 {
 /// never held in memory (the length header may be absent or wrong).
 #[cfg(not(target_arch = "wasm32"))]
 async fn read_capped(mut response: reqwest::Response, declared: usize, cap: usize) -> Result<Vec<u8>, TransportError> {
-    // Sized from `Content-Length` (already checked against the cap) so one allocation holds it.
-    let mut body = Vec::with_capacity(declared);
+    // Sized from `Content-Length` (already checked against the cap) so one allocation holds a
+    // typical answer; only up to 64 KiB, since a server may declare far more than it sends.
+    let mut body = Vec::with_capacity(declared.min(64 * 1024));
     while let Some(chunk) = response.chunk().await.map_err(classify)? {
         if body.len() + chunk.len() > cap {
             return Err(TransportError::BodyTooLarge { limit: cap });

@@ -149,9 +149,15 @@ pub(crate) fn retry_after(response: &HttpResponse) -> Option<u64> {
     response.header(crate::http::RETRY_AFTER).and_then(|v| v.trim().parse().ok())
 }
 
+/// The `error` (and `message`) of a JSON object body, when it has a truthy `error`.
 pub(crate) fn error_field(body: &[u8]) -> Option<String> {
     let first = body.iter().find(|b| !b.is_ascii_whitespace())?;
     if *first != b'{' {
+        return None;
+    }
+    // Every 2xx object answer passes here before its own reader: a body that cannot hold the key
+    // (no `error` in its text, nor a `\u` escape that could spell it) is not read twice.
+    if memchr::memmem::find(body, b"error").is_none() && memchr::memmem::find(body, b"\\u").is_none() {
         return None;
     }
     #[derive(serde::Deserialize)]
@@ -329,6 +335,9 @@ mod tests {
             (503, "", "HTTP 503 with an empty body"),
             (500, "plain words", "plain words"),
             (200, r#"{"error":"1.2.3.4 not allowed"}"#, "1.2.3.4 not allowed"),
+            // The key spelled with an escape is still the key.
+            (200, r#"{"\u0065rror":"escaped key"}"#, "escaped key"),
+            (200, r#"{"err\u006Fr":true,"message":"m"}"#, "true: m"),
         ];
         for (status, body, message) in cases {
             assert_eq!(success_body(&resp(status, body)), Err(Error::Api { status, detail: message.into() }), "{body}");
