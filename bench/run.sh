@@ -78,9 +78,14 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   over serde_json into a plain struct; the allocator +1.6k (65 allocations per call against 58);
   building and dropping the request ~1.2k. At 64 concurrent calls on two cores, where the CPU is
   the limit, the timed row has measured 0.95× to 1.32× across runs, its two sides' round-to-round
-  ranges overlapping; sequentially it mostly hides in the round trip (0.90× to 1.11× across runs
-  on the multi-threaded runtime), least on a current-thread runtime, where the round trip is
-  shortest.
+  ranges overlapping. On a current-thread runtime the sequential row follows the count (1.04–1.05×
+  in this round's runs). On the multi-threaded one it stays at 1.08–1.14× in runs that alternate
+  the sides, and by elimination (a scratch example timing each piece on that runtime): the
+  transport alone with a request built once is 1.02–1.05× raw reqwest, and building the request per
+  call or reading the answer each add 1–1.5 µs, two to three times their instructions. Work done
+  right after a wake-up from another thread runs on cold caches there, so every instruction the
+  client adds between the answer and the next request costs more than its count; reqwest's own
+  settings, the body read (`chunk` against `bytes`) and the known-community cache were ruled out.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows

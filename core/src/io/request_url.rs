@@ -41,7 +41,7 @@ pub(crate) fn parsed(request: &HttpRequest) -> Option<Url> {
 }
 
 /// Runs `read` on `origin` parsed, this thread's copy when it was the last one parsed here;
-/// `None` when it does not parse or is not an origin alone (`http://host\\path` has a path).
+/// `None` when it does not parse or is not an origin alone (`http://host\path` has a path).
 fn with_origin(origin: &str, read: impl FnOnce(&Url) -> Option<Url>) -> Option<Url> {
     ORIGIN.with(|cached| {
         let mut cached = cached.borrow_mut();
