@@ -157,7 +157,7 @@ pub(crate) fn error_field(body: &[u8]) -> Option<String> {
     }
     // Every 2xx object answer passes here before its own reader: a body that cannot hold the key
     // (no `error` in its text, nor a `\u` escape that could spell it) is not read twice.
-    if memchr::memmem::find(body, b"error").is_none() && memchr::memmem::find(body, b"\\u").is_none() {
+    if !could_hold_error_key(body) {
         return None;
     }
     #[derive(serde::Deserialize)]
@@ -175,6 +175,16 @@ pub(crate) fn error_field(body: &[u8]) -> Option<String> {
         Some(message) if !message.is_empty() => format!("{error}: {message}"),
         _ => error,
     }))
+}
+
+/// Whether `body`'s text has `error` or a `\u` escape (which could spell it) anywhere. Found
+/// byte by byte with `memchr`, which the module has already: `memmem` would bring its own
+/// searchers into the wasm module for this one check.
+fn could_hold_error_key(body: &[u8]) -> bool {
+    memchr::memchr2_iter(b'e', b'\\', body).any(|at| match body[at] {
+        b'e' => body[at..].starts_with(b"error"),
+        _ => body.get(at + 1) == Some(&b'u'),
+    })
 }
 
 /// A one-line description of an error body: its `error`/`message`, an HTML page's title, its
