@@ -78,9 +78,9 @@ impl ReqwestTransport {
     }
 }
 
-/// The response headers the core reads ([`RESPONSE_HEADERS_READ`]), as the JS and mobile
-/// transports hand back too: copying every header into owned strings was a dozen allocations per
-/// call that nothing read.
+/// The response headers the core reads ([`RESPONSE_HEADERS_READ`]), as the JS transports hand
+/// back too (an app's own Kotlin/Swift transport may): copying every header into owned strings
+/// was a dozen allocations per call that nothing read.
 fn kept_headers(headers: &reqwest::header::HeaderMap) -> Vec<(String, String)> {
     RESPONSE_HEADERS_READ
         .iter()
