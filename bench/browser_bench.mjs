@@ -96,7 +96,7 @@ console.log(`${version} (Debian's): the web build (pkg/web) in a page against th
   'headers, calling `zapi-sim` three ways: through the page\'s own origin (its server forwards the API\'s paths), on ' +
   'another loopback origin with the credentials in the page (every call a CORS request with a `Client-Token`), and on ' +
   'another origin in proxy mode (a backend that adds the credentials, as the README recommends for pages). ' +
-  `${ROUNDS} rounds after a warm-up, alternating; median (min–max). Rows against "fetch + …" give fetch the options ` +
+  `${ROUNDS} rounds after a warm-up; in a sequential round the sides take turns ten calls at a time, concurrent rounds alternate; median (min–max). Rows against "fetch + …" give fetch the options ` +
   'the client sets on the request.');
 console.log();
 console.log('| figure | ours | alternative | ratio | target |');

@@ -99,17 +99,25 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   setup the README recommends for pages, a backend in proxy mode, a read carries no
   `Client-Token` and needs no preflight at all, so its rows compare like with like, as does the
   change row (no preflight on either side). Calls take 3–5 ms in headless Chromium on these
-  machines with ±20% from round to round, so a ratio near 1.1× can land on either side of the
-  target from run to run: across four fresh-clone runs with no change to the JS or the transport,
-  the same-origin sequential row measured 1.08×, 1.18×, 1.10× and 1.12×, and the proxy-mode one
-  1.07×, 1.08×, 1.15× and 1.12×. The phase rows say where a sequential call's time goes, against
-  the same request made by hand with the same options: the client's own work is before `fetch`
-  (its request built and handed to JS, +15–40 µs) and after the response's headers are in
-  (+20–100 µs: the body copied into wasm, parsed, the typed result built); everything else is
-  the browser's network stack (renderer, network service and the loopback servers sharing two
-  cores), where a profile of the page (Chrome DevTools Protocol, 50 µs samples over 1,500 calls)
-  finds the main thread idle and no client code running: that phase moves by ±300 µs from round
-  to round on both sides.
+  machines with ±20% from round to round. Each sequential round therefore lets the sides take
+  turns ten calls at a time (the order alternating), so that a slow stretch of the machine falls
+  on both; before that, rounds of 400 calls per side in a row, across four fresh-clone runs with
+  no change to the JS or the transport, put the same-origin sequential row at 1.08×, 1.18×, 1.10×
+  and 1.12×, and the proxy-mode one at 1.07×, 1.08×, 1.15× and 1.12×. What the client costs in
+  the page was profiled (Chrome DevTools Protocol, 50 µs samples over 1,000 sequential calls of
+  each side, same origin): the renderer's main thread is busy about 100–120 µs longer per call
+  for ours than for `fetch` with the same options, 3–4% of a 3.3 ms call: ~66–81 µs in the
+  module (spread over ~160 functions, none above 4 µs: the call's code runs cold once per call;
+  the same call on `Client.simulated()`, warm, takes 18–29 µs in the page and 14 µs in Node),
+  ~30 µs in the JS glue (the transport's own `send`, wasm-bindgen's promise hops, `TextDecoder`
+  for the result's strings), and the `fetch` builtin itself equal on both sides (341–344 µs).
+  The phase rows say the same, against the same request made by hand with the same options: the
+  client's own work is before `fetch` (its request built and handed to JS, +15–40 µs) and after
+  the response's headers are in (+20–100 µs: the body copied into wasm, parsed, the typed result
+  built); the rest of the call is the browser's network stack (renderer, network service and the
+  loopback servers sharing two cores), where the main thread is idle 62–66% of the time and that
+  phase moves by ±300 µs from round to round on both sides. A sequential ratio above 1.04–1.05×
+  is that spread, not client work.
 - **Node start-up (≤30 ms).** `require`, compiling and instantiating the 651 KB module, one
   `new Client`. Until this round it also loaded `node:http` and `node:https` (TLS and crypto with
   them), ~6–9 ms of it; they are now loaded by the first call of their protocol, as Node loads its

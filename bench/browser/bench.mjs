@@ -11,6 +11,8 @@ const params = new URLSearchParams(location.search);
 const ROUNDS = Number(params.get('rounds'));
 const SEQ_CALLS = Number(params.get('seq'));
 const CONC = 64;
+// Calls of one side in a row within a sequential round (see `sequentialRound`).
+const SEQ_BLOCK = 10;
 const CONC_CALLS = Number(params.get('conc'));
 const PHASE_CALLS = Math.max(1, SEQ_CALLS >> 1);
 const SIM = { instanceId: 'SIM-INSTANCE', token: 'sim-token', clientToken: 'sim-client-token' };
@@ -42,14 +44,31 @@ async function careful(url, init, cache) {
   }
 }
 
-/** Rounds of each side, alternating their order: sequential per-call µs, then concurrent req/s. */
+/**
+ * One sequential round of every side: per-call µs of each over `calls` calls, the sides taking
+ * turns a block of `SEQ_BLOCK` calls at a time (in alternating order), so that a slow stretch of
+ * the machine, which lasts longer than a block, falls on every side alike instead of on whichever
+ * side was running.
+ */
+async function sequentialRound(fns, names, calls) {
+  const spent = Object.fromEntries(names.map((n) => [n, 0]));
+  for (let done = 0, block = 0; done < calls; done += SEQ_BLOCK, block++) {
+    for (const name of block % 2 ? [...names].reverse() : names) spent[name] += await perCallUs(fns[name], SEQ_BLOCK);
+  }
+  return Object.fromEntries(names.map((n) => [n, (spent[n] * SEQ_BLOCK) / calls]));
+}
+
+/** Rounds of each side: sequential per-call µs (interleaved), then concurrent req/s (alternating order). */
 async function rounds(fns, concurrent) {
   const names = Object.keys(fns);
   const order = (r) => (r % 2 ? [...names].reverse() : names);
   const seq = Object.fromEntries(names.map((n) => [n, []]));
   const conc = Object.fromEntries(names.map((n) => [n, []]));
   for (const fn of Object.values(fns)) await perCallUs(fn, 100);
-  for (let r = 0; r < ROUNDS; r++) for (const name of order(r)) seq[name].push(await perCallUs(fns[name], SEQ_CALLS));
+  for (let r = 0; r < ROUNDS; r++) {
+    const round = await sequentialRound(fns, order(r), SEQ_CALLS);
+    for (const name of names) seq[name].push(round[name]);
+  }
   if (!concurrent) return { seq };
   for (const fn of Object.values(fns)) await throughput(fn, CONC * 2);
   for (let r = 0; r < ROUNDS; r++) for (const name of order(r)) conc[name].push(await throughput(fns[name], CONC_CALLS));
