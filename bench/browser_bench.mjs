@@ -125,6 +125,8 @@ const change = report.change.seq;
 const changeRatio = median(change.ours) / median(change.fetch);
 console.log(`| cross-origin: sequential updateCommunityDescription (a POST), per call | ${fmt(change.ours, 'µs')} | ` +
   `fetch ${fmt(change.fetch, 'µs')} | ${changeRatio.toFixed(2)}× | ≤1.1× — ${verdict(changeRatio <= 1.1)} |`);
+console.log(`| cross-origin: sequential, a POST, per call | ${fmt(change.ours, 'µs')} | fetch + timeout, \`redirect: manual\` ` +
+  `${fmt(change.careful, 'µs')} | ${(median(change.ours) / median(change.careful)).toFixed(2)}× | — |`);
 const counts = (label, setup, what, carefulLabel) =>
   console.log(`| ${label}: CORS preflights per ${PROBE_CALLS} sequential ${what} | ${preflightsPer[setup].ours} | fetch ` +
     `${preflightsPer[setup].fetch}, ${carefulLabel} ${preflightsPer[setup].careful} | — | — |`);

@@ -111,13 +111,20 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   the same call on `Client.simulated()`, warm, takes 18–29 µs in the page and 14 µs in Node),
   ~30 µs in the JS glue (the transport's own `send`, wasm-bindgen's promise hops, `TextDecoder`
   for the result's strings), and the `fetch` builtin itself equal on both sides (341–344 µs).
-  The phase rows say the same, against the same request made by hand with the same options: the
-  client's own work is before `fetch` (its request built and handed to JS, +15–40 µs) and after
-  the response's headers are in (+20–100 µs: the body copied into wasm, parsed, the typed result
-  built); the rest of the call is the browser's network stack (renderer, network service and the
-  loopback servers sharing two cores), where the main thread is idle 62–66% of the time and that
-  phase moves by ±300 µs from round to round on both sides. A sequential ratio above 1.04–1.05×
-  is that spread, not client work.
+  The phase rows split a call against the same request made by hand with the same options. In a
+  page that interleaved ours, that request, and the client's own JS transport (js/fetch.js)
+  called straight from JS, one call at a time over 1,600 calls: ours spent +55–85 µs before
+  `fetch` (the request built in the module and handed to JS) and +75–95 µs after the response's
+  headers were in (the body copied into wasm, parsed, the typed result built), and its `fetch`
+  also resolved 75–190 µs later, which the CPU profile does not show as work on the main thread;
+  the JS transport called from JS matched the hand-made request in every phase, within the
+  rounds' noise (±70 µs).
+  So the client's remaining ~5–10% in a page is the module and the crossing between its async
+  Rust and JS promises (`future_to_promise`, `JsFuture`), not the transport; that `fetch` resolves
+  later when it is called from inside the module is measured, its cause not yet found. The rest
+  of a call is the browser's network stack (renderer, network service and the loopback servers
+  sharing two cores), where the main thread is idle 62–66% of the time and that phase moves by
+  ±300 µs from round to round on both sides.
 - **Node start-up (≤30 ms).** `require`, compiling and instantiating the 651 KB module, one
   `new Client`. Until this round it also loaded `node:http` and `node:https` (TLS and crypto with
   them), ~6–9 ms of it; they are now loaded by the first call of their protocol, as Node loads its
