@@ -116,16 +116,18 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   called straight from JS, one call at a time over 1,600 calls: ours spent +55–85 µs before
   `fetch` (the request built in the module and handed to JS) and +75–95 µs after the response's
   headers were in (the body copied into wasm, parsed, the typed result built), and its `fetch`
-  also resolved 75–190 µs later, which the CPU profile does not show as work on the main thread;
-  the JS transport called from JS matched the hand-made request in every phase, within the
-  rounds' noise (±70 µs).
-  So the client's remaining ~5–10% in a page is the module and the crossing between its async
-  Rust and JS promises (`future_to_promise`, `JsFuture`), not the transport; that `fetch` resolves
-  later when it is called from inside the module is measured, its cause not yet found. The rest
-  of a call is the browser's network stack (renderer, network service and the loopback servers
-  sharing two cores), where the main thread is idle 62–66% of the time and that phase moves by
-  ±300 µs from round to round on both sides.
-- **Node start-up (≤30 ms).** `require`, compiling and instantiating the 651 KB module, one
+  also resolved 75–190 µs later; the JS transport called from JS matched the hand-made request
+  in every phase, within the rounds' noise (±70 µs). Resource Timing puts the client's request on the
+  wire ~30 µs later and the network side equal; the rest of the later answer is the machine: a
+  sequential loop keeps both cores busy (CPU per 3.4 ms call, from /proc: renderer ~1.9 ms,
+  browser process ~1.4, network service ~0.9, the loopback forwarder ~1.0, zapi-sim ~0.1), so
+  the module's extra renderer work delays the processes it shares the cores with. Of that work
+  (~81 µs per call in a profile with symbols) ~34 µs is the crossing between async Rust and JS
+  promises (`future_to_promise`, `JsFuture`, their closures and adapters), ~11 µs the allocator,
+  ~21 µs building, parsing and writing the result. Keeping the request and its promise in JS
+  and entering the module only synchronously, to build the request and to read the answer, would
+  remove most of the first part; that is a different JS client layer, not done this round.
+- **Node start-up (≤30 ms).** `require`, compiling and instantiating the 668 KB module, one
   `new Client`. Until this round it also loaded `node:http` and `node:https` (TLS and crypto with
   them), ~6–9 ms of it; they are now loaded by the first call of their protocol, as Node loads its
   own `fetch`, so the whole-process row still counts them. Before that change the figure was
