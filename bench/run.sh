@@ -57,7 +57,14 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
-  application bring one. The Python client runs on the same stack, so it shares the limit.
+  application bring one. The Python client runs on the same stack, so it shares the limit: in
+  `perf` of its sequential loop (a build with symbols), the kernel takes ~40% of the calling
+  thread's samples, ~35% in the task-switch and wake-up paths: the hand-off to the runtime's
+  worker threads on each call. A blocking call that drove a current-thread runtime itself would skip
+  it (Rust's current-thread row: ~20% less per call), but then nothing watches the pooled
+  connections between calls: a connection the server closed while the client sat idle is only
+  found closed when the next request is put on it, which for a POST can turn into "may have been
+  sent". Not done for that reason.
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
   (1.37–1.51× in runs on an AMD EPYC, 1.83× on an Intel Xeon). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
