@@ -124,16 +124,17 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   `fetch` (the request built in the module and handed to JS) and +75–95 µs after the response's
   headers were in (the body copied into wasm, parsed, the typed result built), and its `fetch`
   also resolved 75–190 µs later; the JS transport called from JS matched the hand-made request
-  in every phase, within the rounds' noise (±70 µs). Resource Timing puts the client's request on the
-  wire ~30 µs later and the network side equal; the rest of the later answer is the machine: a
-  sequential loop keeps both cores busy (CPU per 3.4 ms call, from /proc: renderer ~1.9 ms,
-  browser process ~1.4, network service ~0.9, the loopback forwarder ~1.0, zapi-sim ~0.1), so
-  the module's extra renderer work delays the processes it shares the cores with. Of that work
-  (~81 µs per call in a profile with symbols) ~34 µs is the crossing between async Rust and JS
-  promises (`future_to_promise`, `JsFuture`, their closures and adapters), ~11 µs the allocator,
-  ~21 µs building, parsing and writing the result. Keeping the request and its promise in JS
-  and entering the module only synchronously, to build the request and to read the answer, would
-  remove most of the first part; that is a different JS client layer, not done this round.
+  in every phase, within the rounds' noise (±70 µs). Resource Timing puts the client's request
+  on the wire ~30 µs later and the network side equal; the rest of the later answer is the
+  machine: a sequential loop keeps both cores busy (CPU per 3.4 ms call, from /proc: renderer
+  ~1.9 ms, browser process ~1.4, network service ~0.9, the loopback forwarder ~1.0, zapi-sim
+  ~0.1), so the module's extra renderer work delays the processes it shares the cores with. Of
+  that work (~81 µs per call in a profile with symbols) ~34 µs is the crossing between async
+  Rust and JS promises (`future_to_promise`, `JsFuture`, their closures and adapters), ~11 µs
+  the allocator, ~21 µs building, parsing and writing the result. Keeping the request and its
+  promise in JS and entering the module only synchronously, to build the request and to read
+  the answer, would remove most of the first part; that is a different JS client layer, not
+  done this round.
 - **Node start-up (≤30 ms).** `require`, compiling and instantiating the 668 KB module, one
   `new Client`. Until this round it also loaded `node:http` and `node:https` (TLS and crypto with
   them), ~6–9 ms of it; they are now loaded by the first call of their protocol, as Node loads its
@@ -172,7 +173,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   objects ~26 KB, the float formatter ~19 KB (serde's error texts keep it linked), hash maps
   ~17 KB, the stable sort ~14 KB, the allocator and the rest of std. Under 150 KB means about 30%
   less code for the same calls: a synchronous module (the request built and the answer read in
-  wasm, the promise kept in JS) would take most of the first part, a reader without serde most
+  wasm, the promise kept in JS) would take the spawn glue (~27 KB) and the futures' state
+  machines off the first part, though not the calls' own code, and a reader without serde most
   of the second; neither alone gets there. Or calls moved out of the main entry.
 NOTES
 
