@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { perCallUs, sequentialRound } from './browser/sequential.mjs';
 
 const [SIM_URL, PKG_DIR] = process.argv.slice(2);
 const QUICK = process.argv.includes('--quick');
@@ -79,25 +80,10 @@ const viaFetchWithTimeout = async () => {
 const fns = { ours, fetch: viaFetch, timed: viaFetchWithTimeout };
 
 // ------------------------------------------------------------ 1. sequential
-async function perCallUs(fn, calls) {
-  const start = now();
-  for (let i = 0; i < calls; i++) await fn();
-  return (ms(start) * 1000) / calls;
-}
-// Within a round the sides take turns ten calls at a time (in alternating order), so that a slow
-// stretch of the machine, which lasts longer than a block, falls on every side alike.
-const SEQ_BLOCK = 10;
-async function sequentialRound(names) {
-  const spent = Object.fromEntries(names.map((n) => [n, 0]));
-  for (let done = 0, block = 0; done < SEQ_CALLS; done += SEQ_BLOCK, block++) {
-    for (const name of block % 2 ? [...names].reverse() : names) spent[name] += await perCallUs(fns[name], SEQ_BLOCK);
-  }
-  return Object.fromEntries(names.map((n) => [n, (spent[n] * SEQ_BLOCK) / SEQ_CALLS]));
-}
 const seq = { ours: [], fetch: [], timed: [] };
 for (const fn of Object.values(fns)) await perCallUs(fn, 100);
 for (let r = 0; r < ROUNDS; r++) {
-  const round = await sequentialRound(r % 2 ? ['timed', 'fetch', 'ours'] : ['ours', 'fetch', 'timed']);
+  const round = await sequentialRound(fns, r % 2 ? ['timed', 'fetch', 'ours'] : ['ours', 'fetch', 'timed'], SEQ_CALLS);
   for (const name of Object.keys(seq)) seq[name].push(round[name]);
   await clearLog();
 }

@@ -6,22 +6,16 @@
 // figures in `window.report`: per-call µs of each sequential round and req/s of each concurrent
 // one, per setup, and per-call µs of a change (a POST) on the cross-origin setup.
 import init, { Client } from '/bindings-wasm/pkg/web/zapi_communities_wasm.js';
+import { perCallUs, sequentialRound } from './sequential.mjs';
 
 const params = new URLSearchParams(location.search);
 const ROUNDS = Number(params.get('rounds'));
 const SEQ_CALLS = Number(params.get('seq'));
 const CONC = 64;
-// Calls of one side in a row within a sequential round (see `sequentialRound`).
-const SEQ_BLOCK = 10;
 const CONC_CALLS = Number(params.get('conc'));
 const PHASE_CALLS = Math.max(1, SEQ_CALLS >> 1);
 const SIM = { instanceId: 'SIM-INSTANCE', token: 'sim-token', clientToken: 'sim-client-token' };
 
-const perCallUs = async (fn, calls) => {
-  const start = performance.now();
-  for (let i = 0; i < calls; i++) await fn();
-  return ((performance.now() - start) * 1000) / calls;
-};
 const throughput = async (fn, calls) => {
   let next = 0;
   const worker = async () => { while (next++ < calls) await fn(); };
@@ -42,20 +36,6 @@ async function careful(url, init, cache) {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/**
- * One sequential round of every side: per-call µs of each over `calls` calls, the sides taking
- * turns a block of `SEQ_BLOCK` calls at a time (in alternating order), so that a slow stretch of
- * the machine, which lasts longer than a block, falls on every side alike instead of on whichever
- * side was running.
- */
-async function sequentialRound(fns, names, calls) {
-  const spent = Object.fromEntries(names.map((n) => [n, 0]));
-  for (let done = 0, block = 0; done < calls; done += SEQ_BLOCK, block++) {
-    for (const name of block % 2 ? [...names].reverse() : names) spent[name] += await perCallUs(fns[name], SEQ_BLOCK);
-  }
-  return Object.fromEntries(names.map((n) => [n, (spent[n] * SEQ_BLOCK) / calls]));
 }
 
 /** Rounds of each side: sequential per-call µs (interleaved), then concurrent req/s (alternating order). */
