@@ -6,7 +6,8 @@
 //! (`RuntimeError: memory access out of bounds`), and `undefined` a `TypeError` from the glue.
 //! Here each is a `validation` ZapiError naming the argument, like every other bad input.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, JsString, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::{parse_group_ids, parse_phones};
@@ -24,13 +25,39 @@ pub(crate) fn string(field: &str, value: &JsValue) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| Error::validation(field, format!("must be a string, got {}", describe(value)))).js()
 }
 
+#[wasm_bindgen(module = "/js/text.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = useMemory)]
+    fn use_text_memory(memory: JsValue);
+
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsString, at: *mut u8, capacity: usize) -> usize;
+}
+
+/// Tells `js/text.js` where the module's memory is; once, at start.
+pub(crate) fn install() {
+    use_text_memory(wasm_bindgen::memory());
+}
+
 /// A body as bytes: a `Uint8Array` (copied into the module) or a string (encoded as UTF-8).
 pub(crate) fn body(field: &str, value: &JsValue) -> Result<Vec<u8>, JsValue> {
     if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
         return Ok(bytes.to_vec());
     }
-    let reason = || format!("must be a Uint8Array or a string, got {}", describe(value));
-    value.as_string().map(String::into_bytes).ok_or_else(|| Error::validation(field, reason())).js()
+    if let Some(text) = value.dyn_ref::<JsString>() {
+        return Ok(utf8(text));
+    }
+    Err(Error::validation(field, format!("must be a Uint8Array or a string, got {}", describe(value)))).js()
+}
+
+/// `text` as UTF-8, encoded by the engine straight into the module's memory (one pass, where
+/// `as_string` would copy it unit by unit in JS and then again here).
+fn utf8(text: &JsString) -> Vec<u8> {
+    // A UTF-16 unit never takes more than three bytes of UTF-8 (a pair of them, four).
+    let mut bytes = vec![0; text.length() as usize * 3];
+    let written = encode_into(text, bytes.as_mut_ptr(), bytes.len());
+    bytes.truncate(written);
+    bytes
 }
 
 /// A string that may be left out (`undefined` or `null`).

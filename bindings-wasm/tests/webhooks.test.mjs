@@ -70,6 +70,21 @@ describe('webhooks', () => {
     assert.ok(compiled.some((event) => event.type === 'message'));
   });
 
+  it('a body given as text reads as its UTF-8 bytes, whatever it holds', () => {
+    // Three bytes for one UTF-16 unit (ação's ç takes two, 社 three), four for a pair (the emoji),
+    // and a lone surrogate becomes U+FFFD, as TextEncoder writes it.
+    const names = ['ação', '社区', 'Bakery 🥐', 'lone \ud800 half'];
+    for (const name of names) {
+      // Written by hand: JSON.stringify would escape the lone surrogate.
+      const text = `{"type":"ReceivedCallback","phone":"5544999999999","senderName":"${name}","text":{"message":"${name}"}}`;
+      const event = parseWebhook(text);
+      assert.deepEqual(event, parseWebhook(new TextEncoder().encode(text)));
+      assert.equal(event.message.senderName, name.replace('\ud800', '\ufffd'));
+    }
+    const long = JSON.stringify({ type: 'ReceivedCallback', phone: '5544999999999', text: { message: '🥐'.repeat(300_000) } });
+    assert.throws(() => parseWebhook(long), (e) => e.kind === 'decode' && /over the 1048576-byte cap/.test(e.message));
+  });
+
   it('what is not an event throws a decode ZapiError', () => {
     for (const body of ['', '[]', '{"type":"Nope"}']) {
       assert.throws(() => parseWebhook(body), (e) => e.name === 'ZapiError' && e.kind === 'decode');
