@@ -12,13 +12,17 @@ function useMemory(m) {
   memory = m;
 }
 
-/** Writes `text` as UTF-8 at `ptr`, where there is room for `capacity` bytes; returns how many it wrote. */
-function encodeInto(text, ptr, capacity) {
+/**
+ * Writes `text` as UTF-8 at `ptr`, where there is room for `room` bytes: how many it wrote, or
+ * `undefined` when it did not fit (the module then asks again with more room).
+ */
+function encodeInto(text, ptr, room) {
   if (bytes.buffer !== memory.buffer) {
     // The memory grew since the view was made (which detaches it).
     bytes = new Uint8Array(memory.buffer);
   }
-  return encoder.encodeInto(text, bytes.subarray(ptr, ptr + capacity)).written;
+  const { read, written } = encoder.encodeInto(text, bytes.subarray(ptr, ptr + room));
+  return read === text.length ? written : undefined;
 }
 
 export { encodeInto, useMemory };

@@ -31,7 +31,7 @@ extern "C" {
     fn use_text_memory(memory: JsValue);
 
     #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(text: &JsString, at: *mut u8, capacity: usize) -> usize;
+    fn encode_into(text: &JsString, at: *mut u8, room: usize) -> Option<u32>;
 }
 
 /// Tells `js/text.js` where the module's memory is; once, at start.
@@ -53,11 +53,20 @@ pub(crate) fn body(field: &str, value: &JsValue) -> Result<Vec<u8>, JsValue> {
 /// `text` as UTF-8, encoded by the engine straight into the module's memory (one pass, where
 /// `as_string` would copy it unit by unit in JS and then again here).
 fn utf8(text: &JsString) -> Vec<u8> {
-    // A UTF-16 unit never takes more than three bytes of UTF-8 (a pair of them, four).
-    let mut bytes = vec![0; text.length() as usize * 3];
-    let written = encode_into(text, bytes.as_mut_ptr(), bytes.len());
-    bytes.truncate(written);
-    bytes
+    let units = text.length() as usize;
+    // Bodies are mostly ASCII, one byte per UTF-16 unit: room for a few longer characters
+    // first, then, if they did not fit, for the most a unit can take (three bytes; a pair, four).
+    // Room is not free: the module's memory grows to the most it ever held and never shrinks.
+    for room in [units + units / 8 + 16, units * 3] {
+        let mut bytes = vec![0; room];
+        if let Some(written) = encode_into(text, bytes.as_mut_ptr(), room) {
+            bytes.truncate(written as usize);
+            return bytes;
+        }
+    }
+    // Three bytes a unit always fit; an engine that said otherwise gets an empty body, which
+    // every reader refuses.
+    Vec::new()
 }
 
 /// A string that may be left out (`undefined` or `null`).

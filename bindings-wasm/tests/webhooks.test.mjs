@@ -71,9 +71,10 @@ describe('webhooks', () => {
   });
 
   it('a body given as text reads as its UTF-8 bytes, whatever it holds', () => {
-    // Three bytes for one UTF-16 unit (ação's ç takes two, 社 three), four for a pair (the emoji),
-    // and a lone surrogate becomes U+FFFD, as TextEncoder writes it.
-    const names = ['ação', '社区', 'Bakery 🥐', 'lone \ud800 half'];
+    // Two bytes for ç, three for 社, four for a pair of UTF-16 units (the emoji), and a lone
+    // surrogate becomes U+FFFD, as TextEncoder writes it. Four hundred 社 are three times as long
+    // in UTF-8 as in UTF-16 (more than the module first makes room for).
+    const names = ['ação', '社区', 'Bakery 🥐', 'lone \ud800 half', '社'.repeat(400)];
     for (const name of names) {
       // Written by hand: JSON.stringify would escape the lone surrogate.
       const text = `{"type":"ReceivedCallback","phone":"5544999999999","senderName":"${name}","text":{"message":"${name}"}}`;
