@@ -142,14 +142,17 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
-  spans (no tree) and copies out only the fields it returns. callgrind counts about 20k
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 19.6k
   instructions per typical event (24.5k before string fields were copied without the lenient
   visitor, keys were hashed and compared as bytes and each thread kept the tape's lists for the
-  next body): ~9.5k to scan and check the 1 KB body (serde_json's reader, merely skipping the same
-  body, is about 1.2 M/s here), ~1k to index the root's keys, ~6.5k to look up its twenty-odd
-  fields and copy them out, ~1.6k for the allocator (the event's dozen owned strings, made and
-  freed), ~0.5k for UTF-8 validation. 1 M/s would take about two thirds of that on this machine;
-  the scan is already eight bytes at a time, and the crate forbids the `unsafe` that SIMD needs.
+  next body; 20.3k before flags that are JSON booleans were read without it and text that starts
+  with a visible character was kept without trimming): ~9.5k to scan and check the 1 KB body
+  (serde_json's reader, merely skipping the same body, is about 1.2 M/s here), ~1k to index the
+  root's keys, ~6k to look up its twenty-odd fields and copy them out (~2.7k of it the five
+  fields of `text`, a nested object looked up key by key), ~1.6k for the allocator (the event's
+  dozen owned strings, made and freed), ~0.5k for UTF-8 validation. 1 M/s would take about two
+  thirds of that on this machine; the scan is already eight bytes at a time, and the crate
+  forbids the `unsafe` that SIMD needs.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -160,7 +163,15 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   from wasm in one buffer and is built by shape (`js/values.js`), and what remains is the parse
   itself in wasm. Webhooks are their own entry (`zapi-communities/webhooks`, no client), built at
   `opt-level = 3` because it runs on servers: 1.7× faster than at `"z"` (0.44× against 0.26× in
-  one run) for 6 KB gzipped more.
+  one run) for 6 KB gzipped more. A body given as text used to cross by wasm-bindgen's string
+  conversion, which copies it one UTF-16 unit at a time in JS (0.29× from text against 0.49×
+  from bytes, and the 34 MB chat list 157 ms from text against 77 from bytes); `TextEncoder`
+  now writes it straight into the module's memory (`js/text.js`): 0.48× from text against 0.49×
+  from bytes in a quick run, the chat list 90 ms against 77. Where a `parseWebhook(bytes)` call goes (Node `--cpu-prof`,
+  50 µs samples over 1.5 M events, a build with symbols): ~58% the core's reader (scan ~21%,
+  key lookups, field copies and flags ~27%, UTF-8 check, allocator), ~12% writing the event
+  for JS (`src/out.rs`), ~12% building it in JS (`TextDecoder`, the shape builders), ~3% the
+  crossing (the bytes copied in), ~3% garbage collection.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
   never receive them). Measured by removing methods: the 31 member and group methods take 36 KB gz, about

@@ -34,7 +34,14 @@ impl<'t, 'a> Fields<'t, 'a> {
 
     /// A boolean (`true`, `"true"`, `1`); absent or unreadable is `false`.
     pub(crate) fn flag(&self, key: &str) -> bool {
-        self.get(key).and_then(|v| LooseBool::deserialize(v).ok()).is_some_and(|b| b.0)
+        // Nearly every flag is a JSON boolean: read straight from the tape, the rest by the
+        // lenient visitor.
+        match self.get(key) {
+            None => false,
+            Some(v) if v.kind() == Kind::True => true,
+            Some(v) if v.kind() == Kind::False => false,
+            Some(v) => LooseBool::deserialize(v).is_ok_and(|b| b.0),
+        }
     }
 
     /// A whole number (or a numeric string); negative, fractional text or another type is absent.
@@ -79,7 +86,12 @@ fn text(value: Value<'_, '_>) -> Option<String> {
     // Nearly every field is a string without escapes: copied straight from the body, without
     // going through the visitor (which gives the same answer, as the tests check).
     if value.kind() == Kind::String {
-        return LooseString(Some(value.raw().to_owned())).non_empty();
+        let raw = value.raw();
+        // Text that starts with a visible ASCII character is not blank: no need to trim it.
+        if raw.as_bytes().first().is_some_and(|b| b.is_ascii_graphic()) {
+            return Some(raw.to_owned());
+        }
+        return LooseString(Some(raw.to_owned())).non_empty();
     }
     LooseString::deserialize(value).ok().and_then(LooseString::non_empty)
 }
