@@ -142,17 +142,17 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
-  spans (no tree) and copies out only the fields it returns. callgrind counts about 19.6k
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 18.8k
   instructions per typical event (24.5k before string fields were copied without the lenient
   visitor, keys were hashed and compared as bytes and each thread kept the tape's lists for the
-  next body; 20.3k before flags that are JSON booleans were read without it and text that starts
-  with a visible character was kept without trimming): ~9.5k to scan and check the 1 KB body
-  (serde_json's reader, merely skipping the same body, is about 1.2 M/s here), ~1k to index the
-  root's keys, ~6k to look up its twenty-odd fields and copy them out (~2.7k of it the five
-  fields of `text`, a nested object looked up key by key), ~1.6k for the allocator (the event's
-  dozen owned strings, made and freed), ~0.5k for UTF-8 validation. 1 M/s would take about two
-  thirds of that on this machine; the scan is already eight bytes at a time, and the crate
-  forbids the `unsafe` that SIMD needs.
+  next body; 20.3k before flags that are JSON booleans were read without it, text that starts
+  with a visible character was kept without trimming, and a nested object's keys of another
+  length were passed over by their length): ~9.5k to scan and check the 1 KB body (serde_json's
+  reader, merely skipping the same body, is about 1.2 M/s here), ~1k to index the root's keys,
+  ~3k to look up its twenty-odd fields (a hash, a probe and one comparison each) and ~2k to copy
+  them out, ~1.6k for the allocator (the event's dozen owned strings, made and freed), ~0.5k for
+  UTF-8 validation. 1 M/s would take about two thirds of that on this machine; the scan is
+  already eight bytes at a time, and the crate forbids the `unsafe` that SIMD needs.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus

@@ -186,11 +186,20 @@ impl<'t, 'a> Value<'t, 'a> {
         if self.at == 0 && !self.tape.index.is_empty() {
             return self.indexed(key);
         }
+        // Straight over the nodes: a key of another length is passed over without its text
+        // (an escaped key's text is longer than the key it spells, so it is always compared).
+        let (nodes, key) = (&self.tape.nodes, key.as_bytes());
+        let end = self.tape.node(self.at).next as usize;
+        let mut at = self.at as usize + 1;
         let mut found = None;
-        for (k, v) in self.members() {
-            if k.key_is(key.as_bytes()) {
-                found = Some(v);
+        while at < end {
+            let Some(k) = nodes.get(at) else { break };
+            let same_length = (k.end - k.start) as usize == key.len();
+            if (same_length || k.kind == Kind::Escaped) && (Value { tape: self.tape, at: at as u32 }).key_is(key) {
+                found = Some(Value { tape: self.tape, at: at as u32 + 1 });
             }
+            // The value's node says where the next member starts.
+            at = nodes.get(at + 1).map_or(end, |value| value.next as usize);
         }
         found
     }
