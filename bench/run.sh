@@ -151,7 +151,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   reader, merely skipping the same body, is about 1.2 M/s here), ~1k to index the root's keys,
   ~3k to look up its twenty-odd fields (a hash, a probe and one comparison each) and ~2k to copy
   them out, ~1.6k for the allocator (the event's dozen owned strings, made and freed), ~0.5k for
-  UTF-8 validation. 1 M/s would take about two thirds of that on this machine; the scan is
+  UTF-8 validation. 1 M/s would take about three quarters of that on this machine; the scan is
   already eight bytes at a time, and the crate forbids the `unsafe` that SIMD needs.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
