@@ -142,11 +142,11 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
-  spans (no tree) and copies out only the fields it returns. callgrind counts about 18.8k
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 19.0k
   instructions per typical event (24.5k before string fields were copied without the lenient
   visitor, keys were hashed and compared as bytes and each thread kept the tape's lists for the
   next body; 20.3k before flags that are JSON booleans were read without it, text that starts
-  with a visible character was kept without trimming, and a nested object's keys of another
+  with a visible character was found not blank without trimming, and a nested object's keys of another
   length were passed over by their length): ~9.5k to scan and check the 1 KB body (serde_json's
   reader, merely skipping the same body, is about 1.2 M/s here), ~1k to index the root's keys,
   ~3k to look up its twenty-odd fields (a hash, a probe and one comparison each) and ~2k to copy
@@ -166,7 +166,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   one run) for 6 KB gzipped more. A body given as text used to cross by wasm-bindgen's string
   conversion, which copies it one UTF-16 unit at a time in JS (0.29× from text against 0.49×
   from bytes, and the 34 MB chat list 157 ms from text against 77 from bytes); `TextEncoder`
-  now writes it straight into the module's memory (`js/text.js`): 0.48× from text against 0.49×
+  now writes it straight into the module's memory (`encodeInto`, js/values.js): 0.48× from text against 0.49×
   from bytes in a quick run, the chat list 90 ms against 77. Where a `parseWebhook(bytes)` call goes (Node `--cpu-prof`,
   50 µs samples over 1.5 M events, a build with symbols): ~58% the core's reader (scan ~21%,
   key lookups, field copies and flags ~27%, UTF-8 check, allocator), ~12% writing the event

@@ -62,14 +62,10 @@ bundle() {
         [ "${#snippets[@]}" -eq 1 ] && [ -f "${snippets[0]}" ] || { echo "build.sh: no fetch.js snippet in the node output" >&2; exit 1; }
         cp "$HERE/js/node-http.js" "${snippets[0]}"
     fi
-    # js/values.js and js/text.js are ES modules; the nodejs output requires them, so they export
-    # the CommonJS way.
-    local name module
-    for name in values text; do
-        module=("$HERE/$out"/node/snippets/*/js/$name.js)
-        sed -i 's/^export { \(.*\) };$/module.exports = { \1 };/' "${module[0]}"
-        grep -q '^module.exports = ' "${module[0]}" || { echo "build.sh: js/$name.js has no export line to convert" >&2; exit 1; }
-    done
+    # js/values.js is an ES module; the nodejs output requires it, so it exports the CommonJS way.
+    local values=("$HERE/$out"/node/snippets/*/js/values.js)
+    sed -i 's/^export { \(.*\) };$/module.exports = { \1 };/' "${values[0]}"
+    grep -q '^module.exports = ' "${values[0]}" || { echo "build.sh: js/values.js has no export line to convert" >&2; exit 1; }
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/web" --target web
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/bundler" --target bundler
 }

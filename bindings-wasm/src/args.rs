@@ -25,18 +25,11 @@ pub(crate) fn string(field: &str, value: &JsValue) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| Error::validation(field, format!("must be a string, got {}", describe(value)))).js()
 }
 
-#[wasm_bindgen(module = "/js/text.js")]
+// In `js/values.js`, which already holds the module's memory (`out::install`).
+#[wasm_bindgen(module = "/js/values.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = useMemory)]
-    fn use_text_memory(memory: JsValue);
-
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsString, at: *mut u8, room: usize) -> Option<u32>;
-}
-
-/// Tells `js/text.js` where the module's memory is; once, at start.
-pub(crate) fn install() {
-    use_text_memory(wasm_bindgen::memory());
 }
 
 /// A body as bytes: a `Uint8Array` (copied into the module) or a string (encoded as UTF-8).

@@ -68,6 +68,5 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     out::install();
-    args::install();
     errors::install();
 }

@@ -86,12 +86,7 @@ fn text(value: Value<'_, '_>) -> Option<String> {
     // Nearly every field is a string without escapes: copied straight from the body, without
     // going through the visitor (which gives the same answer, as the tests check).
     if value.kind() == Kind::String {
-        let raw = value.raw();
-        // Text that starts with a visible ASCII character is not blank: no need to trim it.
-        if raw.as_bytes().first().is_some_and(|b| b.is_ascii_graphic()) {
-            return Some(raw.to_owned());
-        }
-        return LooseString(Some(raw.to_owned())).non_empty();
+        return LooseString(Some(value.raw().to_owned())).non_empty();
     }
     LooseString::deserialize(value).ok().and_then(LooseString::non_empty)
 }
