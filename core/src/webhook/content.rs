@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::fields::Fields;
+use super::keys::{self as key, Key};
 
 /// The content of a received message, by kind. Kinds a bot rarely reads (buttons, lists, polls,
 /// payments, …) come as [`MessageContent::Other`] with their JSON.
@@ -108,75 +109,80 @@ pub enum MessageContent {
 }
 
 /// Kinds with an object key of their own, in the order they are looked for.
-const OTHER_KINDS: &[&str] = &[
-    "buttonsResponseMessage",
-    "listResponseMessage",
-    "buttonsMessage",
-    "listMessage",
-    "hydratedTemplate",
-    "pollVote",
-    "poll",
-    "event",
-    "eventResponse",
-    "product",
-    "order",
-    "cart",
-    "carouselMessage",
-    "pixKeyMessage",
-    "requestPayment",
-    "sendPayment",
-    "paymentMessage",
-    "pinMessage",
-    "newsletterAdminInvite",
+const OTHER_KINDS: &[Key] = &[
+    key::BUTTONS_RESPONSE_MESSAGE,
+    key::LIST_RESPONSE_MESSAGE,
+    key::BUTTONS_MESSAGE,
+    key::LIST_MESSAGE,
+    key::HYDRATED_TEMPLATE,
+    key::POLL_VOTE,
+    key::POLL,
+    key::EVENT,
+    key::EVENT_RESPONSE,
+    key::PRODUCT,
+    key::ORDER,
+    key::CART,
+    key::CAROUSEL_MESSAGE,
+    key::PIX_KEY_MESSAGE,
+    key::REQUEST_PAYMENT,
+    key::SEND_PAYMENT,
+    key::PAYMENT_MESSAGE,
+    key::PIN_MESSAGE,
+    key::NEWSLETTER_ADMIN_INVITE,
 ];
 
 impl MessageContent {
     /// The content of a received body, if it has one.
     pub(crate) fn read(body: Fields<'_, '_>) -> Option<Self> {
-        if let Some(text) = body.object("text") {
+        if let Some(text) = body.object(key::TEXT) {
             return Some(Self::Text {
-                message: text.text("message").unwrap_or_default(),
-                title: text.text("title"),
-                description: text.text_of(&["description", "descritpion"]),
-                url: text.text("url"),
+                message: text.text(key::MESSAGE).unwrap_or_default(),
+                title: text.text(key::TITLE),
+                description: text.text_of(&[key::DESCRIPTION, key::DESCRITPION]),
+                url: text.text(key::URL),
             });
         }
-        if let Some(o) = body.object("image") {
+        if let Some(o) = body.object(key::IMAGE) {
             return Some(Self::Image {
-                url: o.text("imageUrl"),
-                caption: o.text("caption"),
-                mime_type: o.text("mimeType"),
+                url: o.text(key::IMAGE_URL),
+                caption: o.text(key::CAPTION),
+                mime_type: o.text(key::MIME_TYPE),
             });
         }
-        if let Some(o) = body.object("audio") {
-            let (url, mime_type) = (o.text("audioUrl"), o.text("mimeType"));
-            return Some(Self::Audio { url, mime_type, seconds: o.number("seconds"), ptt: o.flag("ptt") });
+        if let Some(o) = body.object(key::AUDIO) {
+            let (url, mime_type) = (o.text(key::AUDIO_URL), o.text(key::MIME_TYPE));
+            return Some(Self::Audio { url, mime_type, seconds: o.number(key::SECONDS), ptt: o.flag(key::PTT) });
         }
-        if let Some(o) = body.object("video") {
-            let (url, caption, mime_type) = (o.text("videoUrl"), o.text("caption"), o.text("mimeType"));
-            return Some(Self::Video { url, caption, mime_type, seconds: o.number("seconds") });
+        if let Some(o) = body.object(key::VIDEO) {
+            let (url, caption, mime_type) = (o.text(key::VIDEO_URL), o.text(key::CAPTION), o.text(key::MIME_TYPE));
+            return Some(Self::Video { url, caption, mime_type, seconds: o.number(key::SECONDS) });
         }
-        if let Some(o) = body.object("document") {
-            let (url, file_name, title) = (o.text("documentUrl"), o.text("fileName"), o.text("title"));
-            return Some(Self::Document { url, file_name, title, mime_type: o.text("mimeType") });
+        if let Some(o) = body.object(key::DOCUMENT) {
+            let (url, file_name, title) = (o.text(key::DOCUMENT_URL), o.text(key::FILE_NAME), o.text(key::TITLE));
+            return Some(Self::Document { url, file_name, title, mime_type: o.text(key::MIME_TYPE) });
         }
-        if let Some(o) = body.object("location") {
-            let (latitude, longitude) = (o.float("latitude"), o.float("longitude"));
-            return Some(Self::Location { latitude, longitude, name: o.text("name"), address: o.text("address") });
+        if let Some(o) = body.object(key::LOCATION) {
+            let (latitude, longitude) = (o.float(key::LATITUDE), o.float(key::LONGITUDE));
+            return Some(Self::Location {
+                latitude,
+                longitude,
+                name: o.text(key::NAME),
+                address: o.text(key::ADDRESS),
+            });
         }
-        if let Some(o) = body.object("contact") {
-            return Some(Self::Contact { display_name: o.text("displayName"), vcard: o.text("vCard") });
+        if let Some(o) = body.object(key::CONTACT) {
+            return Some(Self::Contact { display_name: o.text(key::DISPLAY_NAME), vcard: o.text(key::V_CARD) });
         }
-        if let Some(o) = body.object("sticker") {
-            return Some(Self::Sticker { url: o.text("stickerUrl"), mime_type: o.text("mimeType") });
+        if let Some(o) = body.object(key::STICKER) {
+            return Some(Self::Sticker { url: o.text(key::STICKER_URL), mime_type: o.text(key::MIME_TYPE) });
         }
-        if let Some(o) = body.object("reaction") {
-            let referenced = o.object("referencedMessage").and_then(|m| m.text("messageId"));
-            return Some(Self::Reaction { value: o.text("value"), referenced_message_id: referenced });
+        if let Some(o) = body.object(key::REACTION) {
+            let referenced = o.object(key::REFERENCED_MESSAGE).and_then(|m| m.text(key::MESSAGE_ID));
+            return Some(Self::Reaction { value: o.text(key::VALUE), referenced_message_id: referenced });
         }
-        OTHER_KINDS.iter().find_map(|k| {
+        OTHER_KINDS.iter().find_map(|&k| {
             body.object(k)?;
-            Some(Self::Other { name: (*k).to_owned(), json: body.json(k)? })
+            Some(Self::Other { name: k.name.to_owned(), json: body.json(k)? })
         })
     }
 }

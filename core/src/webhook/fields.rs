@@ -8,32 +8,48 @@
 
 use serde::Deserialize;
 
+use super::keys::Key;
 use crate::wire::json_value::JsonValue;
 use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
 use crate::wire::response::parse_json;
-use crate::wire::tape::{Kind, Number, Value};
+use crate::wire::tape::{Kind, Number, Tape, Value};
 
 /// One JSON object of a webhook body.
 #[derive(Clone, Copy)]
-pub(crate) struct Fields<'t, 'a>(pub(crate) Value<'t, 'a>);
+pub(crate) struct Fields<'t, 'a> {
+    value: Value<'t, 'a>,
+    /// The body's tape, when this is the body itself: its members are filed under
+    /// [`KEYS`](super::keys::KEYS).
+    filed: Option<&'t Tape<'a>>,
+}
 
 impl<'t, 'a> Fields<'t, 'a> {
-    fn get(&self, key: &str) -> Option<Value<'t, 'a>> {
-        self.0.get(key).filter(|v| v.kind() != Kind::Null)
+    /// The top of a body whose members `tape.file_root(&KEYS)` has filed.
+    pub(crate) fn body(tape: &'t Tape<'a>) -> Self {
+        Fields { value: tape.root(), filed: Some(tape) }
+    }
+
+    #[inline]
+    fn get(&self, key: Key) -> Option<Value<'t, 'a>> {
+        let value = match self.filed {
+            Some(tape) => tape.filed(usize::from(key.at)),
+            None => self.value.get(key.name),
+        };
+        value.filter(|v| v.kind() != Kind::Null)
     }
 
     /// A non-empty string (a whole number is written as its digits); anything else is absent.
-    pub(crate) fn text(&self, key: &str) -> Option<String> {
+    pub(crate) fn text(&self, key: Key) -> Option<String> {
         self.get(key).and_then(text)
     }
 
     /// The first of `keys` that holds a non-empty string.
-    pub(crate) fn text_of(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| self.text(k))
+    pub(crate) fn text_of(&self, keys: &[Key]) -> Option<String> {
+        keys.iter().find_map(|&k| self.text(k))
     }
 
     /// A boolean (`true`, `"true"`, `1`); absent or unreadable is `false`.
-    pub(crate) fn flag(&self, key: &str) -> bool {
+    pub(crate) fn flag(&self, key: Key) -> bool {
         // Nearly every flag is a JSON boolean: read straight from the tape, the rest by the
         // lenient visitor.
         match self.get(key) {
@@ -45,12 +61,12 @@ impl<'t, 'a> Fields<'t, 'a> {
     }
 
     /// A whole number (or a numeric string); negative, fractional text or another type is absent.
-    pub(crate) fn number(&self, key: &str) -> Option<u64> {
+    pub(crate) fn number(&self, key: Key) -> Option<u64> {
         self.get(key).and_then(|v| LooseU64::deserialize(v).ok()).and_then(|n| n.0)
     }
 
     /// A number with a fraction (coordinates), from a number or a numeric string.
-    pub(crate) fn float(&self, key: &str) -> Option<f64> {
+    pub(crate) fn float(&self, key: Key) -> Option<f64> {
         let value = self.get(key)?;
         match value.number() {
             Some(Number::U64(n)) => Some(n as f64),
@@ -62,17 +78,17 @@ impl<'t, 'a> Fields<'t, 'a> {
     }
 
     /// A list of strings (whole numbers written as digits); other elements are skipped.
-    pub(crate) fn texts(&self, key: &str) -> Vec<String> {
+    pub(crate) fn texts(&self, key: Key) -> Vec<String> {
         self.get(key).map(|list| list.items().filter_map(text).collect()).unwrap_or_default()
     }
 
     /// A nested object.
-    pub(crate) fn object(&self, key: &str) -> Option<Fields<'t, 'a>> {
-        self.get(key).filter(|v| v.kind() == Kind::Object).map(Fields)
+    pub(crate) fn object(&self, key: Key) -> Option<Fields<'t, 'a>> {
+        self.get(key).filter(|v| v.kind() == Kind::Object).map(|value| Fields { value, filed: None })
     }
 
     /// The value of `key` as compact JSON text, objects sorted by key, when present.
-    pub(crate) fn json(&self, key: &str) -> Option<String> {
+    pub(crate) fn json(&self, key: Key) -> Option<String> {
         // Rare (message kinds without a type of their own): printed by the tree reader, which
         // prints as it always has.
         let raw = self.get(key)?.json().as_bytes();

@@ -13,6 +13,7 @@
 mod content;
 mod event;
 mod fields;
+mod keys;
 mod notification;
 mod secret;
 
@@ -25,6 +26,7 @@ pub use notification::{GroupNotification, JoinRequestMethod, LinkMode};
 pub use secret::WebhookSecret;
 
 use fields::Fields;
+use keys as key;
 
 use crate::error::Error;
 use crate::wire::json_value::JsonValue;
@@ -48,39 +50,39 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
         )));
     }
     // The tape reads what the tree readers read; when it refuses a body, they say why.
-    let Some(tape) = Tape::read(body) else {
+    let Some(mut tape) = Tape::read(body) else {
         return Err(parse_json::<JsonValue<'static>>(body)
             .err()
             .unwrap_or_else(|| Error::decode("a webhook body is JSON the reader cannot take")));
     };
-    let root = tape.root();
-    if root.kind() != Kind::Object {
+    if tape.root().kind() != Kind::Object {
         return Err(Error::decode("a webhook body is a JSON object"));
     }
-    let body = Fields(root);
-    let kind = body.text("type").ok_or_else(|| Error::decode("a webhook body names its type"))?;
-    let instance_id = body.text("instanceId");
+    tape.file_root(&keys::KEYS);
+    let body = Fields::body(&tape);
+    let kind = body.text(key::TYPE).ok_or_else(|| Error::decode("a webhook body names its type"))?;
+    let instance_id = body.text(key::INSTANCE_ID);
     // The table spells `ReceivedCallBack`, every example `ReceivedCallback`.
     let is = |name: &str| kind.eq_ignore_ascii_case(name);
     Ok(match () {
         () if is("receivedcallback") => WebhookEvent::Message { message: received(body, instance_id)? },
         () if is("deliverycallback") => WebhookEvent::Delivery {
             delivery: Delivery {
-                phone: body.text("phone"),
-                zaap_id: body.text("zaapId"),
-                message_id: body.text("messageId"),
+                phone: body.text(key::PHONE),
+                zaap_id: body.text(key::ZAAP_ID),
+                message_id: body.text(key::MESSAGE_ID),
                 instance_id,
             },
         },
         () if is("messagestatuscallback") => {
-            let status_text = body.text("status").unwrap_or_default();
+            let status_text = body.text(key::STATUS).unwrap_or_default();
             WebhookEvent::Status {
                 status: MessageStatus {
                     status: delivery_status(&status_text),
                     status_text,
-                    ids: body.texts("ids"),
-                    phone: body.text("phone"),
-                    is_group: body.flag("isGroup"),
+                    ids: body.texts(key::IDS),
+                    phone: body.text(key::PHONE),
+                    is_group: body.flag(key::IS_GROUP),
                     moment: moment(body),
                     instance_id,
                 },
@@ -88,28 +90,28 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
         }
         () if is("connectedcallback") => WebhookEvent::Connected {
             connection: Connection {
-                phone: body.text("phone"),
-                connected: body.flag("connected"),
+                phone: body.text(key::PHONE),
+                connected: body.flag(key::CONNECTED),
                 moment: moment(body),
                 instance_id,
             },
         },
         () if is("disconnectedcallback") => WebhookEvent::Disconnected {
             disconnection: Disconnection {
-                error: body.text("error"),
-                disconnected: body.flag("disconnected"),
+                error: body.text(key::ERROR),
+                disconnected: body.flag(key::DISCONNECTED),
                 moment: moment(body),
                 instance_id,
             },
         },
         () if is("presencechatcallback") => {
-            let status_text = body.text("status").unwrap_or_default();
+            let status_text = body.text(key::STATUS).unwrap_or_default();
             WebhookEvent::Presence {
                 presence: Presence {
-                    phone: body.text("phone"),
+                    phone: body.text(key::PHONE),
                     status: presence_status(&status_text),
                     status_text,
-                    last_seen: body.number("lastSeen"),
+                    last_seen: body.number(key::LAST_SEEN),
                     instance_id,
                 },
             }
@@ -119,23 +121,23 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
 }
 
 fn received(body: Fields<'_, '_>, instance_id: Option<String>) -> Result<ReceivedMessage, Error> {
-    let chat = body.text("phone").ok_or_else(|| Error::decode("a received message names its chat (phone)"))?;
+    let chat = body.text(key::PHONE).ok_or_else(|| Error::decode("a received message names its chat (phone)"))?;
     Ok(ReceivedMessage {
         chat,
-        message_id: body.text("messageId"),
-        is_group: body.flag("isGroup"),
-        is_newsletter: body.flag("isNewsletter"),
-        from_me: body.flag("fromMe"),
-        from_api: body.flag("fromApi"),
-        is_edit: body.flag("isEdit"),
+        message_id: body.text(key::MESSAGE_ID),
+        is_group: body.flag(key::IS_GROUP),
+        is_newsletter: body.flag(key::IS_NEWSLETTER),
+        from_me: body.flag(key::FROM_ME),
+        from_api: body.flag(key::FROM_API),
+        is_edit: body.flag(key::IS_EDIT),
         moment: moment(body),
-        participant_phone: body.text("participantPhone"),
-        sender_name: body.text("senderName"),
-        chat_name: body.text("chatName"),
-        connected_phone: body.text("connectedPhone"),
+        participant_phone: body.text(key::PARTICIPANT_PHONE),
+        sender_name: body.text(key::SENDER_NAME),
+        chat_name: body.text(key::CHAT_NAME),
+        connected_phone: body.text(key::CONNECTED_PHONE),
         instance_id,
-        status: body.text("status"),
-        reference_message_id: body.text("referenceMessageId"),
+        status: body.text(key::STATUS),
+        reference_message_id: body.text(key::REFERENCE_MESSAGE_ID),
         content: MessageContent::read(body),
         notification: GroupNotification::read(body),
     })
@@ -143,7 +145,7 @@ fn received(body: Fields<'_, '_>, instance_id: Option<String>) -> Result<Receive
 
 /// `momment` (sic), or the poll-vote example's `moment`.
 fn moment(body: Fields<'_, '_>) -> Option<u64> {
-    body.number("momment").or_else(|| body.number("moment"))
+    body.number(key::MOMMENT).or_else(|| body.number(key::MOMENT))
 }
 
 fn delivery_status(raw: &str) -> DeliveryStatus {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::fields::Fields;
+use super::keys as key;
 
 /// How someone asked to join a group that needs an admin's approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -120,20 +121,20 @@ pub enum GroupNotification {
 impl GroupNotification {
     /// The notification of a received body, if it is one.
     pub(crate) fn read(body: Fields<'_, '_>) -> Option<Self> {
-        let name = body.text("notification")?;
-        let parameters = body.texts("notificationParameters");
+        let name = body.text(key::NOTIFICATION)?;
+        let parameters = body.texts(key::NOTIFICATION_PARAMETERS);
         Some(match name.as_str() {
             "MEMBERSHIP_APPROVAL_REQUEST" => {
-                let method = match body.text("requestMethod").as_deref() {
+                let method = match body.text(key::REQUEST_METHOD).as_deref() {
                     Some("invite_link") => JoinRequestMethod::InviteLink,
                     Some("non_admin_add") => JoinRequestMethod::NonAdminAdd,
                     _ => JoinRequestMethod::Other,
                 };
-                let added_by = body.text("participantPhone").filter(|_| method == JoinRequestMethod::NonAdminAdd);
+                let added_by = body.text(key::PARTICIPANT_PHONE).filter(|_| method == JoinRequestMethod::NonAdminAdd);
                 Self::JoinRequest { requesters: parameters, method, added_by }
             }
             "REVOKED_MEMBERSHIP_REQUESTS" => Self::JoinRequestRevoked { requesters: parameters },
-            "GROUP_MEMBER_LINK_PROPERTY_UPDATE" => match body.text("linkMode").as_deref() {
+            "GROUP_MEMBER_LINK_PROPERTY_UPDATE" => match body.text(key::LINK_MODE).as_deref() {
                 Some("ADMIN_LINK") => Self::LinkModeChanged { link_mode: LinkMode::AdminsOnly },
                 Some("ALL_MEMBER_LINK") => Self::LinkModeChanged { link_mode: LinkMode::AllMembers },
                 _ => Self::Unknown { name, parameters },

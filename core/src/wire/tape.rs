@@ -6,13 +6,18 @@
 //! and nesting limit, plus a comma right before `]` or `}`), which the tests check over arbitrary
 //! inputs, but it builds nothing: a value is a span of the text, a string is unescaped only when
 //! it is read, a number is classified only when it is read, and a value nobody reads costs one
-//! pass of the scanner. The root object gets a hash index of its keys, so that each lookup is a
-//! hash and one comparison; as everywhere else, the last of a repeated key wins.
+//! pass of the scanner. A reader that knows its keys when it is compiled (a [`KeySet`]) has the
+//! root's members filed under them in one more pass, so that each lookup is an array read; as
+//! everywhere else, the last of a repeated key wins.
 
 use std::borrow::Cow;
 use std::cell::Cell;
 
 use serde::de::{self, Deserializer, Unexpected, Visitor};
+
+mod keys;
+
+pub(crate) use keys::KeySet;
 
 /// serde_json refuses a 128th level of nesting; so does the tape.
 const MAX_DEPTH: u32 = 128;
@@ -48,17 +53,16 @@ struct Node {
 pub(crate) struct Tape<'a> {
     text: &'a str,
     nodes: Vec<Node>,
-    /// The root object's index: open addressing over its keys' hashes, each slot holding the
-    /// key's hash, its key node and the value node of its last appearance (a key node of 0 is an
-    /// empty slot: the root is node 0).
-    index: Vec<Slot>,
+    /// The root object's members filed by [`Tape::file_root`]: for each name of the key set, the
+    /// value node of its last appearance, or 0 (the root's own node) when it has none.
+    filed: Vec<u32>,
 }
 
 // A webhook server reads one body after another on the same threads: each tape hands its two
 // lists back for the next one, which then allocates nothing for them. Lists grown by a large
 // body are let go rather than kept.
 thread_local! {
-    static SPARE: Cell<(Vec<Node>, Vec<Slot>)> = const { Cell::new((Vec::new(), Vec::new())) };
+    static SPARE: Cell<(Vec<Node>, Vec<u32>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
 /// The most nodes a spare list keeps room for (64 KiB of nodes).
@@ -67,20 +71,12 @@ const SPARE_NODES: usize = 4096;
 impl Drop for Tape<'_> {
     fn drop(&mut self) {
         if self.nodes.capacity() <= SPARE_NODES {
-            let lists = (std::mem::take(&mut self.nodes), std::mem::take(&mut self.index));
+            let lists = (std::mem::take(&mut self.nodes), std::mem::take(&mut self.filed));
             // After the thread's locals are gone (a tape dropped by another local's destructor)
             // the lists are simply freed.
             let _ = SPARE.try_with(|spare| spare.set(lists));
         }
     }
-}
-
-/// One slot of the root's key index (see [`Tape::index`]).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    hash: u32,
-    key: u32,
-    value: u32,
 }
 
 /// A number as serde_json reads it: unsigned, negative, or a float (any fraction or exponent,
@@ -104,25 +100,45 @@ impl<'a> Tape<'a> {
     pub(crate) fn read(body: &'a [u8]) -> Option<Tape<'a>> {
         let text = std::str::from_utf8(body).ok()?;
         u32::try_from(body.len()).ok()?;
-        let (mut nodes, mut index) = SPARE.try_with(Cell::take).unwrap_or_default();
+        let (mut nodes, mut filed) = SPARE.try_with(Cell::take).unwrap_or_default();
         nodes.clear();
-        index.clear();
+        filed.clear();
         nodes.reserve(body.len() / 16 + 4);
         let mut scan = Scanner { bytes: body, at: 0, nodes };
         let read = scan.value(MAX_DEPTH).is_some() && {
             scan.whitespace();
             scan.at == body.len()
         };
-        let mut tape = Tape { text, nodes: scan.nodes, index };
-        if !read {
-            return None;
+        // Built even when refused, so that its lists go back to the spares.
+        let tape = Tape { text, nodes: scan.nodes, filed };
+        read.then_some(tape)
+    }
+
+    /// Files the root's members under the names of `keys`, for [`Tape::filed`] (none when the
+    /// root is not an object). Escaped keys are unescaped first; a key outside the set is passed
+    /// over.
+    pub(crate) fn file_root(&mut self, keys: &KeySet) {
+        let mut filed = std::mem::take(&mut self.filed);
+        filed.clear();
+        filed.resize(keys.len(), 0);
+        for (key, value) in self.root().members() {
+            let found = match key.kind() {
+                Kind::String => keys.find(key.raw_bytes()),
+                _ => key.str().and_then(|name| keys.find(name.as_bytes())),
+            };
+            if let Some(at) = found {
+                filed[at] = value.at;
+            }
         }
-        if tape.nodes[0].kind == Kind::Object {
-            let mut index = std::mem::take(&mut tape.index);
-            tape.root().index_into(&mut index);
-            tape.index = index;
-        }
-        Some(tape)
+        self.filed = filed;
+    }
+
+    /// The root's value for the name at `position` in the key set given to [`Tape::file_root`]
+    /// (the last one when the key repeats); `None` when the root has no such member.
+    #[inline]
+    pub(crate) fn filed(&self, position: usize) -> Option<Value<'_, 'a>> {
+        let at = self.filed.get(position).copied().unwrap_or(0);
+        (at != 0).then_some(Value { tape: self, at })
     }
 
     /// The value the document is.
@@ -183,9 +199,6 @@ impl<'t, 'a> Value<'t, 'a> {
         if self.kind() != Kind::Object {
             return None;
         }
-        if self.at == 0 && !self.tape.index.is_empty() {
-            return self.indexed(key);
-        }
         // Straight over the nodes: a key of another length is passed over without its text
         // (an escaped key's text is longer than the key it spells, so it is always compared).
         let (nodes, key) = (&self.tape.nodes, key.as_bytes());
@@ -239,45 +252,6 @@ impl<'t, 'a> Value<'t, 'a> {
             _ => self.str().is_some_and(|k| k.as_bytes() == key),
         }
     }
-
-    /// The root object's keys, hashed into `slots` (see [`Tape::index`]).
-    fn index_into(&self, slots: &mut Vec<Slot>) {
-        let count = self.members().count();
-        slots.resize((count * 2).next_power_of_two().max(8), Slot::default());
-        let mask = slots.len() - 1;
-        for (key, value) in self.members() {
-            // A key without escapes is hashed where it stands.
-            let unescaped = if key.kind() == Kind::String { None } else { key.str() };
-            let name = unescaped.as_deref().map_or_else(|| key.raw_bytes(), str::as_bytes);
-            let hash = hash(name);
-            let mut at = first_slot(hash, mask);
-            loop {
-                let slot = &mut slots[at];
-                if slot.key == 0 || (slot.hash == hash && (Value { tape: self.tape, at: slot.key }).key_is(name)) {
-                    *slot = Slot { hash, key: key.at, value: value.at };
-                    break;
-                }
-                at = (at + 1) & mask;
-            }
-        }
-    }
-
-    fn indexed(&self, key: &str) -> Option<Value<'t, 'a>> {
-        let slots = &self.tape.index;
-        let mask = slots.len() - 1;
-        let hash = hash(key.as_bytes());
-        let mut at = first_slot(hash, mask);
-        loop {
-            let slot = slots[at];
-            if slot.key == 0 {
-                return None;
-            }
-            if slot.hash == hash && (Value { tape: self.tape, at: slot.key }).key_is(key.as_bytes()) {
-                return Some(Value { tape: self.tape, at: slot.value });
-            }
-            at = (at + 1) & mask;
-        }
-    }
 }
 
 /// Reads a scalar into a lenient field type (`LooseString`, `LooseBool`, `LooseU64`) as it reads
@@ -313,25 +287,6 @@ impl<'de> Deserializer<'de> for Value<'_, '_> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
         unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
-}
-
-/// A key's length and its first and last four bytes, mixed by one multiplication (its high
-/// bits pick the slot): cheap for the short keys of a webhook body, which differ in those.
-fn hash(bytes: &[u8]) -> u32 {
-    let word = |at: usize| bytes.get(at..at + 4).and_then(|w| w.try_into().ok()).map_or(0, u32::from_le_bytes);
-    let (head, tail) = if bytes.len() >= 4 {
-        (word(0), word(bytes.len() - 4))
-    } else {
-        // Keys under four bytes are rare: byte by byte.
-        let short = bytes.iter().fold(0u32, |w, &b| (w << 8) | u32::from(b));
-        (short, short)
-    };
-    (head ^ tail.rotate_left(16) ^ (bytes.len() as u32).wrapping_mul(0x0101_0101)).wrapping_mul(0x9e37_79b1)
-}
-
-/// The first slot to probe for `hash` in a table of `mask + 1` slots.
-fn first_slot(hash: u32, mask: usize) -> usize {
-    (hash >> 16) as usize & mask
 }
 
 /// serde_json's reading of a number it accepted: an integer that fits is `U64` (or `I64` when

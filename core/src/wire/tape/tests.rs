@@ -187,8 +187,9 @@ pub(crate) enum Doc {
     Obj(Vec<(&'static str, Doc)>),
 }
 
-/// Keys that repeat and collide: `x\u0061` and `xa` are one key.
-pub(crate) const KEYS: &[&str] = &["a", "b", "type", "phone", "xa", "x\\u0061", "", "ids", "text"];
+/// Keys that repeat and collide: `x\u0061` and `xa` are one key, and so are `ph\u006fne` and
+/// `phone` (one the webhook reader files).
+pub(crate) const KEYS: &[&str] = &["a", "b", "type", "phone", "ph\\u006fne", "xa", "x\\u0061", "", "ids", "text"];
 
 const NUMBERS: &[&str] = &[
     "0",
