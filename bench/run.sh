@@ -142,17 +142,20 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
-  spans (no tree) and copies out only the fields it returns. callgrind counts about 19.0k
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 16.2k
   instructions per typical event (24.5k before string fields were copied without the lenient
   visitor, keys were hashed and compared as bytes and each thread kept the tape's lists for the
   next body; 20.3k before flags that are JSON booleans were read without it, text that starts
   with a visible character was found not blank without trimming, and a nested object's keys of another
-  length were passed over by their length): ~9.5k to scan and check the 1 KB body (serde_json's
-  reader, merely skipping the same body, is about 1.2 M/s here), ~1k to index the root's keys,
-  ~3k to look up its twenty-odd fields (a hash, a probe and one comparison each) and ~2k to copy
-  them out, ~1.6k for the allocator (the event's dozen owned strings, made and freed), ~0.5k for
-  UTF-8 validation. 1 M/s would take about three quarters of that on this machine; the scan is
-  already eight bytes at a time, and the crate forbids the `unsafe` that SIMD needs.
+  length were passed over by their length; 19.0k before the body's top-level members were filed
+  under keys numbered when the crate is compiled, `webhook/keys.rs`, and the scanner's string
+  reader was inlined): ~9.1k to scan and check the 1 KB body (serde_json's reader, merely
+  skipping the same body, is about 1.2 M/s here), ~1.8k to file its 21 members (a hash, a probe
+  and one comparison each; each field read is then an array read, where a hash, a probe and a
+  comparison per field cost ~3k), ~2k to copy the fields out, ~1.5k for the allocator (the
+  event's dozen owned strings, made and freed), ~0.5k for UTF-8 validation. 1 M/s would take
+  about 14k on the machine of the quiet runs; the scan is already eight bytes at a time, and the
+  crate forbids the `unsafe` that SIMD needs.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -168,17 +171,24 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   from bytes, and the 34 MB chat list 157 ms from text against 77 from bytes); `TextEncoder`
   now writes it straight into the module's memory (`encodeInto`, js/values.js): 0.48× from text against 0.49×
   from bytes in a quick run, the chat list 90 ms against 77. Where a `parseWebhook(bytes)` call goes (Node `--cpu-prof`,
-  50 µs samples over 1.5 M events, a build with symbols): ~58% the core's reader (scan ~21%,
-  key lookups, field copies and flags ~27%, UTF-8 check, allocator), ~12% writing the event
-  for JS (`src/out.rs`), ~12% building it in JS (`TextDecoder`, the shape builders), ~3% the
-  crossing (the bytes copied in), ~3% garbage collection.
+  50 µs samples over 1.5 M events, a build with symbols, before the keys were filed): ~58% the
+  core's reader (scan ~21%, key lookups, field copies and flags ~27%, UTF-8 check, allocator),
+  ~12% writing the event for JS (`src/out.rs`), ~12% building it in JS (`TextDecoder`, the shape
+  builders), ~3% the crossing (the bytes copied in), ~3% garbage collection. Filing the keys
+  and inlining the string reader (19.0k -> 16.2k instructions natively) took
+  `parseWebhook(bytes)` from about 0.50× to about 0.57× `JSON.parse` in interleaved runs of the
+  two builds.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
   never receive them). Measured by removing methods: the 31 member and group methods take 36 KB gz, about
   1.15 KB gz each, and boxing the futures of ten of them behind one non-generic `future_to_promise`
   saved 0.6 KB gz in all, so the size per method is the call's own code (validation, request,
-  typed parse, what the client remembers), not the async glue. `wasm-opt -Oz` (binaryen 132) makes
-  the module 12% smaller raw but 7% larger gzipped, `opt-level = "s"` 9% larger gzipped. By
+  typed parse, what the client remembers), not the async glue. And the other way: with only the
+  constructor, announcement-group resolution, knowledge export and import and `listCommunities`
+  left, the module is 145 KB gz (390 KB raw), so the client's floor alone is at the target and
+  each of the other 49 calls adds about 1.5 KB gz; of that floor's code, serde's readers and
+  serde_json are ~82 KB raw and Rust's core library (formatting, floats, sorting) ~73 KB.
+  `wasm-opt -Oz` (binaryen 132) makes the module 12% smaller raw but 7% larger gzipped, `opt-level = "s"` 9% larger gzipped. By
   twiggy, of the 668 KB raw: the 50 async method bodies (each call's code inlined into its
   future) and their spawn glue ~114 KB, serde's readers and serde_json ~92 KB, reading JS option
   objects ~26 KB, the float formatter ~19 KB (serde's error texts keep it linked), hash maps
@@ -186,7 +196,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   less code for the same calls: a synchronous module (the request built and the answer read in
   wasm, the promise kept in JS) would take the spawn glue (~27 KB) and the futures' state
   machines off the first part, though not the calls' own code, and a reader without serde most
-  of the second; neither alone gets there. Or calls moved out of the main entry.
+  of the second; neither alone gets there. Moving calls out of the main entry cannot either: by
+  the floor above, it would have to hold no call but one.
 NOTES
 
 cp "$out/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"

@@ -446,7 +446,7 @@ impl Scanner<'_> {
         Some(())
     }
 
-    // Inlined into its two callers (a key, a value): about a third of a webhook body's scan is
+    // Inlined into its two callers (a key, a value): about half of a webhook body's scan is
     // strings, and the call itself (saving and restoring registers) was about a seventh of each
     // string's instructions.
     #[inline(always)]
