@@ -137,25 +137,39 @@ fn reads_strings_numbers_and_members() {
 
 #[test]
 fn tapes_reusing_the_spare_lists_answer_alike() {
-    let text = |tape: &Tape<'_>, key: &str| tape.root().get(key).and_then(|v| v.str()).map(|s| s.into_owned());
+    // Each key read two ways: by a walk over the root's members and as the set files it.
+    static SET: KeySet = KeySet::new(&["k", "x", "y", "m2999"]);
+    fn file(body: &[u8]) -> Tape<'_> {
+        let mut tape = Tape::read(body).expect("valid");
+        tape.file_root(&SET);
+        tape
+    }
+    let text = |tape: &Tape<'_>, key: &str| {
+        let walked = tape.root().get(key).and_then(|v| v.str()).map(|s| s.into_owned());
+        let filed = SET.find(key.as_bytes()).and_then(|at| tape.filed(at)).and_then(|v| v.str());
+        assert_eq!(walked.as_deref(), filed.as_deref(), "{key}");
+        walked
+    };
     let wide: String =
         format!("{{{}\"k\":\"wide\"}}", (0..3000).map(|i| format!("\"m{i}\":[{i}],")).collect::<String>());
     for _ in 0..2 {
-        let first = Tape::read(br#"{"k":"one","x":1,"y":2,"z":3}"#).expect("valid");
+        let first = file(br#"{"k":"one","x":1,"y":2,"z":3}"#);
         // Read while the first is alive: it holds the spare lists, so this one gets fresh ones.
-        let second = Tape::read(br#"{"k":"two"}"#).expect("valid");
+        let second = file(br#"{"k":"two"}"#);
         assert_eq!((text(&first, "k"), text(&second, "k")), (Some("one".into()), Some("two".into())));
         drop(first);
         // Larger than any list kept before, and larger than a kept list may be.
-        let large = Tape::read(wide.as_bytes()).expect("valid");
+        let large = file(wide.as_bytes());
         assert_eq!(
             (text(&large, "k"), large.root().get("m2999").map(|v| v.raw())),
             (Some("wide".into()), Some("[2999]"))
         );
+        assert_eq!(SET.find(b"m2999").and_then(|at| large.filed(at)).map(|v| v.raw()), Some("[2999]"));
         drop((second, large));
-        let after = Tape::read(br#"{"y":"three"}"#).expect("valid");
+        let after = file(br#"{"y":"three"}"#);
         assert_eq!((text(&after, "k"), text(&after, "y")), (None, Some("three".into())));
-        assert!(after.root().get("x").is_none(), "nothing of an earlier tape is left in the index");
+        // `x` was filed by the first tape, whose list this one may have been handed.
+        assert_eq!(text(&after, "x"), None, "nothing of an earlier tape is left in the filed list");
     }
 }
 
