@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::keys::Key;
+use super::keys::{KEYS, Key};
 use crate::wire::json_value::JsonValue;
 use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
 use crate::wire::response::parse_json;
@@ -18,14 +18,15 @@ use crate::wire::tape::{Kind, Number, Tape, Value};
 #[derive(Clone, Copy)]
 pub(crate) struct Fields<'t, 'a> {
     value: Value<'t, 'a>,
-    /// The body's tape, when this is the body itself: its members are filed under
-    /// [`KEYS`](super::keys::KEYS).
+    /// The body's tape, when this is the body itself: its members are filed under [`KEYS`].
     filed: Option<&'t Tape<'a>>,
 }
 
 impl<'t, 'a> Fields<'t, 'a> {
-    /// The top of a body whose members `tape.file_root(&KEYS)` has filed.
-    pub(crate) fn body(tape: &'t Tape<'a>) -> Self {
+    /// The top of a body: files its members under [`KEYS`] first.
+    pub(crate) fn body(tape: &'t mut Tape<'a>) -> Self {
+        tape.file_root(&KEYS);
+        let tape: &'t Tape<'a> = tape;
         Fields { value: tape.root(), filed: Some(tape) }
     }
 

@@ -58,8 +58,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
     if tape.root().kind() != Kind::Object {
         return Err(Error::decode("a webhook body is a JSON object"));
     }
-    tape.file_root(&keys::KEYS);
-    let body = Fields::body(&tape);
+    let body = Fields::body(&mut tape);
     let kind = body.text(key::TYPE).ok_or_else(|| Error::decode("a webhook body names its type"))?;
     let instance_id = body.text(key::INSTANCE_ID);
     // The table spells `ReceivedCallBack`, every example `ReceivedCallback`.
