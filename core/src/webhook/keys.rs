@@ -8,7 +8,7 @@
 use crate::wire::tape::KeySet;
 
 /// A key the reader looks up: its number in [`KEYS`] and its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Key {
     pub(crate) at: u8,
     pub(crate) name: &'static str,
