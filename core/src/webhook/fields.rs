@@ -6,11 +6,13 @@
 //! Scalars are read by the lenient field types of `wire::lenient` (`LooseString`, `LooseBool`,
 //! `LooseU64`), the readers of every response, straight from the tape.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::keys::{KEYS, Key};
 use crate::wire::json_value::JsonValue;
-use crate::wire::lenient::{LooseBool, LooseString, LooseU64};
+use crate::wire::lenient::{LooseBool, LooseString, LooseU64, blank};
 use crate::wire::response::parse_json;
 use crate::wire::tape::{Kind, Number, Tape, Value};
 
@@ -42,6 +44,17 @@ impl<'t, 'a> Fields<'t, 'a> {
     /// A non-empty string (a whole number is written as its digits); anything else is absent.
     pub(crate) fn text(&self, key: Key) -> Option<String> {
         self.get(key).and_then(text)
+    }
+
+    /// [`Fields::text`] for a field that is only looked at: borrowed from the body when it is a
+    /// string without escapes, as nearly every one is.
+    pub(crate) fn text_ref(&self, key: Key) -> Option<Cow<'a, str>> {
+        let value = self.get(key)?;
+        if value.kind() == Kind::String {
+            let raw = value.raw();
+            return (!blank(raw)).then_some(Cow::Borrowed(raw));
+        }
+        text(value).map(Cow::Owned)
     }
 
     /// The first of `keys` that holds a non-empty string.
@@ -103,7 +116,8 @@ fn text(value: Value<'_, '_>) -> Option<String> {
     // Nearly every field is a string without escapes: copied straight from the body, without
     // going through the visitor (which gives the same answer, as the tests check).
     if value.kind() == Kind::String {
-        return LooseString(Some(value.raw().to_owned())).non_empty();
+        let raw = value.raw();
+        return (!blank(raw)).then(|| raw.to_owned());
     }
     LooseString::deserialize(value).ok().and_then(LooseString::non_empty)
 }

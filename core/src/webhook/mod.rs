@@ -59,7 +59,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<WebhookEvent, Error> {
         return Err(Error::decode("a webhook body is a JSON object"));
     }
     let body = Fields::body(&mut tape);
-    let kind = body.text(key::TYPE).ok_or_else(|| Error::decode("a webhook body names its type"))?;
+    let kind = body.text_ref(key::TYPE).ok_or_else(|| Error::decode("a webhook body names its type"))?;
     let instance_id = body.text(key::INSTANCE_ID);
     // The table spells `ReceivedCallBack`, every example `ReceivedCallback`.
     let is = |name: &str| kind.eq_ignore_ascii_case(name);
@@ -148,25 +148,34 @@ fn moment(body: Fields<'_, '_>) -> Option<u64> {
 }
 
 fn delivery_status(raw: &str) -> DeliveryStatus {
-    match raw.trim().to_ascii_uppercase().as_str() {
-        "SENT" => DeliveryStatus::Sent,
-        "RECEIVED" => DeliveryStatus::Received,
-        "READ" => DeliveryStatus::Read,
-        "READ_BY_ME" => DeliveryStatus::ReadByMe,
-        "PLAYED" => DeliveryStatus::Played,
-        _ => DeliveryStatus::Other,
-    }
+    use DeliveryStatus as S;
+    const NAMES: [(&str, DeliveryStatus); 5] = [
+        ("SENT", S::Sent),
+        ("RECEIVED", S::Received),
+        ("READ", S::Read),
+        ("READ_BY_ME", S::ReadByMe),
+        ("PLAYED", S::Played),
+    ];
+    named(raw, &NAMES).unwrap_or(S::Other)
 }
 
 fn presence_status(raw: &str) -> PresenceStatus {
-    match raw.trim().to_ascii_uppercase().as_str() {
-        "AVAILABLE" => PresenceStatus::Available,
-        "UNAVAILABLE" => PresenceStatus::Unavailable,
-        "COMPOSING" => PresenceStatus::Composing,
-        "RECORDING" => PresenceStatus::Recording,
-        "PAUSED" => PresenceStatus::Paused,
-        _ => PresenceStatus::Other,
-    }
+    use PresenceStatus as S;
+    const NAMES: [(&str, PresenceStatus); 5] = [
+        ("AVAILABLE", S::Available),
+        ("UNAVAILABLE", S::Unavailable),
+        ("COMPOSING", S::Composing),
+        ("RECORDING", S::Recording),
+        ("PAUSED", S::Paused),
+    ];
+    named(raw, &NAMES).unwrap_or(S::Other)
+}
+
+/// The status `raw` names, in any case and with spaces around it (compared in place rather than
+/// upper-cased into a new string).
+fn named<T: Copy>(raw: &str, names: &[(&str, T)]) -> Option<T> {
+    let raw = raw.trim();
+    names.iter().find(|(name, _)| raw.eq_ignore_ascii_case(name)).map(|&(_, status)| status)
 }
 
 #[cfg(test)]

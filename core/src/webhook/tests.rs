@@ -220,8 +220,10 @@ type Readings = (Option<String>, bool, Option<u64>, Option<u64>, Vec<String>, bo
 /// The readers of `fields.rs` for `key` of `object`.
 fn read_with_fields(object: Fields<'_, '_>, key: Key) -> Readings {
     let float = object.float(key).map(f64::to_bits);
+    let text = object.text(key);
+    assert_eq!(object.text_ref(key).as_deref(), text.as_deref(), "the borrowed reading of {:?}", key.name);
     (
-        object.text(key),
+        text,
         object.flag(key),
         object.number(key),
         float,
@@ -292,5 +294,32 @@ proptest! {
         let tree: serde_json::Map<String, serde_json::Value> =
             crate::wire::response::parse_json(text.as_bytes()).expect("and so does the tree");
         compare(Fields::body(&mut tape), true, &tree, &text);
+    }
+}
+
+#[test]
+fn statuses_are_named_in_any_case_with_spaces_around() {
+    let delivery = [
+        (" read_by_me ", DeliveryStatus::ReadByMe),
+        ("Read", DeliveryStatus::Read),
+        ("sent\n", DeliveryStatus::Sent),
+        ("RECEIVED", DeliveryStatus::Received),
+        ("played", DeliveryStatus::Played),
+        ("READ BY ME", DeliveryStatus::Other),
+        ("", DeliveryStatus::Other),
+    ];
+    for (raw, expected) in delivery {
+        assert_eq!(super::delivery_status(raw), expected, "{raw:?}");
+    }
+    let presence = [
+        ("unavailable", PresenceStatus::Unavailable),
+        (" Available", PresenceStatus::Available),
+        ("COMPOSING", PresenceStatus::Composing),
+        ("recording ", PresenceStatus::Recording),
+        ("paused", PresenceStatus::Paused),
+        ("typing", PresenceStatus::Other),
+    ];
+    for (raw, expected) in presence {
+        assert_eq!(super::presence_status(raw), expected, "{raw:?}");
     }
 }

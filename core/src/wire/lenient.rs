@@ -134,12 +134,15 @@ impl<'de> Deserialize<'de> for LooseString {
 impl LooseString {
     /// The value, with empty strings treated as absent.
     pub(crate) fn non_empty(self) -> Option<String> {
-        // Blank when every character is whitespace (what `trim` would remove): decided at the
-        // first one that is not, without trimming both ends; nearly every value starts with a
-        // visible ASCII character, told from its first byte.
-        self.0
-            .filter(|s| s.as_bytes().first().is_some_and(u8::is_ascii_graphic) || s.chars().any(|c| !c.is_whitespace()))
+        self.0.filter(|s| !blank(s))
     }
+}
+
+/// Whether every character of `s` is whitespace (what `trim` would remove), an empty `s`
+/// included: decided at the first one that is not, without trimming both ends; nearly every
+/// value starts with a visible ASCII character, told from its first byte.
+pub(crate) fn blank(s: &str) -> bool {
+    !(s.as_bytes().first().is_some_and(u8::is_ascii_graphic) || s.chars().any(|c| !c.is_whitespace()))
 }
 
 #[cfg(test)]

@@ -293,12 +293,21 @@ impl<'de> Deserializer<'de> for Value<'_, '_> {
 /// negative), and everything else (fractions, exponents, `-0`, integers beyond 64 bits) an `F64`
 /// parsed by serde_json itself, so that every digit rounds as it always has.
 fn classify(raw: &str) -> Number {
-    let plain = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-    match raw.strip_prefix('-') {
-        None if plain(raw) => raw.parse().map(Number::U64).unwrap_or_else(|_| float(raw)),
-        Some(d) if plain(d) && d != "0" => raw.parse().map(Number::I64).unwrap_or_else(|_| float(raw)),
-        _ => float(raw),
-    }
+    // Digit by digit, stopping at a fraction, an exponent or an overflow (which are floats): the
+    // scanner has already checked the grammar, which `str::parse` would check again.
+    let whole = |digits: &str| {
+        digits
+            .bytes()
+            .try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b.checked_sub(b'0').filter(|&d| d < 10)?)))
+    };
+    let read = match raw.strip_prefix('-') {
+        None => whole(raw).map(Number::U64),
+        Some("0") => None,
+        Some(digits) => {
+            whole(digits).filter(|&n| n <= i64::MIN.unsigned_abs()).map(|n| Number::I64(0i64.wrapping_sub_unsigned(n)))
+        }
+    };
+    read.unwrap_or_else(|| float(raw))
 }
 
 fn float(raw: &str) -> Number {
@@ -364,6 +373,9 @@ impl Scanner<'_> {
         self.nodes.len() - 1
     }
 
+    // Inlined where a value is read (a member's, an element's, the root): most values are
+    // scalars, read without a call; only containers recurse, through `container`.
+    #[inline(always)]
     fn value(&mut self, depth: u32) -> Option<()> {
         self.whitespace();
         match self.peek()? {
@@ -386,6 +398,7 @@ impl Scanner<'_> {
         })
     }
 
+    #[inline(never)]
     fn container(&mut self, kind: Kind, depth: u32) -> Option<()> {
         let depth = depth - 1;
         if depth == 0 {

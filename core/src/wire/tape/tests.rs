@@ -136,6 +136,25 @@ fn reads_strings_numbers_and_members() {
 }
 
 #[test]
+fn numbers_are_classified_as_serde_json_reads_them() {
+    let extra = ["9223372036854775807", "9223372036854775808", "-1", "-18446744073709551615", "10000000000000000000"];
+    for raw in NUMBERS.iter().chain(&extra) {
+        let theirs: serde_json::Number = serde_json::from_str(raw).expect("a number");
+        let expected = match (theirs.as_u64(), theirs.as_i64()) {
+            (Some(n), _) => Number::U64(n),
+            (None, Some(n)) => Number::I64(n),
+            _ => Number::F64(theirs.as_f64().expect("a float")),
+        };
+        let ours = classify(raw);
+        let same = match (ours, expected) {
+            (Number::F64(a), Number::F64(b)) => a.to_bits() == b.to_bits(),
+            (a, b) => a == b,
+        };
+        assert!(same, "{raw}: {ours:?} against serde_json's {expected:?}");
+    }
+}
+
+#[test]
 fn tapes_reusing_the_spare_lists_answer_alike() {
     // Each key read two ways: by a walk over the root's members and as the set files it.
     static SET: KeySet = KeySet::new(&["k", "x", "y", "m2999"]);
