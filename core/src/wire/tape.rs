@@ -293,12 +293,15 @@ impl<'de> Deserializer<'de> for Value<'_, '_> {
 /// negative), and everything else (fractions, exponents, `-0`, integers beyond 64 bits) an `F64`
 /// parsed by serde_json itself, so that every digit rounds as it always has.
 fn classify(raw: &str) -> Number {
-    // Digit by digit, stopping at a fraction, an exponent or an overflow (which are floats): the
-    // scanner has already checked the grammar, which `str::parse` would check again.
-    let whole = |digits: &str| {
-        digits
-            .bytes()
-            .try_fold(0u64, |n, b| n.checked_mul(10)?.checked_add(u64::from(b.checked_sub(b'0').filter(|&d| d < 10)?)))
+    // Up to 19 digits cannot overflow a u64: read digit by digit, stopping at a fraction or an
+    // exponent (floats), without `str::parse`'s second check of the grammar the scanner checked
+    // or an overflow check per digit (a 128-bit multiplication in wasm).
+    let whole = |digits: &str| match digits.len() {
+        ..=19 => digits.bytes().try_fold(0u64, |n, b| {
+            let digit = b.wrapping_sub(b'0');
+            (digit < 10).then(|| n * 10 + u64::from(digit))
+        }),
+        _ => digits.parse().ok(),
     };
     let read = match raw.strip_prefix('-') {
         None => whole(raw).map(Number::U64),

@@ -137,7 +137,17 @@ fn reads_strings_numbers_and_members() {
 
 #[test]
 fn numbers_are_classified_as_serde_json_reads_them() {
-    let extra = ["9223372036854775807", "9223372036854775808", "-1", "-18446744073709551615", "10000000000000000000"];
+    let extra = [
+        "9223372036854775807",
+        "9223372036854775808",
+        "-1",
+        "-18446744073709551615",
+        "9999999999999999999",
+        "10000000000000000000",
+        "99999999999999999999",
+        "1234567890123456789.5",
+        "12345678901234567890e-1",
+    ];
     for raw in NUMBERS.iter().chain(&extra) {
         let theirs: serde_json::Number = serde_json::from_str(raw).expect("a number");
         let expected = match (theirs.as_u64(), theirs.as_i64()) {
