@@ -142,20 +142,28 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms.
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
-  spans (no tree) and copies out only the fields it returns. callgrind counts about 16.2k
+  spans (no tree) and copies out only the fields it returns. callgrind counts about 15.3k
   instructions per typical event (24.5k before string fields were copied without the lenient
   visitor, keys were hashed and compared as bytes and each thread kept the tape's lists for the
   next body; 20.3k before flags that are JSON booleans were read without it, text that starts
   with a visible character was found not blank without trimming, and a nested object's keys of another
   length were passed over by their length; 19.0k before the body's top-level members were filed
   under keys numbered when the crate is compiled, `webhook/keys.rs`, and the scanner's string
-  reader was inlined): ~9.1k to scan and check the 1 KB body (serde_json's reader, merely
-  skipping the same body, is about 1.2 M/s here), ~1.8k to file its 21 members (a hash, a probe
-  and one comparison each; each field read is then an array read, where a hash, a probe and a
-  comparison per field cost ~3k), ~2k to copy the fields out, ~1.5k for the allocator (the
-  event's dozen owned strings, made and freed), ~0.5k for UTF-8 validation. 1 M/s would take
-  about 14k on the machine of the quiet runs; the scan is already eight bytes at a time, and the
-  crate forbids the `unsafe` that SIMD needs.
+  reader was inlined; 16.2k before a scalar value was read without a call, an integer digit by
+  digit instead of by `str::parse`, and the type compared where it stands instead of copied):
+  ~8.1k to scan and check the 1 KB body (serde_json's reader, merely skipping the same body, is
+  about 1.2 M/s here), ~1.8k to file its 21 members (a hash, a probe and one comparison each;
+  each field read is then an array read, where a hash, a probe and a comparison per field cost
+  ~3k), ~2k to copy the fields out, ~1.5k for the allocator (the event's eleven owned strings,
+  made and freed), ~0.8k for the five lookups in the nested `text` object, ~0.5k for UTF-8
+  validation. 1 M/s would take about 14k on the machine of the quiet runs. Measured and not
+  kept: filing a nested object's members as the root's are (-0.6%: hashing five keys costs
+  about what five walks over them do), and passing over whitespace eight bytes at a time or
+  returning the next byte from it (both more instructions, the first +6%). The scan is already
+  eight bytes at a time within strings, and the crate forbids the `unsafe` that SIMD needs. The
+  timed figure moves with the machine: the quick example
+  (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
+  one host within a few minutes at 15.3k.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -177,7 +185,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   builders), ~3% the crossing (the bytes copied in), ~3% garbage collection. Filing the keys
   and inlining the string reader (19.0k -> 16.2k instructions natively) took
   `parseWebhook(bytes)` from about 0.50× to about 0.57× `JSON.parse` in interleaved runs of the
-  two builds.
+  two builds; the next step (16.2k -> 15.3k) gave medians of 0.61× against 0.58×, inside the
+  runs' spread (0.54–0.66 against 0.49–0.63). The floor row above is why no such step can
+  reach 1×.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
   never receive them). Measured by removing methods: the 31 member and group methods take 36 KB gz, about
