@@ -49,12 +49,7 @@ impl<'t, 'a> Fields<'t, 'a> {
     /// [`Fields::text`] for a field that is only looked at: borrowed from the body when it is a
     /// string without escapes, as nearly every one is.
     pub(crate) fn text_ref(&self, key: Key) -> Option<Cow<'a, str>> {
-        let value = self.get(key)?;
-        if value.kind() == Kind::String {
-            let raw = value.raw();
-            return (!blank(raw)).then_some(Cow::Borrowed(raw));
-        }
-        text(value).map(Cow::Owned)
+        self.get(key).and_then(text_ref)
     }
 
     /// The first of `keys` that holds a non-empty string.
@@ -113,11 +108,19 @@ impl<'t, 'a> Fields<'t, 'a> {
 
 /// `LooseString` of one value, empty or blank text counting as absent.
 fn text(value: Value<'_, '_>) -> Option<String> {
-    // Nearly every field is a string without escapes: copied straight from the body, without
+    text_ref(value).map(Cow::into_owned)
+}
+
+/// [`text`], borrowed from the body when the value is a string without escapes.
+// Inlined into `text`, which then copies the string with no `Cow` in between (as a call, the
+// copy through it cost ~2% of a typical event).
+#[inline(always)]
+fn text_ref<'a>(value: Value<'_, 'a>) -> Option<Cow<'a, str>> {
+    // Nearly every field is a string without escapes: taken straight from the body, without
     // going through the visitor (which gives the same answer, as the tests check).
     if value.kind() == Kind::String {
         let raw = value.raw();
-        return (!blank(raw)).then(|| raw.to_owned());
+        return (!blank(raw)).then_some(Cow::Borrowed(raw));
     }
-    LooseString::deserialize(value).ok().and_then(LooseString::non_empty)
+    LooseString::deserialize(value).ok().and_then(LooseString::non_empty).map(Cow::Owned)
 }
