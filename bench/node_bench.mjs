@@ -10,7 +10,9 @@ import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { perCallUs, sequentialRound } from './browser/sequential.mjs';
+import { webhookSides } from './webhook_sides.mjs';
 
 const [SIM_URL, PKG_DIR] = process.argv.slice(2);
 const QUICK = process.argv.includes('--quick');
@@ -206,72 +208,21 @@ await chatScan();
 
 // ------------------------------------------------------------ 3b. webhook events
 // A typical received text message (the first case of tests/vectors/events.json): parseWebhook
-// on the request's bytes and five fields read, against JSON.parse of its text and the same five.
+// on the request's bytes and five fields read, against JSON.parse of its text and the same five
+// (the sides are bench/webhook_sides.mjs).
 {
-  const vectors = JSON.parse(fs.readFileSync(path.join(PKG_DIR, '..', 'tests', 'vectors', 'events.json'), 'utf8'));
-  const eventText = vectors[0].body;
-  const eventBytes = new TextEncoder().encode(eventText);
   const COUNT = QUICK ? 20_000 : 100_000;
-  const fields = (m, text) => m.chat.length + (m.messageId ?? '').length + (m.senderName ?? '').length +
-    (m.chatName ?? '').length + (text ?? '').length;
-  // COUNT events read by `read`, each an event as parseWebhook shapes it, and five of its fields.
-  const eventsBy = (read) => () => {
-    let total = 0;
-    for (let i = 0; i < COUNT; i++) {
-      const { message } = read();
-      total += fields(message, message.content?.kind === 'text' ? message.content.message : null);
-    }
-    return total;
-  };
-  const oursEvents = eventsBy(() => parseWebhook(eventBytes));
-  const oursFromText = eventsBy(() => parseWebhook(eventText));
-  const jsonEvents = () => {
-    let total = 0;
-    for (let i = 0; i < COUNT; i++) {
-      const e = JSON.parse(eventText);
-      total += e.phone.length + (e.messageId ?? '').length + (e.senderName ?? '').length + (e.chatName ?? '').length +
-        (e.text?.message ?? '').length;
-    }
-    return total;
-  };
-  // The floor of any client that reads the event in JS: JSON.parse, then the event's fields copied
-  // into an event object (as parseWebhook shapes it) with the lenient checks it makes. Written for
-  // this one kind of event only, to measure what a second reader in JS would cost, not to be one.
-  const text = (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v) : Number.isSafeInteger(v) ? String(v) : null);
-  const flag = (v) => v === true || (typeof v === 'number' && v !== 0) || (typeof v === 'string' && /^(true|1|yes)$/i.test(v.trim()));
-  const whole = (v) => (typeof v === 'number' && v >= 0 ? Math.trunc(v) : null);
-  const byHand = (body) => {
-    const e = JSON.parse(body);
-    const t = e.text;
-    return {
-      type: 'message',
-      message: {
-        chat: text(e.phone), messageId: text(e.messageId), isGroup: flag(e.isGroup), isNewsletter: flag(e.isNewsletter),
-        fromMe: flag(e.fromMe), fromApi: flag(e.fromApi), isEdit: flag(e.isEdit), moment: whole(e.momment) ?? whole(e.moment),
-        participantPhone: text(e.participantPhone), senderName: text(e.senderName), chatName: text(e.chatName),
-        connectedPhone: text(e.connectedPhone), instanceId: text(e.instanceId), status: text(e.status),
-        referenceMessageId: text(e.referenceMessageId),
-        content: t !== null && typeof t === 'object'
-          ? { kind: 'text', message: text(t.message) ?? '', title: text(t.title), description: text(t.description) ?? text(t.descritpion), url: text(t.url) }
-          : null,
-        notification: null,
-      },
-    };
-  };
-  const mappedEvents = eventsBy(() => byHand(eventText));
-  if (JSON.stringify(byHand(eventText)) !== JSON.stringify(parseWebhook(eventBytes))) {
-    throw new Error('webhook events: the JS mapping does not give parseWebhook\'s event');
-  }
-  if (oursEvents() !== jsonEvents() || oursFromText() !== jsonEvents() || mappedEvents() !== jsonEvents()) {
-    throw new Error('webhook events: the sides read different fields');
-  }
+  const sides = webhookSides(parseWebhook);
   const rates = { ours: [], text: [], json: [], mapped: [] };
-  const sides = [['ours', oursEvents], ['text', oursFromText], ['json', jsonEvents], ['mapped', mappedEvents]];
+  const order = ['ours', 'text', 'json', 'mapped'];
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [name, fn] of r % 2 ? [...sides].reverse() : sides) {
+    for (const name of r % 2 ? [...order].reverse() : order) {
+      const side = sides[name];
       const start = now();
-      fn();
+      let total = 0;
+      for (let i = 0; i < COUNT; i++) total += side();
       rates[name].push(COUNT / (ms(start) / 1000));
+      if (total === 0) throw new Error(`webhook events: ${name} read nothing`);
     }
   }
   const ratio = median(rates.ours) / median(rates.json);
@@ -283,6 +234,27 @@ await chatScan();
   const floor = median(rates.mapped) / median(rates.json);
   rows.push(['the same event read in JS: `JSON.parse` + its fields copied into the event, + 5 fields', fmt(rates.mapped, 'events/s'),
     `JSON.parse + the same fields ${fmt(rates.json, 'events/s')}`, `${floor.toFixed(2)}× faster`, '—']);
+
+  // The same sides counted rather than timed (timed rows of this size move by ±10% from run to
+  // run on a shared host): callgrind's instructions for 40,000 events less those for 20,000, so
+  // that start-up cancels out. Skipped where valgrind is not installed (bench/run.sh installs it).
+  if (spawnSync('valgrind', ['--version']).status === 0) {
+    const instructions = (side, events) => {
+      const run = spawnSync('valgrind', ['--tool=callgrind', '--smc-check=all-non-file', '--callgrind-out-file=/dev/null',
+        process.execPath, '--single-threaded', '--no-liftoff', '--no-wasm-tier-up',
+        fileURLToPath(new URL('webhook_count.mjs', import.meta.url)), WEBHOOKS_ENTRY, side, String(events)], { encoding: 'utf8' });
+      const collected = /Collected : (\d+)/.exec(run.stderr);
+      if (run.status !== 0 || !collected) throw new Error(`callgrind of ${side}: ${run.stderr.slice(-500)}`);
+      return Number(collected[1]);
+    };
+    const perEvent = (side) => (instructions(side, 40_000) - instructions(side, 20_000)) / 20_000;
+    const counted = Object.fromEntries(['ours', 'json', 'mapped'].map((side) => [side, perEvent(side)]));
+    const k = (n) => `${(n / 1000).toFixed(1)}k`;
+    rows.push(['instructions per webhook event, counted by callgrind: `parseWebhook(bytes)` + 5 fields', k(counted.ours),
+      `JSON.parse + the same fields ${k(counted.json)}; in JS copied into the event ${k(counted.mapped)}`,
+      `${(counted.json / counted.ours).toFixed(2)}× fewer (copied: ${(counted.json / counted.mapped).toFixed(2)}×)`,
+      '– (the CPU under the ≥1× row)']);
+  }
 }
 
 // ------------------------------------------------------------ 3c. memory over 10,000 calls

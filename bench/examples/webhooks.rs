@@ -1,22 +1,26 @@
-//! Webhook events per second only (a quick look while tuning the reader).
+//! Webhook events per second (a quick look while tuning the reader), or, for
+//! `valgrind --tool=callgrind`, a fixed number of events on one side: `webhooks count ours N` or
+//! `webhooks count by-hand N` reads the typical event N times and nothing else.
 #[path = "../src/stats.rs"]
 #[allow(dead_code)]
 mod stats;
 #[path = "../src/webhooks.rs"]
 mod webhooks;
+
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("loop") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [mode, side, count] = &args[..]
+        && mode == "count"
+    {
+        let side: fn(&[u8]) -> usize = match side.as_str() {
+            "ours" => webhooks::ours,
+            "by-hand" => webhooks::by_hand,
+            other => panic!("no side {other}: ours or by-hand"),
+        };
+        let count: usize = count.parse().expect("a number of events");
         let body = webhooks::typical_event();
-        let mut n = 0;
-        let count: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(2_000_000);
-        for _ in 0..count {
-            if let Ok(zapi_communities::WebhookEvent::Message { message }) =
-                zapi_communities::parse_webhook(std::hint::black_box(&body))
-            {
-                n += message.chat.len();
-            }
-        }
-        println!("{n}");
+        let sink: usize = (0..count).map(|_| side(std::hint::black_box(&body))).sum();
+        println!("{sink}");
         return;
     }
     let (ours, theirs) = webhooks::bench(7, 200_000);
