@@ -57,3 +57,18 @@ fn a_bad_document_is_refused_whole_naming_where() {
     }
     assert_eq!(client.export_knowledge(), EMPTY, "nothing was imported");
 }
+
+#[test]
+fn owners_are_written_in_group_order_and_a_repeated_group_keeps_its_last_entry() {
+    let client = Client::simulated();
+    // As a JSON map reads it: the earlier entry for group …09 (even an invalid one) is replaced.
+    let document = r#"{"version":1,"groupOwners":{
+        "120363000000000009-group":"nope",
+        "120363000000000003-group":"120363000000000001",
+        "120363000000000009-group":"120363000000000002"}}"#;
+    client.import_knowledge(document).unwrap();
+    assert_eq!(
+        client.export_knowledge(),
+        r#"{"version":1,"communities":[],"groupOwners":{"120363000000000003-group":"120363000000000001","120363000000000009-group":"120363000000000002"}}"#
+    );
+}

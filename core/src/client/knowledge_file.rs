@@ -12,8 +12,6 @@
 //!
 //! Communities and owners are written in id order, so the same knowledge is the same text.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::Client;
@@ -31,8 +29,10 @@ struct File {
     version: u32,
     #[serde(default)]
     communities: Vec<CommunityEntry>,
-    #[serde(default)]
-    group_owners: BTreeMap<String, String>,
+    /// Group id to community id, in group id order, each group once (its last entry when a
+    /// document repeats one, as a map reads it).
+    #[serde(default, with = "owner_map")]
+    group_owners: Vec<(String, String)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -112,7 +112,8 @@ fn write(knowledge: &Knowledge) -> File {
         })
         .collect();
     communities.sort_by(|a, b| a.id.cmp(&b.id));
-    let group_owners = owners.into_iter().map(|(g, c)| (g.as_str().to_owned(), c.as_str().to_owned())).collect();
+    let group_owners =
+        by_group(owners.into_iter().map(|(g, c)| (g.as_str().to_owned(), c.as_str().to_owned())).collect());
     File { version: KNOWLEDGE_VERSION, communities, group_owners }
 }
 
@@ -152,6 +153,46 @@ fn read(file: File) -> Result<Entries, Error> {
         .map(|(g, c)| Ok((group(g, &format!("groupOwners key {g:?}"))?, community(c, &format!("groupOwners[{g:?}]"))?)))
         .collect::<Result<_, Error>>()?;
     Ok((communities, owners))
+}
+
+/// Sorts `owners` by group id and keeps each group's last entry.
+fn by_group(mut owners: Vec<(String, String)>) -> Vec<(String, String)> {
+    owners.reverse();
+    // Stable, so of a repeated group the last entry (first after the reversal) leads, and stays.
+    owners.sort_by(|a, b| a.0.cmp(&b.0));
+    owners.dedup_by(|later, kept| later.0 == kept.0);
+    owners
+}
+
+/// `groupOwners` as a JSON object, held as a sorted list: a `BTreeMap` would link the B-tree's
+/// code into the wasm module for this one field.
+mod owner_map {
+    use std::fmt;
+
+    use serde::de::{MapAccess, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(owners: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(owners.iter().map(|(group, community)| (group, community)))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, String)>, D::Error> {
+        struct Owners;
+        impl<'de> Visitor<'de> for Owners {
+            type Value = Vec<(String, String)>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut owners = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    owners.push(entry);
+                }
+                Ok(super::by_group(owners))
+            }
+        }
+        deserializer.deserialize_map(Owners)
+    }
 }
 
 fn community(raw: &str, at: &str) -> Result<CommunityId, Error> {
