@@ -47,7 +47,7 @@ event_instructions() {
 }
 per_event() { echo $(( ($(event_instructions "$1" 40000) - $(event_instructions "$1" 20000)) / 20000 )); }
 awk -v ours="$(per_event ours)" -v by_hand="$(per_event by-hand)" 'BEGIN {
-    printf "| instructions per webhook event, counted by callgrind (the typical received message) | %.1fk | serde_json::Value + the same fields %.1fk | %.2f× fewer | – (the CPU under the ≥1 M/s row) |\n", ours / 1000, by_hand / 1000, by_hand / ours
+    printf "| instructions per webhook event, counted by callgrind (the typical received message) | %.1fk | serde_json::Value + the same fields %.1fk | %.2f× faster by count | – (the CPU under the ≥1 M/s row) |\n", ours / 1000, by_hand / 1000, by_hand / ours
 }' | tee -a "$out/BENCHMARKS.md"
 echo >> "$out/BENCHMARKS.md"
 
@@ -161,7 +161,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   length were passed over by their length; 19.0k before the body's top-level members were filed
   under keys numbered when the crate is compiled, `webhook/keys.rs`, and the scanner's string
   reader was inlined; 16.2k before a scalar value was read without a call, an integer digit by
-  digit instead of by `str::parse`, and the type compared where it stands instead of copied):
+  digit instead of by `str::parse`, and the type compared where it stands instead of copied; the
+  counted row, with start-up taken out, says 15.1k against 39.6k for `serde_json::Value` and the
+  same fields):
   ~8.1k to scan and check the 1 KB body (serde_json's reader, merely skipping the same body, is
   about 1.2 M/s here), ~1.8k to file its 21 members (a hash, a probe and one comparison each;
   each field read is then an array read, where a hash, a probe and a comparison per field cost
@@ -174,8 +176,10 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   eight bytes at a time within strings, and the crate forbids the `unsafe` that SIMD needs. The
   timed figure moves with the machine: the quick example
   (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
-  one host within a few minutes at 15.3k, and a fresh-clone run of this script on that host
-  (not the table's: its client rows moved with the host) measured 0.97 M/s, 3.38× serde_json.
+  one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
+  (not the table's: their client rows moved with the host, sequential Rust calls taking 170–214 µs
+  against the table's 51) measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json. The counted
+  row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -199,8 +203,14 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   `parseWebhook(bytes)` from about 0.50× to about 0.57× `JSON.parse` in interleaved runs of the
   two builds; the next step (16.2k -> 15.3k) gave medians of 0.61× against 0.58×, inside the
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
-  0.63× from bytes, 0.60× from text and the floor row 0.89×. The floor row is why no such step
-  can reach 1×.
+  0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
+  move by more than a step of the reader changes them (a later run on the slowed host: 0.82×,
+  and the floor row 1.15×), so the row under them counts instructions instead: Node under
+  callgrind with the wasm compiled once by the optimising compiler and no background threads,
+  40,000 events less 20,000. It gives 40.0–40.4k instructions per `parseWebhook(bytes)` call
+  against 24.9–26.1k for `JSON.parse` and the five fields and 27.6–28.1k for the event built in
+  JS (0.62–0.65× and 0.90–0.93× by count, in three runs: JIT timing still moves the JS sides by
+  a few percent). The floor row is why no step of the reader can reach 1×.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
   never receive them). Measured by removing methods: the 31 member and group methods take 36 KB gz, about
@@ -220,7 +230,13 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   wasm, the promise kept in JS) would take the spawn glue (~27 KB) and the futures' state
   machines off the first part, though not the calls' own code, and a reader without serde most
   of the second; neither alone gets there. Moving calls out of the main entry cannot either: by
-  the floor above, it would have to hold no call but one.
+  the floor above, it would have to hold no call but one. Since those figures the knowledge
+  document's owner map is a sorted list rather than a `BTreeMap`, whose code the module held for
+  that one field: 217.4 -> 213.9 KB gz (7.8 KB raw) from one checkout. Taking a sort out as well
+  (the bulk outcomes put back in order by slot) measured 0.3 KB gz for 3.5 KB raw and was not
+  kept: one more copy of generic code the module already holds compresses to little, so what is
+  left to take is code of its own kind (the float formatter, the IP address parser behind the
+  loopback check, tracing's dispatch), a few KB gz each and each in use.
 NOTES
 
 cp "$out/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"
