@@ -29,24 +29,25 @@ ZAPI_BENCH_SIM_URL="$SIM_URL" "$ROOT/target/release/zapi-bench" | tee -a "$out/B
 # round-to-round noise of two cores shared with the responder). Two runs with different numbers
 # of calls, so start-up cancels out.
 apt_install valgrind >/dev/null
-cargo build -q --release -p zapi-communities-bench --example calls
+cargo build -q --release -p zapi-communities-bench --example calls --example webhooks
+# `instructions EXAMPLE ARGS…`: what callgrind counts for one run of the bench example.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$ROOT/target/release/examples/calls" "$1" "$2" 2>&1 \
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$ROOT/target/release/examples/$1" "${@:2}" 2>&1 \
         | sed -n 's/.*I *refs: *//p' | tr -d ,
 }
-per_call() { echo $(( ($(instructions "$1" 1200) - $(instructions "$1" 200)) / 1000 )); }
-awk -v ours="$(per_call ours)" -v raw="$(per_call raw)" 'BEGIN {
+# `per_unit FEW MANY EXAMPLE ARGS…`: one unit's instructions, the example run with ARGS… and a
+# count of FEW and then of MANY units; the difference takes start-up out.
+per_unit() {
+    local few="$1" many="$2"
+    shift 2
+    echo $(( ($(instructions "$@" "$many") - $(instructions "$@" "$few")) / (many - few) ))
+}
+awk -v ours="$(per_unit 200 1200 calls ours)" -v raw="$(per_unit 200 1200 calls raw)" 'BEGIN {
     printf "| instructions per sequential call, counted by callgrind (the client, its runtime and the responder in one process) | %.1fk | raw reqwest + timeout %.1fk | %.3f× | – (the CPU under the ≤1.05× rows) |\n", ours / 1000, raw / 1000, ours / raw
 }' | tee -a "$out/BENCHMARKS.md"
 # And one for the webhook row: the instructions an event costs on each side, which the timed
 # events per second follow from machine to machine (and from minute to minute on a shared host).
-cargo build -q --release -p zapi-communities-bench --example webhooks
-event_instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$ROOT/target/release/examples/webhooks" count "$1" "$2" 2>&1 \
-        | sed -n 's/.*I *refs: *//p' | tr -d ,
-}
-per_event() { echo $(( ($(event_instructions "$1" 40000) - $(event_instructions "$1" 20000)) / 20000 )); }
-awk -v ours="$(per_event ours)" -v by_hand="$(per_event by-hand)" 'BEGIN {
+awk -v ours="$(per_unit 20000 40000 webhooks count ours)" -v by_hand="$(per_unit 20000 40000 webhooks count by-hand)" 'BEGIN {
     printf "| instructions per webhook event, counted by callgrind (the typical received message) | %.1fk | serde_json::Value + the same fields %.1fk | %.2f× faster by count | – (the CPU under the ≥1 M/s row) |\n", ours / 1000, by_hand / 1000, by_hand / ours
 }' | tee -a "$out/BENCHMARKS.md"
 echo >> "$out/BENCHMARKS.md"

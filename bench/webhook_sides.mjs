@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The typical event, as the text a webhook request carries. */
-export const typicalEventText = () =>
+const typicalEventText = () =>
   JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'vectors', 'events.json'), 'utf8'))[0].body;
 
 const fields = (m, text) => m.chat.length + (m.messageId ?? '').length + (m.senderName ?? '').length +
@@ -22,7 +22,7 @@ const fromEvent = ({ message }) => fields(message, message.content?.kind === 'te
 const text = (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v) : Number.isSafeInteger(v) ? String(v) : null);
 const flag = (v) => v === true || (typeof v === 'number' && v !== 0) || (typeof v === 'string' && /^(true|1|yes)$/i.test(v.trim()));
 const whole = (v) => (typeof v === 'number' && v >= 0 ? Math.trunc(v) : null);
-export const eventInJs = (body) => {
+const eventInJs = (body) => {
   const e = JSON.parse(body);
   const t = e.text;
   return {
