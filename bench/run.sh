@@ -18,6 +18,8 @@ mkdir -p "$out"
     echo "$(rustc --version), $(python3 --version 2>&1), Node $(node --version). Figures are medians of several rounds after a"
     echo "warm-up (spread in brackets); only the ratios, measured in the same run, are meant to be compared across machines."
     echo
+    python3 "$ROOT/bench/wakeup.py"
+    echo
 } > "$out/BENCHMARKS.md"
 
 echo "== Rust"
@@ -65,7 +67,14 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
 
 - **Rust and Python against `wrk`.** `perf` of the sequential loop shows the time in the kernel:
   task switches and wake-ups between the caller, hyper's connection task and tokio's I/O driver, one
-  round per request. `wrk` is one epoll loop with none of that. reqwest itself is 2–4× `wrk` on these machines; the
+  round per request. `wrk` is one epoll loop with none of that. What one such hand-off costs is
+  the machine's, measured by the round-trip line at the top: on the host of the slowed runs named
+  below, one byte there and back between two processes took 112–118 µs on two cores against 19 µs
+  on one, and 53 µs with both cores kept busy by idle-priority spinners (so about half of it is
+  waking a halted virtual CPU), where the table's `wrk -c1`, one such round trip through nginx per
+  request, took 20.8 µs in all. Each hand-off a call makes costs tens of µs on such a host, which
+  is what those runs' sequential rows measured (170–214 µs per Rust call against 51), on both
+  sides of each ratio. reqwest itself is 2–4× `wrk` on these machines; the
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
