@@ -68,13 +68,14 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
 - **Rust and Python against `wrk`.** `perf` of the sequential loop shows the time in the kernel:
   task switches and wake-ups between the caller, hyper's connection task and tokio's I/O driver, one
   round per request. `wrk` is one epoll loop with none of that. What one such hand-off costs is
-  the machine's, measured by the round-trip line at the top: on the host of the slowed runs named
-  below, one byte there and back between two processes took 112–118 µs on two cores against 19 µs
-  on one, and 53 µs with both cores kept busy by idle-priority spinners (so about half of it is
-  waking a halted virtual CPU), where the table's `wrk -c1`, one such round trip through nginx per
-  request, took 20.8 µs in all. Each hand-off a call makes costs tens of µs on such a host, which
-  is what those runs' sequential rows measured (170–214 µs per Rust call against 51), on both
-  sides of each ratio. reqwest itself is 2–4× `wrk` on these machines; the
+  the machine's, measured by the round-trip line at the top: on the host of the table of
+  2026-12-07 (an AMD EPYC virtual machine), one byte there and back between two processes took
+  112–118 µs on two cores against 19–26 µs on one, and 53 µs with both cores kept busy by
+  idle-priority spinners (so about half of it is waking a halted virtual CPU). Each hand-off a call
+  makes costs tens of µs there: that table's sequential Rust call took 202 µs and `wrk -c1` 138,
+  where an earlier run on a quiet Intel Xeon (b96d0f4) measured 50.6 and 20.8 µs, so the ratios
+  against `wrk` were 1.46× and 2.44× for the same code (`wrk` pays the slow wake-ups too, once a
+  request). reqwest itself is 2–4× `wrk` on the quiet machines; the
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
@@ -85,9 +86,17 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   it (Rust's current-thread row: ~20% less per call), but then nothing watches the pooled
   connections between calls: a connection the server closed while the client sat idle is only
   found closed when the next request is put on it, which for a POST can turn into "may have been
-  sent". Not done for that reason.
+  sent". Not done for that reason, and for one more, found by trying it (a build whose blocking
+  calls drove a current-thread runtime of their own thread: 200–240 µs per call on the AMD EPYC
+  host against 280–360, not kept): the connection pool is shared by every Python thread that uses
+  the client, and a connection's task lives on the runtime of the thread that opened it, so
+  another thread's call on that connection would wait until the opening thread calls again. It
+  would take a pool per thread. The same hand-offs explain the sync row against `requests`
+  (≤0.25×): `requests` crosses between processes once a call, the client three times, so where a
+  wake-up is slow the gap narrows (0.12× on the quiet Intel Xeon, 0.25× on the AMD EPYC host).
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
-  (1.37–1.51× in runs on an AMD EPYC, 1.83× on an Intel Xeon). Where it misses, `perf` of 64
+  (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87× in the table of
+  2026-12-07). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
   calls, futex wake-ups between the workers and the loop, and TLB-shootdown IPIs when glibc's `free`
@@ -187,9 +196,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   timed figure moves with the machine: the quick example
   (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
-  (not the table's: their client rows moved with the host, sequential Rust calls taking 170–214 µs
-  against the table's 51) measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json. The counted
-  row is the figure that holds from machine to machine.
+  measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
+  table of 2026-12-07 at 15.1k. The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -214,12 +222,12 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   two builds; the next step (16.2k -> 15.3k) gave medians of 0.61× against 0.58×, inside the
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
   0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
-  move by more than a step of the reader changes them (a later run on the slowed host: 0.82×,
-  and the floor row 1.15×), so the row under them counts instructions instead: Node under
+  move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82× and
+  0.60×, the floor row 1.15× and 0.77×), so the row under them counts instructions instead: Node under
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
   40,000 events less 20,000. It gives 40.0–40.4k instructions per `parseWebhook(bytes)` call
-  against 24.9–26.1k for `JSON.parse` and the five fields and 27.6–28.1k for the event built in
-  JS (0.62–0.65× and 0.90–0.93× by count, in three runs: JIT timing still moves the JS sides by
+  against 24.9–26.1k for `JSON.parse` and the five fields and 27.5–28.1k for the event built in
+  JS (0.62–0.65× and 0.90–0.93× by count, in four runs: JIT timing still moves the JS sides by
   a few percent). The floor row is why no step of the reader can reach 1×.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
