@@ -92,8 +92,11 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   the client, and a connection's task lives on the runtime of the thread that opened it, so
   another thread's call on that connection would wait until the opening thread calls again. It
   would take a pool per thread. The same hand-offs explain the sync row against `requests`
-  (≤0.25×): `requests` crosses between processes once a call, the client three times, so where a
-  wake-up is slow the gap narrows (0.12× on the quiet Intel Xeon, 0.25× on the AMD EPYC host).
+  (≤0.25×): a `requests` call waits for two wake-ups (the server's, then its own on the answer),
+  a blocking call of the client for two more (the runtime's worker that sends, and the calling
+  thread when the worker has the answer), so where a wake-up is slow the gap narrows: 0.12× on
+  the quiet Intel Xeon, 0.25× on the AMD EPYC host, where the client's call took 3.7× as long as
+  there and a `requests` call 1.7×.
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
   (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87× in the table of
   2026-12-07). Where it misses, `perf` of 64
