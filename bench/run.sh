@@ -70,12 +70,12 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   round per request. `wrk` is one epoll loop with none of that. What one such hand-off costs is
   the machine's, measured by the round-trip line at the top: on the host of the table of
   2026-12-07 (an AMD EPYC virtual machine), one byte there and back between two processes took
-  112–118 µs on two cores against 19–26 µs on one, and 53 µs with both cores kept busy by
+  112–121 µs on two cores against 19–28 µs on one, and 53 µs with both cores kept busy by
   idle-priority spinners (so about half of it is waking a halted virtual CPU). Each hand-off a call
-  makes costs tens of µs there: that table's sequential Rust call took 202 µs and `wrk -c1` 138,
-  where an earlier run on a quiet Intel Xeon (b96d0f4) measured 50.6 and 20.8 µs, so the ratios
-  against `wrk` were 1.46× and 2.44× for the same code (`wrk` pays the slow wake-ups too, once a
-  request). reqwest itself is 2–4× `wrk` on the quiet machines; the
+  makes costs tens of µs there: in two runs that day the sequential Rust call took 202 and 234 µs
+  and `wrk -c1` 138 and 128, where an earlier run on a quiet Intel Xeon (b96d0f4) measured 50.6
+  and 20.8 µs, so the ratios against `wrk` were 1.46–1.83× there and 2.44× on the Xeon for the
+  same client code (`wrk` pays the slow wake-ups too, once a request). reqwest itself is 2–4× `wrk` on the quiet machines; the
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
@@ -91,15 +91,20 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   host against 280–360, not kept): the connection pool is shared by every Python thread that uses
   the client, and a connection's task lives on the runtime of the thread that opened it, so
   another thread's call on that connection would wait until the opening thread calls again. It
-  would take a pool per thread. The same hand-offs explain the sync row against `requests`
-  (≤0.25×): a `requests` call waits for two wake-ups (the server's, then its own on the answer),
-  a blocking call of the client for two more (the runtime's worker that sends, and the calling
-  thread when the worker has the answer), so where a wake-up is slow the gap narrows: 0.12× on
-  the quiet Intel Xeon, 0.25× on the AMD EPYC host, where the client's call took 3.7× as long as
-  there and a `requests` call 1.7×.
+  would take a pool per thread. What was done instead (7fe78e7): blocking calls wait on a runtime
+  of their own with one worker. Counted in `/proc/PID/task/*/status` over 2,000 sequential calls,
+  a blocking call on the asyncio runtime's two workers cost the calling thread one voluntary
+  switch and each worker about two (both were woken for the request and again for the answer),
+  where a `requests` call costs its thread one and the server one; with one worker, 2.4–2.6 in
+  all. On the AMD EPYC host that took a call from 430–445 µs to 215–264 in quick runs, and the
+  table's row from 342 µs (1.5 hours earlier, same host: 2.23× `wrk -c1`, 0.25× `requests`) to
+  253 µs (1.63×, 0.22×). The asyncio client keeps its runtime (one worker measured ~7% less
+  throughput at 64 concurrent calls). What remains of the gap to `wrk` is the hand-off to the
+  worker that sends and the answer handed back to the calling thread, two wake-ups `wrk` does not
+  make (against `requests`, the row read 0.12× on the quiet Intel Xeon before the change).
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
-  (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87× in the table of
-  2026-12-07). Where it misses, `perf` of 64
+  (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87× and 1.56× in two
+  runs of 2026-12-07). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
   calls, futex wake-ups between the workers and the loop, and TLB-shootdown IPIs when glibc's `free`
@@ -117,7 +122,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   function: reading the answer into the typed result and remembering its community ids, +1.2k
   over serde_json into a plain struct; the allocator +1.6k (65 allocations per call against 58);
   building and dropping the request ~1.2k. At 64 concurrent calls on two cores, where the CPU is
-  the limit, the timed row has measured 0.95× to 1.32× across runs, its two sides' round-to-round
+  the limit, the timed row has measured 0.95× to 1.33× across runs, its two sides' round-to-round
   ranges overlapping. On a current-thread runtime the sequential row follows the count (1.04–1.05×
   in this round's runs). On the multi-threaded one it stays at 1.08–1.14× in runs that alternate
   the sides, and by elimination (a scratch example timing each piece on that runtime): the
@@ -126,6 +131,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   right after a wake-up from another thread runs on cold caches there, so every instruction the
   client adds between the answer and the next request costs more than its count; reqwest's own
   settings, the body read (`chunk` against `bytes`) and the known-community cache were ruled out.
+  On the AMD EPYC host the timed rows moved by more than that between two runs of the same Rust
+  code 1.5 hours apart (sequential 1.04× and 1.29×, current-thread 0.96× and 1.07×, their rounds'
+  ranges overlapping), the count holding at 1.038×.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
@@ -200,7 +208,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
   measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
-  table of 2026-12-07 at 15.1k. The counted row is the figure that holds from machine to machine.
+  table of 2026-12-07 at 15.1k (0.81 M/s in a later run that day). The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -230,7 +238,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
   40,000 events less 20,000. It gives 40.0–40.4k instructions per `parseWebhook(bytes)` call
   against 24.9–26.1k for `JSON.parse` and the five fields and 27.5–28.1k for the event built in
-  JS (0.62–0.65× and 0.90–0.93× by count, in four runs: JIT timing still moves the JS sides by
+  JS (0.62–0.65× and 0.90–0.93× by count, in five runs: JIT timing still moves the JS sides by
   a few percent). The floor row is why no step of the reader can reach 1×.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
