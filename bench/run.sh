@@ -96,7 +96,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   a blocking call on the asyncio runtime's two workers cost the calling thread one voluntary
   switch and each worker about two (both were woken for the request and again for the answer),
   where a `requests` call costs its thread one and the server one; with one worker, 2.4–2.6 in
-  all. On the AMD EPYC host that took a call from 430–445 µs to 215–264 in quick runs, and the
+  all. On the AMD EPYC host that took a call from 428–445 µs to 215–264 in quick runs, and the
   table's row from 342 µs (1.5 hours earlier, same host: 2.23× `wrk -c1`, 0.25× `requests`) to
   253 µs (1.63×, 0.22×). The asyncio client keeps its runtime (one worker measured ~7% less
   throughput at 64 concurrent calls). What remains of the gap to `wrk` is the hand-off to the

@@ -22,7 +22,6 @@ def echo(listener: socket.socket, cpu: int) -> None:
     conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     while data := conn.recv(16):
         conn.sendall(data)
-    os._exit(0)
 
 
 def round_trip_us(server_cpu: int, client_cpu: int) -> float:
@@ -30,7 +29,11 @@ def round_trip_us(server_cpu: int, client_cpu: int) -> float:
     listener = socket.create_server(("127.0.0.1", 0))
     pid = os.fork()
     if pid == 0:
-        echo(listener, server_cpu)
+        # The child never returns into the caller's code, whatever happens in it.
+        try:
+            echo(listener, server_cpu)
+        finally:
+            os._exit(0)
     os.sched_setaffinity(0, {client_cpu})
     client = socket.create_connection(listener.getsockname())
     client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

@@ -31,7 +31,7 @@ pub(crate) fn configure() {
 /// calls, and on two cores each request then woke both of them twice, four thread wake-ups a
 /// call besides the caller's (counted in `/proc`), against two or three with one worker. Where
 /// waking a thread is slow (a virtual machine whose idle cores sleep: ~55 µs a wake-up on the
-/// bench host), one worker took a sequential call from 430–445 µs to 230–250. Each client object
+/// bench host), one worker took a sequential call from 428–445 µs to 215–264. Each client object
 /// has its own connection pool, and a blocking client's connections are opened here, so they
 /// never depend on the other runtime.
 fn blocking_runtime() -> &'static Runtime {
