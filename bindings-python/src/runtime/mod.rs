@@ -24,27 +24,37 @@ pub(crate) fn configure() {
     pyo3_async_runtimes::tokio::init(builder);
 }
 
-/// The runtime blocking calls wait on (built on first use): one worker, which runs the
-/// connections' tasks and the I/O driver, while each call's own work runs on the calling thread.
+/// The runtime blocking calls run on (built on first use): a current-thread runtime that each
+/// calling thread drives itself while its call lasts, so a sequential call sends, waits and reads
+/// on the thread that made it, with no hand-off to another thread.
 ///
-/// Not the asyncio runtime's workers (one a core): a blocking call leaves them idle between
-/// calls, and on two cores each request then woke both of them twice, four thread wake-ups a
-/// call besides the caller's (counted in `/proc`), against two or three with one worker. Where
-/// waking a thread is slow (a virtual machine whose idle cores sleep: ~55 µs a wake-up on the
-/// bench host), one worker took a sequential call from 428–445 µs to 215–264. Each client object
-/// has its own connection pool, and a blocking client's connections are opened here, so they
-/// never depend on the other runtime.
+/// Every Python thread shares it and its connection pool: tokio lets one thread at a time drive
+/// it (the I/O driver, the timers and the connections' tasks) while the others wait for their
+/// answers or for their turn, so a connection opened by one thread serves the next call of any
+/// other. Between calls nothing drives it, and a connection the server closed meanwhile is found
+/// closed when the next call checks it out: hyper reads the end of the stream before it writes
+/// the request, and the request goes to a new connection (both tested below).
+///
+/// Counted in `/proc` over sequential calls against `zapi-sim` on loopback: on the asyncio runtime's
+/// workers (one a core) a call woke the calling thread once and each worker about twice, on a
+/// runtime of its own with one worker the caller once and the worker two and a half times, and here
+/// the caller once, as a `requests` call does. Where waking a thread is slow (a virtual machine
+/// whose idle cores sleep: ~55 µs a wake-up on the bench host), a call went from 428–445 µs to
+/// 215–264 with one worker, and to 209–211 here.
 fn blocking_runtime() -> &'static Runtime {
     static BLOCKING: OnceLock<Runtime> = OnceLock::new();
     BLOCKING.get_or_init(|| {
-        Builder::new_multi_thread()
-            .worker_threads(1)
+        Builder::new_current_thread()
             .enable_all()
-            .thread_name("zapi-communities-io")
+            // The threads of its blocking pool (name resolution), should one be needed.
+            .thread_name(BLOCKING_THREADS)
             .build()
             .expect("the blocking calls' runtime starts")
     })
 }
+
+/// The name of the threads the blocking runtime starts for work that blocks (name resolution).
+const BLOCKING_THREADS: &str = "zapi-communities-io";
 
 /// How often a blocking call looks for a pending signal (Ctrl-C).
 const SIGNAL_CHECK: Duration = Duration::from_millis(100);
@@ -110,37 +120,4 @@ impl<T, F: Future<Output = Result<T, Error>>> Future for CatchUnwind<F> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn panics_are_caught_in_both_paths() {
-        let sync: Result<(), Failure> = block_on(async { panic!("sync boom") });
-        assert!(matches!(sync, Err(Failure::Panic(m)) if m == "sync boom"));
-        let runtime = pyo3_async_runtimes::tokio::get_runtime();
-        let spawned = runtime.block_on(runtime.spawn(CatchUnwind::new(async {
-            tokio::task::yield_now().await;
-            if true {
-                panic!("async boom");
-            }
-            Ok::<(), Error>(())
-        })));
-        assert!(matches!(spawned, Ok(Err(Failure::Panic(m))) if m == "async boom"));
-        assert!(matches!(guard(|| Err::<(), _>(Error::decode("x"))), Err(Failure::Core(Error::Decode { .. }))));
-    }
-
-    #[test]
-    fn blocking_calls_wait_on_a_runtime_of_their_own_with_one_worker() {
-        let on: Result<String, Failure> =
-            block_on(async { Ok(std::thread::current().name().unwrap_or_default().to_owned()) });
-        // The call's own future runs on the calling thread, not on a worker.
-        assert_eq!(on.ok().as_deref(), std::thread::current().name());
-        let spawned: Result<String, Failure> = block_on(async {
-            Ok(tokio::spawn(async { std::thread::current().name().unwrap_or_default().to_owned() })
-                .await
-                .unwrap_or_default())
-        });
-        assert_eq!(spawned.ok().as_deref(), Some("zapi-communities-io"));
-        assert_eq!(blocking_runtime().metrics().num_workers(), 1);
-    }
-}
+mod tests;
