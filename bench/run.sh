@@ -72,38 +72,35 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   2026-12-07 (an AMD EPYC virtual machine), one byte there and back between two processes took
   112–121 µs on two cores against 19–28 µs on one, and 53 µs with both cores kept busy by
   idle-priority spinners (so about half of it is waking a halted virtual CPU). Each hand-off a call
-  makes costs tens of µs there: in two runs that day the sequential Rust call took 202 and 234 µs
-  and `wrk -c1` 138 and 128, where an earlier run on a quiet Intel Xeon (b96d0f4) measured 50.6
-  and 20.8 µs, so the ratios against `wrk` were 1.46–1.83× there and 2.44× on the Xeon for the
+  makes costs tens of µs there: in three runs that day the sequential Rust call took 202, 234 and
+  207 µs and `wrk -c1` 138, 128 and 149, where an earlier run on a quiet Intel Xeon (b96d0f4)
+  measured 50.6 and 20.8 µs, so the ratios against `wrk` were 1.39–1.83× there and 2.44× on the Xeon for the
   same client code (`wrk` pays the slow wake-ups too, once a request). reqwest itself is 2–4× `wrk` on the quiet machines; the
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap (the row above). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
-  application bring one. The Python client runs on the same stack, so it shares the limit: in
-  `perf` of its sequential loop (a build with symbols), the kernel takes ~40% of the calling
-  thread's samples, ~35% in the task-switch and wake-up paths: the hand-off to the runtime's
-  worker threads on each call. A blocking call that drove a current-thread runtime itself would skip
-  it (Rust's current-thread row: ~20% less per call), but then nothing watches the pooled
-  connections between calls: a connection the server closed while the client sat idle is only
-  found closed when the next request is put on it, which for a POST can turn into "may have been
-  sent". Not done for that reason, and for one more, found by trying it (a build whose blocking
-  calls drove a current-thread runtime of their own thread: 200–240 µs per call on the AMD EPYC
-  host against 280–360, not kept): the connection pool is shared by every Python thread that uses
-  the client, and a connection's task lives on the runtime of the thread that opened it, so
-  another thread's call on that connection would wait until the opening thread calls again. It
-  would take a pool per thread. What was done instead (7fe78e7): blocking calls wait on a runtime
-  of their own with one worker. Counted in `/proc/PID/task/*/status` over 2,000 sequential calls,
-  a blocking call on the asyncio runtime's two workers cost the calling thread one voluntary
-  switch and each worker about two (both were woken for the request and again for the answer),
-  where a `requests` call costs its thread one and the server one; with one worker, 2.4–2.6 in
-  all. On the AMD EPYC host that took a call from 428–445 µs to 215–264 in quick runs, and the
-  table's row from 342 µs (1.5 hours earlier, same host: 2.23× `wrk -c1`, 0.25× `requests`) to
-  253 µs (1.63×, 0.22×). The asyncio client keeps its runtime (one worker measured ~7% less
-  throughput at 64 concurrent calls). What remains of the gap to `wrk` is the hand-off to the
-  worker that sends and the answer handed back to the calling thread, two wake-ups `wrk` does not
-  make (against `requests`, the row read 0.12× on the quiet Intel Xeon before the change).
+  application bring one. Python's blocking calls no longer pay those hand-offs (27ad0e6): each
+  call runs on the thread that makes it, on a current-thread runtime that every calling thread
+  drives in turn, so a sequential call writes, waits in epoll and reads on one thread, as
+  `requests` and `wrk` do. Counted in `/proc/PID/task/*/status` over 2,000 sequential calls against
+  `zapi-sim`: the calling thread now switches once a call and no other thread of the process at
+  all, where on the asyncio runtime's two workers each worker also switched about twice, and on a
+  runtime of its own with one worker (7fe78e7) that worker 2.3–2.6 times. On the AMD EPYC host a
+  call went from 428–445 µs to 215–264 with one worker and to 209–211 now, in quick runs; the
+  table's row went from 342 µs (2.23× `wrk -c1`) to 253 µs (1.63×) and to 195 µs (1.39×, rounds
+  179–242 against 128–153: the target met, with no margin for a slow round), near the Rust
+  current-thread row against its own `wrk` (1.27×): what is left is reqwest's and hyper's work.
+  Two things had kept it from being done, both now tested over loopback
+  (`bindings-python/src/runtime/tests.rs`). A connection opened by one thread must serve the next
+  call of another while the first makes none: a runtime per calling thread (tried earlier: 200–240
+  µs) failed that, since a connection's task lived on its opener's runtime; with one runtime, any
+  thread in a call drives every connection. And nothing watches the pooled connections between
+  calls, so a connection the server closed meanwhile must not take the next request, where a POST
+  could turn into "may have been sent": hyper reads the end of the stream (HTTP/1.1) or the GOAWAY
+  (HTTP/2) before it writes, and the request goes to a new connection. The asyncio client keeps
+  its runtime (one worker a core).
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
-  (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87× and 1.56× in two
+  (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87×, 1.56× and 1.76× in three
   runs of 2026-12-07). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
@@ -131,9 +128,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   right after a wake-up from another thread runs on cold caches there, so every instruction the
   client adds between the answer and the next request costs more than its count; reqwest's own
   settings, the body read (`chunk` against `bytes`) and the known-community cache were ruled out.
-  On the AMD EPYC host the timed rows moved by more than that between two runs of the same Rust
-  code 1.5 hours apart (sequential 1.04× and 1.29×, current-thread 0.96× and 1.07×, their rounds'
-  ranges overlapping), the count holding at 1.038×.
+  On the AMD EPYC host the timed rows moved by more than that between runs of the same Rust code
+  (sequential 1.04×, 1.29× and 1.04×, current-thread 0.96×, 1.07× and 1.01×, 64 concurrent calls
+  1.33× and 1.16× in the last two, their rounds' ranges overlapping), the count holding at 1.038×.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
@@ -151,7 +148,10 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   turns ten calls at a time (the order alternating), so that a slow stretch of the machine falls
   on both; before that, rounds of 400 calls per side in a row, across four fresh-clone runs with
   no change to the JS or the transport, put the same-origin sequential row at 1.08×, 1.18×, 1.10×
-  and 1.12×, and the proxy-mode one at 1.07×, 1.08×, 1.15× and 1.12×. What the client costs in
+  and 1.12×, and the proxy-mode one at 1.07×, 1.08×, 1.15× and 1.12×. Taking turns narrowed that
+  without ending it: two runs of the same JS on the AMD EPYC host, a few hours apart, put the
+  same-origin sequential row at 1.05× (met) and 1.11× (missed, rounds 3982–5151 µs against
+  3726–4948), the proxy-mode one at 1.06× and 1.04×. What the client costs in
   the page was profiled (Chrome DevTools Protocol, 50 µs samples over 1,000 sequential calls of
   each side, same origin): the renderer's main thread is busy about 100–120 µs longer per call
   for ours than for `fetch` with the same options, 3–4% of a 3.3 ms call: ~66–81 µs in the
@@ -208,7 +208,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
   measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
-  table of 2026-12-07 at 15.1k (0.81 M/s in a later run that day). The counted row is the figure that holds from machine to machine.
+  table of 2026-12-07 at 15.1k (0.81 and 0.76 M/s in later runs that day). The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -233,8 +233,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   two builds; the next step (16.2k -> 15.3k) gave medians of 0.61× against 0.58×, inside the
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
   0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
-  move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82× and
-  0.60×, the floor row 1.15× and 0.77×), so the row under them counts instructions instead: Node under
+  move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82×, 0.60×,
+  0.57× and 0.49×, the floor row 1.15× and 0.77×), so the row under them counts instructions instead: Node under
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
   40,000 events less 20,000. It gives 40.0–40.4k instructions per `parseWebhook(bytes)` call
   against 24.9–26.1k for `JSON.parse` and the five fields and 27.5–28.1k for the event built in
