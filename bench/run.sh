@@ -97,8 +97,12 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   thread in a call drives every connection. And nothing watches the pooled connections between
   calls, so a connection the server closed meanwhile must not take the next request, where a POST
   could turn into "may have been sent": hyper reads the end of the stream (HTTP/1.1) or the GOAWAY
-  (HTTP/2) before it writes, and the request goes to a new connection. The asyncio client keeps
-  its runtime (one worker a core).
+  (HTTP/2) before it writes, and the request goes to a new connection. What it costs: Python
+  threads sharing one client take turns driving the runtime, and each time the driving thread's
+  call ends another must wake to take over. Sixteen threads calling `zapi-sim` made 10.8–14.9k
+  calls a second against 12.9–18.4k with one worker (four threads: 8.2–10.2k against 9.2–11.6k;
+  one: 4.4–8.1k against 3.5–4.3k), in alternating runs on the AMD EPYC host. The asyncio client,
+  the one for many calls at once, keeps its runtime (one worker a core).
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
   (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87×, 1.56× and 1.76× in three
   runs of 2026-12-07). Where it misses, `perf` of 64

@@ -32,15 +32,19 @@ pub(crate) fn configure() {
 /// it (the I/O driver, the timers and the connections' tasks) while the others wait for their
 /// answers or for their turn, so a connection opened by one thread serves the next call of any
 /// other. Between calls nothing drives it, and a connection the server closed meanwhile is found
-/// closed when the next call checks it out: hyper reads the end of the stream before it writes
-/// the request, and the request goes to a new connection (both tested below).
+/// closed when the next call checks it out: hyper reads the end of the stream (or HTTP/2's
+/// GOAWAY) before it writes the request, and the request goes to a new connection (both tested
+/// in `tests.rs`).
 ///
 /// Counted in `/proc` over sequential calls against `zapi-sim` on loopback: on the asyncio runtime's
 /// workers (one a core) a call woke the calling thread once and each worker about twice, on a
 /// runtime of its own with one worker the caller once and the worker two and a half times, and here
 /// the caller once, as a `requests` call does. Where waking a thread is slow (a virtual machine
 /// whose idle cores sleep: ~55 µs a wake-up on the bench host), a call went from 428–445 µs to
-/// 215–264 with one worker, and to 209–211 here.
+/// 215–264 with one worker, and to 209–211 here. The price is paid by many threads sharing one
+/// client: each time the thread driving the runtime finishes its call, another must wake to take
+/// over, so 16 threads made about 15% fewer calls a second than with one worker (4 threads, within
+/// the noise). `AsyncClient` is the one for many calls at once.
 fn blocking_runtime() -> &'static Runtime {
     static BLOCKING: OnceLock<Runtime> = OnceLock::new();
     BLOCKING.get_or_init(|| {
