@@ -130,3 +130,24 @@ except KeyboardInterrupt:
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
     assert done.stdout.startswith("interrupted after 0."), (done.stdout, done.stderr)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process's threads in /proc")
+def test_sync_calls_run_on_the_calling_thread(sim: SimServer) -> None:
+    # In a fresh interpreter: a blocking call sends, waits and reads on the thread that makes it,
+    # so after calls from the main thread and from another one, the process has started no thread
+    # of its own for them (a runtime with a worker would show it here; an IP address needs no name
+    # lookup, the one thing that runs on a helper thread).
+    script = f"""
+import os, threading
+from zapi_communities import Client
+client = Client(instance_id="SIM-INSTANCE", token="sim-token", client_token="sim-client-token", base_url="{sim.url}")
+for _ in range(20):
+    client.list_communities()
+other = threading.Thread(target=client.list_communities)
+other.start()
+other.join()
+print(len(os.listdir("/proc/self/task")))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert done.stdout.strip() == "1", (done.stdout, done.stderr)
