@@ -90,6 +90,18 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   table's row went from 342 µs (2.23× `wrk -c1`) to 253 µs (1.63×) and to 195 µs (1.39×, rounds
   179–242 against 128–153: the target met, with no margin for a slow round), near the Rust
   current-thread row against its own `wrk` (1.27×): what is left is reqwest's and hyper's work.
+  That margin went in the next hour: the Python section run alone on the same commit and host
+  read 253 µs against `wrk` 159 (1.59×), with `requests` at 1500 µs against 960 before, so the
+  host's CPU had slowed, and a call that spends more of its time computing than `wrk` does moves
+  more with it. Where a call's time goes now (`perf` of 30,000 sequential calls, a wheel with
+  symbols; the share of the Python process's samples): the kernel 46% (the loopback round trip
+  and the one wake-up), libpython 10%, libc 8% (allocator, copies), tokio 5.5%, hyper and
+  hyper-util 6%, the `url` crate 4.5%, `http` 3%, the core 2.3%, pyo3 0.9%. Most of the `url`
+  share is reqwest's: tower-http's redirect layer, which reqwest puts in front of every client
+  even with redirects off, records each request's URI on its response, and reqwest 0.13 writes
+  that URI out and parses it back into a `Url` (host, IDNA and all) for every response. Raw
+  reqwest pays it too, so the Rust rows against it do not show it; only a transport without
+  reqwest would shed it.
   Two things had kept it from being done, both now tested over loopback
   (`bindings-python/src/runtime/tests.rs`). A connection opened by one thread must serve the next
   call of another while the first makes none: a runtime per calling thread (tried earlier: 200–240
