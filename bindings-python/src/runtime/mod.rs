@@ -85,7 +85,8 @@ pub(crate) fn block_on<T>(future: impl Future<Output = Result<T, Error>>) -> Res
             }
         }
     };
-    // Inside the fence: a runtime that cannot start (no threads left) is a failure, not an abort.
+    // Inside the fence: a runtime that cannot start (no file descriptor left for its I/O driver)
+    // is a failure, not an abort.
     match catch_unwind(AssertUnwindSafe(|| blocking_runtime().block_on(interruptible))) {
         Ok(result) => result,
         Err(payload) => Err(Failure::panic(payload)),
