@@ -151,14 +151,14 @@ fn answer(method: &str) -> &'static str {
 /// connection each request came on.
 struct Server {
     url: String,
-    seen: Arc<Mutex<Vec<(usize, String)>>>,
+    seen: Seen,
 }
 
 impl Server {
     fn start(close_after_answer: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
-        let seen = Arc::new(Mutex::new(Vec::new()));
+        let seen = Seen::default();
         let log = seen.clone();
         thread::spawn(move || {
             for (index, stream) in listener.incoming().enumerate() {
@@ -180,7 +180,7 @@ impl Server {
     }
 }
 
-fn serve(mut stream: TcpStream, connection: usize, close_after_answer: bool, log: &Mutex<Vec<(usize, String)>>) {
+fn serve(mut stream: TcpStream, connection: usize, close_after_answer: bool, log: &Seen) {
     let mut buffer = Vec::new();
     loop {
         let Some(method) = read_request(&mut stream, &mut buffer) else { return };
@@ -196,26 +196,25 @@ fn serve(mut stream: TcpStream, connection: usize, close_after_answer: bool, log
 /// Reads one request (head, then `Content-Length` bytes of body) and returns its method.
 fn read_request(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Option<String> {
     let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(i) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
+    loop {
+        if let Some(end) = request_end(buffer) {
+            let method = buffer.split(|&b| b == b' ').next().map(|m| String::from_utf8_lossy(m).into_owned());
+            buffer.drain(..end);
+            return method;
         }
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-        }
-    };
-    let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
-    let length: usize = head
-        .lines()
-        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0)))
-        .unwrap_or(0);
-    while buffer.len() < head_end + length {
         match stream.read(&mut chunk) {
             Ok(0) | Err(_) => return None,
             Ok(n) => buffer.extend_from_slice(&chunk[..n]),
         }
     }
-    buffer.drain(..head_end + length);
-    head.split(' ').next().map(str::to_owned)
+}
+
+/// Where the first request in `buffer` ends, once all of it (head and body) is there.
+fn request_end(buffer: &[u8]) -> Option<usize> {
+    let head_end = buffer.windows(4).position(|w| w == b"\r\n\r\n")? + 4;
+    let length: usize = String::from_utf8_lossy(&buffer[..head_end])
+        .lines()
+        .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0)))
+        .unwrap_or(0);
+    (buffer.len() >= head_end + length).then_some(head_end + length)
 }
