@@ -42,9 +42,7 @@ impl PyAsyncClient {
         let redactor = client.clone();
         logging::refresh(py);
         let work = CatchUnwind::new(call(client));
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
-            Ok(Reply(work.await.map_err(|e| e.redact(redactor.endpoint()))))
-        })
+        crate::runtime::awaitable(py, async move { Ok(Reply(work.await.map_err(|e| e.redact(redactor.endpoint())))) })
     }
 
     fn pager(
@@ -66,12 +64,12 @@ impl PyAsyncClient {
     /// ``TransportError`` (``sent`` False).
     fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.0.close();
-        pyo3_async_runtimes::tokio::future_into_py(py, async { Ok(Reply(Ok(()))) })
+        crate::runtime::awaitable(py, async { Ok(Reply(Ok(()))) })
     }
 
     /// An awaitable of the client itself.
     fn __aenter__<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        pyo3_async_runtimes::tokio::future_into_py(py, async move { Ok(slf) })
+        crate::runtime::awaitable(py, async move { Ok(slf) })
     }
 
     /// Closes the client; exceptions propagate (awaitable).
@@ -83,7 +81,7 @@ impl PyAsyncClient {
         _traceback: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.0.close();
-        pyo3_async_runtimes::tokio::future_into_py(py, async { Ok(false) })
+        crate::runtime::awaitable(py, async { Ok(false) })
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -9,6 +9,7 @@ use zapi_communities::{Client, ClientOptions, Error};
 
 use crate::errors::{Failure, IntoPyResult};
 use crate::runtime;
+use crate::transport::PerProcessTransport;
 
 /// One core client (one connection pool, one announcement-group cache) per Python client object,
 /// until `close()`.
@@ -38,12 +39,16 @@ impl Handle {
 
     /// `Client(**options)`.
     pub(crate) fn from_options(options: Result<ClientOptions, Error>) -> Result<Self, Failure> {
-        runtime::guard(|| options?.build()).map(Self::new)
+        runtime::guard(|| options?.into_builder()?.transport(PerProcessTransport::shared()?).build()).map(Self::new)
     }
 
     /// `Client.from_env(**options)`: the `ZAPI_*` variables, with the options given overriding them.
     pub(crate) fn from_env(options: Result<ClientOptions, Error>) -> Result<Self, Failure> {
-        runtime::guard(|| Client::builder_from_vars(|name| std::env::var(name).ok(), options?)?.build()).map(Self::new)
+        runtime::guard(|| {
+            let builder = Client::builder_from_vars(|name| std::env::var(name).ok(), options?)?;
+            builder.transport(PerProcessTransport::shared()?).build()
+        })
+        .map(Self::new)
     }
 
     /// The core client, or a `TransportError` (nothing sent) once closed.

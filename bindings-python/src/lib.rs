@@ -20,7 +20,8 @@
 //! | `errors.rs` | the exception classes and the one mapping from the core's `Error` |
 //! | `scan.rs` | `parse_announcement_groups`, the chat-list scan over a body the caller has |
 //! | `webhook.rs` | `parse_webhook`, a webhook body into its typed event; `WebhookSecret` |
-//! | `runtime.rs` | the shared tokio runtime and the panic fences |
+//! | `runtime/` | the tokio runtimes (one of each per process) and the panic fences |
+//! | `transport.rs` | the HTTP transport, one connection pool per process |
 //! | `logging.rs` | the core's log lines → `logging.getLogger("zapi_communities")` |
 #![cfg(not(target_family = "wasm"))]
 
@@ -36,6 +37,7 @@ mod pager;
 mod runtime;
 mod scan;
 mod simulator;
+mod transport;
 mod webhook;
 
 use pyo3::prelude::*;
@@ -49,7 +51,7 @@ use zapi_communities::{
 /// Typed client for the Communities features of the Z-API WhatsApp HTTP API (native part).
 #[pymodule]
 fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    runtime::configure();
+    runtime::register_fork_hook(m)?;
     logging::install();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::PyClient>()?;

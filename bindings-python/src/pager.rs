@@ -167,7 +167,7 @@ impl PyAsyncPager {
         logging::refresh(py);
         let state = Arc::clone(&self.state);
         let step = CatchUnwind::new(async move { state.lock().await.next_item().await });
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+        crate::runtime::awaitable(py, async move {
             match step.await {
                 Ok(None) => Err(PyStopAsyncIteration::new_err(())),
                 Ok(Some(item)) => Ok(Reply(Ok(item))),
@@ -182,7 +182,7 @@ impl PyAsyncPager {
         logging::refresh(py);
         let state = Arc::clone(&self.state);
         let step = CatchUnwind::new(async move { state.lock().await.next_page().await });
-        pyo3_async_runtimes::tokio::future_into_py(py, async move { Ok(Reply(step.await)) })
+        crate::runtime::awaitable(py, async move { Ok(Reply(step.await)) })
     }
 
     fn __repr__(&self) -> &'static str {

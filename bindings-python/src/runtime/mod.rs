@@ -1,30 +1,85 @@
-//! The module's two tokio runtimes, one for `AsyncClient` (whose futures pyo3-async-runtimes
-//! spawns on it) and one that `Client` blocks on with the GIL released, and the panic fences
-//! around every call into the core.
+//! The module's two tokio runtimes, one for `AsyncClient` (whose futures become asyncio
+//! awaitables through pyo3-async-runtimes) and one that `Client` blocks on with the GIL
+//! released, each made once per process (`fork.rs`), and the panic fences around every call into
+//! the core.
 
+mod fork;
+
+use std::cell::OnceCell;
 use std::future::Future;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::pin::Pin;
-use std::sync::OnceLock;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use pyo3::Python;
-
+use pyo3::prelude::*;
+use pyo3_async_runtimes::TaskLocals;
+use pyo3_async_runtimes::generic::{ContextExt, Runtime as AwaitableRuntime};
 use tokio::runtime::{Builder, Runtime};
+use tokio::task::JoinHandle;
 use zapi_communities::Error;
 
 use crate::errors::Failure;
 
-/// Configures `AsyncClient`'s runtime (a worker a core); called once at import, before anything
-/// uses it.
-pub(crate) fn configure() {
-    let mut builder = Builder::new_multi_thread();
-    builder.enable_all().thread_name("zapi-communities");
-    pyo3_async_runtimes::tokio::init(builder);
+pub(crate) use fork::{PerProcess, register as register_fork_hook};
+
+/// The runtime `AsyncClient`'s calls run on: a worker a core, started on first use in each
+/// process.
+fn async_runtime() -> &'static Runtime {
+    static ASYNC: PerProcess<Runtime> = PerProcess::new();
+    ASYNC.get_or_init(|| {
+        Builder::new_multi_thread()
+            .enable_all()
+            .thread_name("zapi-communities")
+            .build()
+            .expect("the asyncio calls' runtime starts")
+    })
 }
 
-/// The runtime blocking calls run on (built on first use): a current-thread runtime that each
+/// An asyncio awaitable of `future`, which runs on [`async_runtime`].
+pub(crate) fn awaitable<F, T>(py: Python<'_>, future: F) -> PyResult<Bound<'_, PyAny>>
+where
+    F: Future<Output = PyResult<T>> + Send + 'static,
+    T: for<'py> IntoPyObject<'py> + Send + 'static,
+{
+    pyo3_async_runtimes::generic::future_into_py::<Awaitables, F, T>(py, future)
+}
+
+/// [`async_runtime`] as pyo3-async-runtimes sees it: where awaitables' futures are spawned, and
+/// the asyncio loop and context each one answers to.
+struct Awaitables;
+
+tokio::task_local! {
+    static TASK_LOCALS: OnceCell<TaskLocals>;
+}
+
+impl AwaitableRuntime for Awaitables {
+    type JoinError = tokio::task::JoinError;
+    type JoinHandle = JoinHandle<()>;
+
+    fn spawn<F: Future<Output = ()> + Send + 'static>(future: F) -> JoinHandle<()> {
+        async_runtime().spawn(future)
+    }
+
+    fn spawn_blocking<F: FnOnce() + Send + 'static>(f: F) -> JoinHandle<()> {
+        async_runtime().spawn_blocking(f)
+    }
+}
+
+impl ContextExt for Awaitables {
+    fn scope<F, R>(locals: TaskLocals, future: F) -> Pin<Box<dyn Future<Output = R> + Send>>
+    where
+        F: Future<Output = R> + Send + 'static,
+    {
+        Box::pin(TASK_LOCALS.scope(OnceCell::from(locals), future))
+    }
+
+    fn get_task_locals() -> Option<TaskLocals> {
+        TASK_LOCALS.try_with(|cell| cell.get().cloned()).ok().flatten()
+    }
+}
+
+/// The runtime blocking calls run on (built on first use in each process): a current-thread runtime that each
 /// calling thread drives itself while its call lasts, so a sequential call sends, waits and reads
 /// on the thread that made it, with no hand-off to another thread.
 ///
@@ -46,7 +101,7 @@ pub(crate) fn configure() {
 /// over, so 16 threads made about 15% fewer calls a second than with one worker (4 threads, within
 /// the noise). `AsyncClient` is the one for many calls at once.
 fn blocking_runtime() -> &'static Runtime {
-    static BLOCKING: OnceLock<Runtime> = OnceLock::new();
+    static BLOCKING: PerProcess<Runtime> = PerProcess::new();
     BLOCKING.get_or_init(|| {
         Builder::new_current_thread()
             .enable_all()

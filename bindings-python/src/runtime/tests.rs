@@ -1,6 +1,6 @@
 //! The panic fences, and the blocking runtime over real loopback HTTP: calls run on the calling
 //! thread, any thread's call drives the connections another opened, and a connection the server
-//! closed between calls never takes the next request.
+//! closed between calls never takes the next request. And what a forked child calls on.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -19,7 +19,7 @@ fn panics_are_caught_in_both_paths() {
     assert!(matches!(sync, Err(Failure::Panic(m)) if m == "sync boom"));
     // The runtime the panic unwound out of still runs calls.
     assert!(matches!(block_on(async { Ok(7) }), Ok(7)));
-    let runtime = pyo3_async_runtimes::tokio::get_runtime();
+    let runtime = async_runtime();
     let spawned = runtime.block_on(runtime.spawn(CatchUnwind::new(async {
         tokio::task::yield_now().await;
         if true {
@@ -95,6 +95,28 @@ fn an_http2_connection_the_server_left_between_calls_never_takes_the_next_post()
     thread::sleep(Duration::from_millis(300));
     block_on(client.create_community("A", None)).expect("a POST on a new connection, not the one left");
     assert_eq!(*seen.lock().unwrap(), [(0, "GET".to_owned()), (1, "POST".to_owned())]);
+}
+
+#[test]
+fn a_forked_child_calls_on_its_own_runtime_and_connections_and_leaves_its_parents() {
+    let server = Server::start(false);
+    let endpoint = Endpoint::new("INSTANCE", "TOKEN").unwrap().with_base_url(&server.url).unwrap();
+    let transport = crate::transport::PerProcessTransport::shared().unwrap();
+    let client = Client::builder(endpoint).timeout(Duration::from_secs(5)).transport(transport).build().unwrap();
+    block_on(client.list_communities(1, 10)).expect("the parent's call");
+    let parents = std::ptr::from_ref(blocking_runtime());
+
+    fork::tests::PRETEND.set(Some(1));
+    block_on(client.list_communities(1, 10)).expect("the child's call");
+    let childs = std::ptr::from_ref(blocking_runtime());
+    let childs_async = std::ptr::from_ref(async_runtime());
+    fork::tests::PRETEND.set(None);
+
+    block_on(client.list_communities(1, 10)).expect("the parent's next call");
+    assert_ne!(parents, childs, "the child drives a runtime of its own");
+    assert_ne!(std::ptr::from_ref(async_runtime()), childs_async);
+    // The child opened a connection of its own; the parent's next call went on its first one.
+    assert_eq!(server.requests(), [(0, "GET".to_owned()), (1, "GET".to_owned()), (0, "GET".to_owned())]);
 }
 
 type Seen = Arc<Mutex<Vec<(usize, String)>>>;
