@@ -52,6 +52,7 @@ use zapi_communities::{
 #[pymodule]
 fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     runtime::register_fork_hook(m)?;
+    runtime::record_main_thread(m.py())?;
     logging::install();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<client::PyClient>()?;

@@ -139,7 +139,7 @@ def test_sync_calls_run_on_the_calling_thread(sim: SimServer) -> None:
     # of its own for them (a runtime with a worker would show it here; an IP address needs no name
     # lookup, the one thing that runs on a helper thread).
     script = f"""
-import os, threading
+import os, threading, time
 from zapi_communities import Client
 client = Client(instance_id="SIM-INSTANCE", token="sim-token", client_token="sim-client-token", base_url="{sim.url}")
 for _ in range(20):
@@ -147,6 +147,11 @@ for _ in range(20):
 other = threading.Thread(target=client.list_communities)
 other.start()
 other.join()
+# join() returns before the thread's OS thread is gone: give it a moment (a runtime's thread
+# would stay for good).
+deadline = time.monotonic() + 2
+while len(os.listdir("/proc/self/task")) > 1 and time.monotonic() < deadline:
+    time.sleep(0.01)
 print(len(os.listdir("/proc/self/task")))
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)

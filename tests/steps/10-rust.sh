@@ -10,6 +10,14 @@ cargo test --workspace 2>&1 | tee /tmp/zapi-cargo-test.log
 # One summary line for the whole suite: cargo prints one `test result:` line per test binary.
 awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
     END { printf "rust: %d passed, %d failed, %d ignored (%d test binaries)\n", p, f, i, n }' /tmp/zapi-cargo-test.log
+# The Python runtime's tests of a connection the server closed between calls, each alone: in the
+# whole suite another test's call may drive the shared runtime while they wait, doing for them
+# what they check each call does.
+for test in a_connection_closed_between_calls_never_takes_the_next_post \
+    an_http2_connection_the_server_left_between_calls_never_takes_the_next_post; do
+    cargo test -q --workspace --lib -- --exact "runtime::tests::$test" > /dev/null
+done
+echo "idle connections: 2 tests passed alone"
 # Every feature of the core alone, none, and all together (derives and conversions only live
 # behind features, so each combination must build on its own).
 for features in "--no-default-features" "--no-default-features --features python" \

@@ -30,10 +30,12 @@ fn generation() -> u32 {
     GENERATION.load(Ordering::Relaxed)
 }
 
-/// Run by Python in a child right after `os.fork()`, when the child has one thread.
+/// Run by Python in a child right after `os.fork()`, when the child has one thread: the one that
+/// forked, now its main thread.
 #[pyfunction]
 fn after_fork_in_child() {
     GENERATION.fetch_add(1, Ordering::Relaxed);
+    super::signals::this_is_the_main_thread();
 }
 
 /// Asks Python to tell this module about each fork (`os.register_at_fork`, absent where `fork`

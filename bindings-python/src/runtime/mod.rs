@@ -4,6 +4,7 @@
 //! the core.
 
 mod fork;
+mod signals;
 
 use std::cell::OnceCell;
 use std::future::Future;
@@ -22,6 +23,7 @@ use zapi_communities::Error;
 use crate::errors::Failure;
 
 pub(crate) use fork::{PerProcess, register as register_fork_hook};
+pub(crate) use signals::record_main_thread;
 
 /// The runtime `AsyncClient`'s calls run on: a worker a core, started on first use in each
 /// process.
@@ -86,10 +88,9 @@ impl ContextExt for Awaitables {
 /// Every Python thread shares it and its connection pool: tokio lets one thread at a time drive
 /// it (the I/O driver, the timers and the connections' tasks) while the others wait for their
 /// answers or for their turn, so a connection opened by one thread serves the next call of any
-/// other. Between calls nothing drives it, and a connection the server closed meanwhile is found
-/// closed when the next call checks it out: hyper reads the end of the stream (or HTTP/2's
-/// GOAWAY) before it writes the request, and the request goes to a new connection (both tested
-/// in `tests.rs`).
+/// other. Between calls nothing drives it, so each call first lets it catch up ([`catch_up`]): a
+/// connection the server closed meanwhile (HTTP/1.1, or HTTP/2's GOAWAY) is found closed and the
+/// request goes to a new one (both tested in `tests.rs`).
 ///
 /// Counted in `/proc` over sequential calls against `zapi-sim` on loopback: on the asyncio runtime's
 /// workers (one a core) a call woke the calling thread once and each worker about twice, on a
@@ -121,13 +122,19 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// Runs `future` to completion on the calling thread (call it with the GIL released). A panic
 /// becomes a [`Failure::Panic`].
 ///
-/// Every [`SIGNAL_CHECK`] the thread briefly takes the GIL to run Python's signal handlers, so
-/// Ctrl-C interrupts a slow call as it would a plain socket read: the exception the handler
-/// raises (`KeyboardInterrupt`) ends the call and the request is dropped. Python runs handlers
-/// on the main thread only; elsewhere the check does nothing.
+/// On Python's main thread, every [`SIGNAL_CHECK`] the call briefly takes the GIL to run
+/// Python's signal handlers, so Ctrl-C interrupts a slow call as it would a plain socket read: the
+/// exception the handler raises (`KeyboardInterrupt`) ends the call and the request is dropped.
+/// Python runs handlers on that thread only, so a call made on another never takes the GIL
+/// before it ends (`signals.rs`).
 pub(crate) fn block_on<T>(future: impl Future<Output = Result<T, Error>>) -> Result<T, Failure> {
+    let handles_signals = signals::handled_here();
     let interruptible = async {
+        catch_up().await;
         let mut future = std::pin::pin!(future);
+        if !handles_signals {
+            return future.await.map_err(Failure::Core);
+        }
         let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + SIGNAL_CHECK, SIGNAL_CHECK);
         loop {
             tokio::select! {
@@ -146,6 +153,20 @@ pub(crate) fn block_on<T>(future: impl Future<Output = Result<T, Error>>) -> Res
         Ok(result) => result,
         Err(payload) => Err(Failure::panic(payload)),
     }
+}
+
+/// Lets the blocking runtime take in what arrived while no call drove it, and the connections'
+/// tasks act on it, before the call picks a connection: an HTTP/2 server's GOAWAY and close
+/// would otherwise be read only after the next request was written into the dead connection, and
+/// a POST would fail as "may have been sent" instead of going out on a new one. HTTP/1.1 needs
+/// none of this (hyper finds the connection closed when it checks it out).
+///
+/// Costs two turns of the scheduler and one non-blocking poll of the I/O driver: tokio's
+/// `yield_now` wakes the caller only after the scheduler has polled the driver (which wakes the
+/// tasks whose sockets have news), and the second turn runs those tasks before the caller goes on.
+async fn catch_up() {
+    tokio::task::yield_now().await;
+    tokio::task::yield_now().await;
 }
 
 /// Runs `f` (a call that does no I/O), turning a panic into a [`Failure::Panic`].

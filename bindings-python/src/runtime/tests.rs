@@ -68,6 +68,9 @@ fn a_connection_opened_by_one_thread_serves_another_threads_call() {
     assert_eq!(server.requests(), [(0, "GET".to_owned()), (0, "GET".to_owned())]);
 }
 
+// The two tests of a connection the server closed between calls only show something when no
+// other test drives the shared runtime while they wait (that would take in the close for them):
+// tests/steps/10-rust.sh runs each alone too. Alone, the HTTP/2 one fails without `catch_up`.
 #[test]
 fn a_connection_closed_between_calls_never_takes_the_next_post() {
     let server = Server::start(true);
@@ -117,6 +120,31 @@ fn a_forked_child_calls_on_its_own_runtime_and_connections_and_leaves_its_parent
     assert_ne!(std::ptr::from_ref(async_runtime()), childs_async);
     // The child opened a connection of its own; the parent's next call went on its first one.
     assert_eq!(server.requests(), [(0, "GET".to_owned()), (1, "GET".to_owned()), (0, "GET".to_owned())]);
+}
+
+#[test]
+fn a_call_off_the_main_thread_never_waits_for_the_gil() {
+    Python::initialize();
+    signals::main_thread_elsewhere();
+    let (held, holding) = mpsc::channel();
+    // Another thread holds the GIL for longer than the call lasts, as a long C call does.
+    let holder = thread::spawn(move || {
+        Python::attach(|_| {
+            held.send(()).unwrap();
+            thread::sleep(Duration::from_millis(900));
+        })
+    });
+    holding.recv().unwrap();
+    let started = std::time::Instant::now();
+    block_on(async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        Ok(())
+    })
+    .unwrap();
+    let took = started.elapsed();
+    holder.join().unwrap();
+    // A signal check would have waited for the GIL from the first tick (100 ms) to 900 ms.
+    assert!(took < Duration::from_millis(750), "a 300 ms call took {took:?}");
 }
 
 type Seen = Arc<Mutex<Vec<(usize, String)>>>;
