@@ -81,9 +81,9 @@ impl ContextExt for Awaitables {
     }
 }
 
-/// The runtime blocking calls run on (built on first use in each process): a current-thread runtime that each
-/// calling thread drives itself while its call lasts, so a sequential call sends, waits and reads
-/// on the thread that made it, with no hand-off to another thread.
+/// The runtime blocking calls run on (built on first use in each process): a current-thread
+/// runtime that each calling thread drives itself while its call lasts, so a sequential call
+/// sends, waits and reads on the thread that made it, with no hand-off to another thread.
 ///
 /// Every Python thread shares it and its connection pool: tokio lets one thread at a time drive
 /// it (the I/O driver, the timers and the connections' tasks) while the others wait for their
@@ -161,9 +161,10 @@ pub(crate) fn block_on<T>(future: impl Future<Output = Result<T, Error>>) -> Res
 /// a POST would fail as "may have been sent" instead of going out on a new one. HTTP/1.1 needs
 /// none of this (hyper finds the connection closed when it checks it out).
 ///
-/// Costs two turns of the scheduler and one non-blocking poll of the I/O driver: tokio's
-/// `yield_now` wakes the caller only after the scheduler has polled the driver (which wakes the
-/// tasks whose sockets have news), and the second turn runs those tasks before the caller goes on.
+/// Costs two turns of the scheduler, each ending in a poll of the I/O driver that does not wait
+/// (an `epoll_wait` that returns at once): tokio's `yield_now` wakes the caller only after the
+/// scheduler has polled the driver, which wakes the tasks whose sockets have news, and the second
+/// turn runs those tasks before the caller goes on.
 async fn catch_up() {
     tokio::task::yield_now().await;
     tokio::task::yield_now().await;
