@@ -15,7 +15,10 @@ awk '/^test result:/ { p += $4; f += $6; i += $8; n++ }
 # what they check each call does.
 for test in a_connection_closed_between_calls_never_takes_the_next_post \
     an_http2_connection_the_server_left_between_calls_never_takes_the_next_post; do
-    cargo test -q --workspace --lib -- --exact "runtime::tests::$test" > /dev/null
+    log=/tmp/zapi-cargo-test-alone.log
+    cargo test -q --workspace --lib -- --exact "runtime::tests::$test" > "$log" 2>&1 || { cat "$log"; exit 1; }
+    # The filter must have found the test (a renamed one would leave nothing run, and green).
+    grep -q '^test result: ok. 1 passed' "$log" || { cat "$log"; echo "runtime::tests::$test: not found" >&2; exit 1; }
 done
 echo "idle connections: 2 tests passed alone"
 # Every feature of the core alone, none, and all together (derives and conversions only live
