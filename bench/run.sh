@@ -108,8 +108,13 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   µs) failed that, since a connection's task lived on its opener's runtime; with one runtime, any
   thread in a call drives every connection. And nothing watches the pooled connections between
   calls, so a connection the server closed meanwhile must not take the next request, where a POST
-  could turn into "may have been sent": hyper reads the end of the stream (HTTP/1.1) or the GOAWAY
-  (HTTP/2) before it writes, and the request goes to a new connection. What it costs: Python
+  could turn into "may have been sent". Over HTTP/1.1 hyper finds such a connection closed when it
+  checks it out. Over HTTP/2 it did not: the connection's task read the GOAWAY only after the next
+  request was written into the dead connection, and the first version's test passed only because
+  other tests drove the shared runtime while it waited (alone, it failed every time). So each call
+  now starts by letting the runtime catch up: two turns of the scheduler, each ending in an
+  `epoll_wait` that does not wait, which run the tasks of connections with news before the call
+  picks one; the CI runs both tests alone too. What it costs: Python
   threads sharing one client take turns driving the runtime, and each time the driving thread's
   call ends another must wake to take over. Sixteen threads calling `zapi-sim` made 10.8–14.9k
   calls a second against 12.9–18.4k with one worker (four threads: 8.2–10.2k against 9.2–11.6k;
