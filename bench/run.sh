@@ -88,8 +88,13 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   runtime of its own with one worker (7fe78e7) that worker 2.3–2.6 times. On the AMD EPYC host a
   call went from 428–445 µs to 215–264 with one worker and to 209–211 now, in quick runs; the
   table's row went from 342 µs (2.23× `wrk -c1`) to 253 µs (1.63×) and to 195 µs (1.39×, rounds
-  179–242 against 128–153: the target met, with no margin for a slow round), near the Rust
-  current-thread row against its own `wrk` (1.27×): what is left is reqwest's and hyper's work.
+  179–242 against 128–153, in the table of 27ad0e6: the target met, with no margin for a slow
+  round), near the Rust current-thread row against its own `wrk` (1.27× there): what is left is
+  reqwest's and hyper's work. In the table above (f253f3a, whose calls also let the runtime catch
+  up first, below) the call took about the same, 198 µs, but `wrk -c1` 129 µs against 141, so
+  1.54×: missed. The Rust current-thread row of the same run, the same HTTP stack with no Python
+  around it, is itself 1.46× its `wrk` there, so on that host the target sits below the floor
+  of a call through reqwest and hyper.
   That margin went in the next hour: the Python section run alone on the same commit and host
   read 253 µs against `wrk` 159 (1.59×), with `requests` at 1500 µs against 960 before, so the
   host's CPU had slowed, and a call that spends more of its time computing than `wrk` does moves
@@ -114,7 +119,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   other tests drove the shared runtime while it waited (alone, it failed every time). So each call
   now starts by letting the runtime catch up: two turns of the scheduler, each ending in an
   `epoll_wait` that does not wait, which run the tasks of connections with news before the call
-  picks one; the CI runs both tests alone too. What it costs: Python
+  picks one; the CI runs both tests alone too. That is four syscalls more a call (`strace -c`
+  over 1,000 calls: two `epoll_wait`s and two `eventfd` writes, 10 a call against 6), which the
+  timed row did not show (198 µs against 195). What the shared runtime costs: Python
   threads sharing one client take turns driving the runtime, and each time the driving thread's
   call ends another must wake to take over. Sixteen threads calling `zapi-sim` made 10.8–14.9k
   calls a second against 12.9–18.4k with one worker (four threads: 8.2–10.2k against 9.2–11.6k;
@@ -150,8 +157,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   client adds between the answer and the next request costs more than its count; reqwest's own
   settings, the body read (`chunk` against `bytes`) and the known-community cache were ruled out.
   On the AMD EPYC host the timed rows moved by more than that between runs of the same Rust code
-  (sequential 1.04×, 1.29× and 1.04×, current-thread 0.96×, 1.07× and 1.01×, 64 concurrent calls
-  1.33× and 1.16× in the last two, their rounds' ranges overlapping), the count holding at 1.038×.
+  (sequential 1.04×, 1.29×, 1.04× and, in the table above, 1.22×; current-thread 0.96×, 1.07×,
+  1.01× and 1.03×; 64 concurrent calls 1.33×, 1.16× and 1.02× in the last three, their rounds'
+  ranges overlapping), the count holding at 1.03–1.04×.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
@@ -172,7 +180,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   and 1.12×, and the proxy-mode one at 1.07×, 1.08×, 1.15× and 1.12×. Taking turns narrowed that
   without ending it: two runs of the same JS on the AMD EPYC host, a few hours apart, put the
   same-origin sequential row at 1.05× (met) and 1.11× (missed, rounds 3982–5151 µs against
-  3726–4948), the proxy-mode one at 1.06× and 1.04×. What the client costs in
+  3726–4948), the proxy-mode one at 1.06× and 1.04×; the table above has them at 1.04× and the
+  same JS again. What the client costs in
   the page was profiled (Chrome DevTools Protocol, 50 µs samples over 1,000 sequential calls of
   each side, same origin): the renderer's main thread is busy about 100–120 µs longer per call
   for ours than for `fetch` with the same options, 3–4% of a 3.3 ms call: ~66–81 µs in the
@@ -229,7 +238,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
   measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
-  table of 2026-12-07 at 15.1k (0.81 and 0.76 M/s in later runs that day). The counted row is the figure that holds from machine to machine.
+  table of 2026-12-07 at 15.1k (0.81, 0.76 and, in the table above, 0.84 M/s in later runs that day). The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -255,7 +264,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
   0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
   move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82×, 0.60×,
-  0.57× and 0.49×, the floor row 1.15× and 0.77×), so the row under them counts instructions instead: Node under
+  0.57×, 0.49× and 0.63×, the floor row 1.15×, 0.77× and 0.91×), so the row under them counts instructions instead: Node under
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
   40,000 events less 20,000. It gives 40.0–40.4k instructions per `parseWebhook(bytes)` call
   against 24.9–26.1k for `JSON.parse` and the five fields and 27.5–28.1k for the event built in
