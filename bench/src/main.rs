@@ -1,7 +1,9 @@
 //! `zapi-bench`: the Rust figures of BENCHMARKS.md, measured side by side in one run and printed
 //! as ratios (run by `bench/run.sh`; not part of the test run).
 //!
-//! Each figure is the median of several rounds after a warm-up, with the spread (min–max).
+//! Each figure is the median of several rounds after a warm-up, with the spread (min–max). Within
+//! a round the two sides of a per-call figure take turns, and its ratio is the median of the
+//! rounds' ratios.
 
 mod bulk;
 mod chats;
@@ -11,36 +13,37 @@ mod stats;
 mod webhooks;
 
 use std::process::Command;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use sides::{client, raw_call};
-use stats::{Summary, micros_per_op};
+use stats::{Pair, micros_per_op, show_ratio};
 use zapi_communities::Client;
 
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 7;
+// Odd, so that a median is one round's figure and turns over with the figure (rates to times).
+const _: () = assert!(ROUNDS % 2 == 1);
+/// Calls per side in a sequential round, made [`SEQUENTIAL_TURN`] at a time.
 const SEQUENTIAL_CALLS: usize = 2_000;
+const SEQUENTIAL_TURN: usize = 10;
+/// Calls per side in a concurrent round, made [`CONCURRENT_TURN`] at a time.
 const CONCURRENT_CALLS: usize = 10_000;
+const CONCURRENT_TURN: usize = 1_000;
 const CONCURRENCY: usize = 64;
 
-async fn sequential_ours(client: &Client, n: usize) -> f64 {
-    let start = Instant::now();
+async fn sequential_ours(client: &Client, n: usize) {
     for _ in 0..n {
         assert_eq!(client.list_communities(1, 10).await.unwrap().len(), 1);
     }
-    micros_per_op(start.elapsed(), n)
 }
 
-async fn sequential_raw(http: &reqwest::Client, url: &str, n: usize) -> f64 {
-    let start = Instant::now();
+async fn sequential_raw(http: &reqwest::Client, url: &str, n: usize) {
     for _ in 0..n {
         raw_call(http, url).await;
     }
-    micros_per_op(start.elapsed(), n)
 }
 
-async fn concurrent_ours(client: &Client, n: usize) -> f64 {
-    let start = Instant::now();
+async fn concurrent_ours(client: &Client, n: usize) {
     futures_util::stream::iter(0..n)
         .map(|_| {
             let client = client.clone();
@@ -49,38 +52,77 @@ async fn concurrent_ours(client: &Client, n: usize) -> f64 {
         .buffer_unordered(CONCURRENCY)
         .for_each(|_| async {})
         .await;
-    n as f64 / start.elapsed().as_secs_f64()
 }
 
-async fn concurrent_raw(http: &reqwest::Client, url: &str, n: usize) -> f64 {
-    let start = Instant::now();
+async fn concurrent_raw(http: &reqwest::Client, url: &str, n: usize) {
     futures_util::stream::iter(0..n)
         .map(|_| raw_call(http, url))
         .buffer_unordered(CONCURRENCY)
         .for_each(|_| async {})
         .await;
-    n as f64 / start.elapsed().as_secs_f64()
+}
+
+/// The sequential rounds on whatever runtime runs this future: in each round the two sides take
+/// turns [`SEQUENTIAL_TURN`] calls at a time, the side going first alternating, so that a slow
+/// stretch of a shared host falls on both; µs per call for each side.
+async fn sequential_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> Pair {
+    sequential_ours(ours, 300).await;
+    sequential_raw(http, url, 300).await;
+    let mut pair = Pair::default();
+    for _ in 0..ROUNDS {
+        let (mut a, mut b) = (Duration::ZERO, Duration::ZERO);
+        for turn in 0..SEQUENTIAL_CALLS / SEQUENTIAL_TURN {
+            let ours_first = turn % 2 == 0;
+            for ours_now in [ours_first, !ours_first] {
+                let start = Instant::now();
+                if ours_now {
+                    sequential_ours(ours, SEQUENTIAL_TURN).await;
+                    a += start.elapsed();
+                } else {
+                    sequential_raw(http, url, SEQUENTIAL_TURN).await;
+                    b += start.elapsed();
+                }
+            }
+        }
+        pair.push(micros_per_op(a, SEQUENTIAL_CALLS), micros_per_op(b, SEQUENTIAL_CALLS));
+    }
+    pair
+}
+
+/// The concurrent rounds: in each, the sides take turns [`CONCURRENT_TURN`] calls at a time
+/// (at most [`CONCURRENCY`] in flight), the side going first alternating; calls per second for
+/// each side.
+async fn concurrent_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> Pair {
+    let mut pair = Pair::default();
+    for _ in 0..ROUNDS {
+        let (mut a, mut b) = (Duration::ZERO, Duration::ZERO);
+        for turn in 0..CONCURRENT_CALLS / CONCURRENT_TURN {
+            let ours_first = turn % 2 == 0;
+            for ours_now in [ours_first, !ours_first] {
+                let start = Instant::now();
+                if ours_now {
+                    concurrent_ours(ours, CONCURRENT_TURN).await;
+                    a += start.elapsed();
+                } else {
+                    concurrent_raw(http, url, CONCURRENT_TURN).await;
+                    b += start.elapsed();
+                }
+            }
+        }
+        let rate = |d: Duration| CONCURRENT_CALLS as f64 / d.as_secs_f64();
+        pair.push(rate(a), rate(b));
+    }
+    pair
 }
 
 /// The sequential figures again on a current-thread runtime (a thread of its own), where the
 /// request future, hyper's connection task and the I/O driver share one thread: no cross-thread
 /// wake-up per request, which is most of what separates a tokio client from `wrk` on loopback.
-fn sequential_on_current_thread(base: &str, url: &str) -> (Summary, Summary) {
+fn sequential_on_current_thread(base: &str, url: &str) -> Pair {
     let (base, url) = (base.to_owned(), url.to_owned());
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-        runtime.block_on(async {
-            let ours = client(&base);
-            let http = reqwest::Client::new();
-            sequential_ours(&ours, 300).await;
-            sequential_raw(&http, &url, 300).await;
-            let (mut a, mut b) = (vec![], vec![]);
-            for _ in 0..ROUNDS {
-                a.push(sequential_ours(&ours, SEQUENTIAL_CALLS).await);
-                b.push(sequential_raw(&http, &url, SEQUENTIAL_CALLS).await);
-            }
-            (Summary::of(a), Summary::of(b))
-        })
+        runtime.block_on(sequential_rounds(&client(&base), &reqwest::Client::new(), &url))
     })
     .join()
     .expect("current-thread run")
@@ -115,20 +157,12 @@ async fn main() {
     let ours = client(&base);
     let http = reqwest::Client::new();
 
-    // Warm-up: connections, allocator, branch predictors.
-    sequential_ours(&ours, 300).await;
-    sequential_raw(&http, &url, 300).await;
-
-    let (mut seq_ours, mut seq_raw, mut con_ours, mut con_raw) = (vec![], vec![], vec![], vec![]);
-    for _ in 0..ROUNDS {
-        seq_ours.push(sequential_ours(&ours, SEQUENTIAL_CALLS).await);
-        seq_raw.push(sequential_raw(&http, &url, SEQUENTIAL_CALLS).await);
-        con_ours.push(concurrent_ours(&ours, CONCURRENT_CALLS).await);
-        con_raw.push(concurrent_raw(&http, &url, CONCURRENT_CALLS).await);
-    }
-    let (seq_ours, seq_raw) = (Summary::of(seq_ours), Summary::of(seq_raw));
-    let (con_ours, con_raw) = (Summary::of(con_ours), Summary::of(con_raw));
-    let (seq_local_ours, seq_local_raw) = sequential_on_current_thread(&base, &url);
+    // Each side warms up (connections, allocator, branch predictors) before its rounds.
+    let seq = sequential_rounds(&ours, &http, &url).await;
+    concurrent_ours(&ours, CONCURRENT_TURN).await;
+    concurrent_raw(&http, &url, CONCURRENT_TURN).await;
+    let con = concurrent_rounds(&ours, &http, &url).await;
+    let seq_local = sequential_on_current_thread(&base, &url);
     let limit_c1 = wrk(&url, 1).map(|rps| 1e6 / rps);
     let limit_c64 = wrk(&url, CONCURRENCY);
 
@@ -154,12 +188,13 @@ async fn main() {
     );
     println!("| figure | ours | alternative | ratio | target |");
     println!("|---|---|---|---|---|");
-    let r = seq_ours.median / seq_raw.median;
+    let (seq_ours, ratios) = (seq.ours(), seq.ratios());
     println!(
-        "| sequential `list_communities`, µs/call | {} | raw reqwest + timeout {} | {r:.2}× | ≤1.05× ({}) |",
+        "| sequential `list_communities`, µs/call | {} | raw reqwest + timeout {} | {} | ≤1.05× ({}) |",
         seq_ours.show("µs"),
-        seq_raw.show("µs"),
-        verdict(r <= 1.05)
+        seq.theirs().show("µs"),
+        show_ratio(ratios, false),
+        verdict(ratios.median <= 1.05)
     );
     if let Some(limit) = limit_c1 {
         let r = seq_ours.median / limit;
@@ -171,12 +206,13 @@ async fn main() {
     } else {
         println!("| sequential vs loopback limit | {} | wrk not installed | – | ≤1.5× |", seq_ours.show("µs"));
     }
-    let r = seq_local_ours.median / seq_local_raw.median;
+    let (seq_local_ours, ratios) = (seq_local.ours(), seq_local.ratios());
     println!(
-        "| sequential, current-thread runtime, µs/call | {} | raw reqwest + timeout {} | {r:.2}× | ≤1.05× ({}) |",
+        "| sequential, current-thread runtime, µs/call | {} | raw reqwest + timeout {} | {} | ≤1.05× ({}) |",
         seq_local_ours.show("µs"),
-        seq_local_raw.show("µs"),
-        verdict(r <= 1.05)
+        seq_local.theirs().show("µs"),
+        show_ratio(ratios, false),
+        verdict(ratios.median <= 1.05)
     );
     if let Some(limit) = limit_c1 {
         let r = seq_local_ours.median / limit;
@@ -186,12 +222,14 @@ async fn main() {
             verdict(r <= 1.5)
         );
     }
-    let r = con_raw.median / con_ours.median;
+    // Calls per second: the time ratio is the rate ratio turned over.
+    let (con_ours, ratios) = (con.ours(), con.ratios());
     println!(
-        "| concurrency {CONCURRENCY}, req/s | {} | raw reqwest + timeout {} | {r:.2}× time | ≤1.05× ({}) |",
+        "| concurrency {CONCURRENCY}, req/s | {} | raw reqwest + timeout {} | {} time | ≤1.05× ({}) |",
         con_ours.show("req/s"),
-        con_raw.show("req/s"),
-        verdict(r <= 1.05)
+        con.theirs().show("req/s"),
+        show_ratio(ratios, true),
+        verdict(1.0 / ratios.median <= 1.05)
     );
     if let Some(limit) = limit_c64 {
         let r = limit / con_ours.median;
