@@ -157,9 +157,19 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   client adds between the answer and the next request costs more than its count; reqwest's own
   settings, the body read (`chunk` against `bytes`) and the known-community cache were ruled out.
   On the AMD EPYC host the timed rows moved by more than that between runs of the same Rust code
-  (sequential 1.04×, 1.29×, 1.04× and, in the table above, 1.22×; current-thread 0.96×, 1.07×,
-  1.01× and 1.03×; 64 concurrent calls 1.33×, 1.16× and 1.02× in the last three, their rounds'
-  ranges overlapping), the count holding at 1.03–1.04×.
+  while each round timed 2,000 calls of one side and then 2,000 of the other (sequential 1.04×,
+  1.29×, 1.04× and 1.22×; current-thread 0.96×, 1.07×, 1.01× and 1.03×; 64 concurrent calls
+  1.33×, 1.16× and 1.02×, their rounds' ranges overlapping), the count holding at 1.03–1.04×: a
+  slow stretch of the host fell on one side. Now the sides take turns within each round (10
+  sequential calls or 1,000 concurrent ones at a time, the side going first alternating), and a
+  ratio is the median of the rounds' own ratios, printed with their spread. In five runs on that
+  host the sequential row then measured 1.03–1.05×, the current-thread one 1.03–1.04×, near the
+  count, and 64 concurrent calls 1.02× once and 1.09–1.11× in the other four (rounds of the last
+  one 1.06–1.32×). That last gap is not the knowledge the client keeps of each listed
+  community: a scratch rotation of three sides (the call, the same request through
+  `Client::execute` with nothing remembered, raw reqwest) measured 1.03–1.11× and 1.03–1.08×
+  for the two, and `perf` of 100,000 concurrent calls of each side shows the same functions in
+  the same shares (the core's own under 2%), so it is spread over the call rather than in one place.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
