@@ -1,26 +1,53 @@
 //! Instructions per call, for `valgrind --tool=callgrind`: `calls ours N` or `calls raw N` makes N
 //! sequential calls of one side of the Rust figures (the client's `list_communities`, or the same
-//! request with plain reqwest) against the static responder, on a current-thread runtime. Two runs
-//! with different N give the per-call count.
+//! request with plain reqwest) against the static responder, on a current-thread runtime;
+//! `calls concurrent ours N` (or `raw`) makes them 64 at a time on a two-worker runtime, as the
+//! concurrent rows do. Two runs with different N give the per-call count.
+use futures_util::StreamExt;
+
 #[path = "../src/responder.rs"]
 mod responder;
 #[path = "../src/sides.rs"]
 mod sides;
 
+/// Calls in flight in the concurrent mode, as in the bench's concurrent rows.
+const CONCURRENCY: usize = 64;
+
 fn main() {
-    let side = std::env::args().nth(1).unwrap_or_default();
-    let count: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (count, words) = args.split_last().expect("usage: calls [concurrent] ours|raw N");
+    let count: usize = count.parse().expect("a number of calls");
+    let concurrent = words.iter().any(|w| w == "concurrent");
+    let ours = words.iter().any(|w| w == "ours");
     let base = format!("http://{}", responder::start());
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+    let mut runtime = if concurrent {
+        let mut builder = tokio::runtime::Builder::new_multi_thread();
+        builder.worker_threads(2);
+        builder
+    } else {
+        tokio::runtime::Builder::new_current_thread()
+    };
+    let runtime = runtime.enable_all().build().expect("runtime");
+    let client = sides::client(&base);
+    let http = reqwest::Client::new();
+    let url = format!("{base}/instances/BENCH/token/bench-token/communities?page=1&pageSize=10");
+    let call = || async {
+        if ours {
+            assert_eq!(client.list_communities(1, 10).await.expect("a list").len(), 1);
+        } else {
+            sides::raw_call(&http, &url).await;
+        }
+    };
     runtime.block_on(async {
-        let client = sides::client(&base);
-        let http = reqwest::Client::new();
-        let url = format!("{base}/instances/BENCH/token/bench-token/communities?page=1&pageSize=10");
-        for _ in 0..count {
-            if side == "ours" {
-                assert_eq!(client.list_communities(1, 10).await.expect("a list").len(), 1);
-            } else {
-                sides::raw_call(&http, &url).await;
+        if concurrent {
+            futures_util::stream::iter(0..count)
+                .map(|_| call())
+                .buffer_unordered(CONCURRENCY)
+                .for_each(|_| async {})
+                .await;
+        } else {
+            for _ in 0..count {
+                call().await;
             }
         }
     });

@@ -62,54 +62,58 @@ async fn concurrent_raw(http: &reqwest::Client, url: &str, n: usize) {
         .await;
 }
 
-/// The sequential rounds on whatever runtime runs this future: in each round the two sides take
-/// turns [`SEQUENTIAL_TURN`] calls at a time, the side going first alternating, so that a slow
-/// stretch of a shared host falls on both; µs per call for each side.
+/// One round in which the two sides take `turns` turns each, the side going first alternating,
+/// so that a slow stretch of a shared host falls on both: the time each side took in all.
+async fn take_turns<A, B>(turns: usize, mut ours: impl FnMut() -> A, mut theirs: impl FnMut() -> B) -> [Duration; 2]
+where
+    A: Future<Output = ()>,
+    B: Future<Output = ()>,
+{
+    let mut took = [Duration::ZERO; 2];
+    for turn in 0..turns {
+        for side in [turn % 2, 1 - turn % 2] {
+            let start = Instant::now();
+            if side == 0 {
+                ours().await
+            } else {
+                theirs().await
+            }
+            took[side] += start.elapsed();
+        }
+    }
+    took
+}
+
+/// The sequential rounds, on whatever runtime runs this future, the sides taking turns
+/// [`SEQUENTIAL_TURN`] calls at a time: µs per call for each side.
 async fn sequential_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> Pair {
     sequential_ours(ours, 300).await;
     sequential_raw(http, url, 300).await;
     let mut pair = Pair::default();
     for _ in 0..ROUNDS {
-        let (mut a, mut b) = (Duration::ZERO, Duration::ZERO);
-        for turn in 0..SEQUENTIAL_CALLS / SEQUENTIAL_TURN {
-            let ours_first = turn % 2 == 0;
-            for ours_now in [ours_first, !ours_first] {
-                let start = Instant::now();
-                if ours_now {
-                    sequential_ours(ours, SEQUENTIAL_TURN).await;
-                    a += start.elapsed();
-                } else {
-                    sequential_raw(http, url, SEQUENTIAL_TURN).await;
-                    b += start.elapsed();
-                }
-            }
-        }
+        let [a, b] = take_turns(
+            SEQUENTIAL_CALLS / SEQUENTIAL_TURN,
+            || sequential_ours(ours, SEQUENTIAL_TURN),
+            || sequential_raw(http, url, SEQUENTIAL_TURN),
+        )
+        .await;
         pair.push(micros_per_op(a, SEQUENTIAL_CALLS), micros_per_op(b, SEQUENTIAL_CALLS));
     }
     pair
 }
 
-/// The concurrent rounds: in each, the sides take turns [`CONCURRENT_TURN`] calls at a time
-/// (at most [`CONCURRENCY`] in flight), the side going first alternating; calls per second for
-/// each side.
+/// The concurrent rounds, the sides taking turns [`CONCURRENT_TURN`] calls at a time (at most
+/// [`CONCURRENCY`] in flight): calls per second for each side.
 async fn concurrent_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> Pair {
     let mut pair = Pair::default();
     for _ in 0..ROUNDS {
-        let (mut a, mut b) = (Duration::ZERO, Duration::ZERO);
-        for turn in 0..CONCURRENT_CALLS / CONCURRENT_TURN {
-            let ours_first = turn % 2 == 0;
-            for ours_now in [ours_first, !ours_first] {
-                let start = Instant::now();
-                if ours_now {
-                    concurrent_ours(ours, CONCURRENT_TURN).await;
-                    a += start.elapsed();
-                } else {
-                    concurrent_raw(http, url, CONCURRENT_TURN).await;
-                    b += start.elapsed();
-                }
-            }
-        }
-        let rate = |d: Duration| CONCURRENT_CALLS as f64 / d.as_secs_f64();
+        let [a, b] = take_turns(
+            CONCURRENT_CALLS / CONCURRENT_TURN,
+            || concurrent_ours(ours, CONCURRENT_TURN),
+            || concurrent_raw(http, url, CONCURRENT_TURN),
+        )
+        .await;
+        let rate = |took: Duration| CONCURRENT_CALLS as f64 / took.as_secs_f64();
         pair.push(rate(a), rate(b));
     }
     pair
