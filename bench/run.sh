@@ -83,7 +83,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   same client code (`wrk` pays the slow wake-ups too, once a request). reqwest itself is 2–4× `wrk` on the quiet machines; the
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap in most runs (the row above: 1.46× against 1.65×
-  in the table of f253f3a, though 1.69× against 1.71× in the table above). Closing it would take an HTTP/1.1
+  in the table of f253f3a, 1.40× against 2.07× in the table above, though 1.69× against 1.71× in
+  that of 5f8f0c0). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
   application bring one. Python's blocking calls no longer pay those hand-offs (27ad0e6): each
   call runs on the thread that makes it, on a current-thread runtime that every calling thread
@@ -98,10 +99,13 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   round), near the Rust current-thread row against its own `wrk` (1.27× there): what is left is
   reqwest's and hyper's work. In the table of f253f3a (whose calls also let the runtime catch
   up first, below) the call took about the same, 198 µs, but `wrk -c1` 129 µs against 141, so
-  1.54×: missed; in the table above, on a slower stretch of the same host (bare `python` 20 ms
-  to start against 14.5), 238 µs against 163, 1.45×: missed. The Rust current-thread row of each
-  run, the same HTTP stack with no Python around it, is itself 1.46× and 1.69× its `wrk` there,
-  so on that host the target sits below the floor of a call through reqwest and hyper.
+  1.54×: missed; in that of 5f8f0c0, on a slower stretch of the same host (bare `python` 20 ms
+  to start against 14.5), 238 µs against 163, 1.45×: missed. The Rust current-thread row of
+  those runs, the same HTTP stack with no Python around it, is itself 1.46× and 1.69× its `wrk`
+  there, so on that host the target sits below the floor of a call through reqwest and hyper.
+  In the table above the call took 279 µs against 155 (1.80×) on a slower stretch still, where
+  `requests` took 1554 µs against 1026 in the table of f253f3a: the host's slow stretches fall
+  harder on the call, which computes more than `wrk` does, than on `wrk`.
   That margin went in the next hour: the Python section run alone on the same commit and host
   read 253 µs against `wrk` 159 (1.59×), with `requests` at 1500 µs against 960 before, so the
   host's CPU had slowed, and a call that spends more of its time computing than `wrk` does moves
@@ -136,7 +140,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   the one for many calls at once, keeps its runtime (one worker a core).
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
   (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87×, 1.56× and 1.76× in three
-  runs of 2026-12-07). Where it misses, `perf` of 64
+  runs of 2026-12-07, then 1.68× and, in the table above, 1.43× in two later that day). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
   calls, futex wake-ups between the workers and the loop, and TLB-shootdown IPIs when glibc's `free`
@@ -169,14 +173,19 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   1.33×, 1.16× and 1.02×, their rounds' ranges overlapping), the count holding at 1.03–1.04×: a
   slow stretch of the host fell on one side. Now the sides take turns within each round (10
   sequential calls or 1,000 concurrent ones at a time, the side going first alternating), and a
-  ratio is the median of the rounds' own ratios, printed with their spread. In six runs on that
-  host (the table above is the sixth) the sequential row then measured 1.03–1.05×, the
-  current-thread one 1.03–1.05×, near the count, and 64 concurrent calls 1.02× once, 1.06× in the
-  table (rounds 0.95–1.09×) and 1.09–1.11× in the other four (rounds of one of them 1.06–1.32×). That last gap is not the knowledge the client keeps of each listed
-  community: a scratch rotation of three sides (the call, the same request through
-  `Client::execute` with nothing remembered, raw reqwest) measured 1.03–1.11× and 1.03–1.08×
-  for the two, and `perf` of 100,000 concurrent calls of each side shows the same functions in
-  the same shares (the core's own under 2%), so it is spread over the call rather than in one place.
+  ratio is the median of the rounds' own ratios, printed with their spread. In eight runs on
+  that host (the table above is the last) the sequential row then measured 1.03–1.06×, the
+  current-thread one 1.03–1.05×, near the count, and 64 concurrent calls 1.02–1.11× (1.08× in the
+  table, rounds 1.03–1.14×; six of the eight above 1.05×). Counted at 64 in flight on the
+  two-worker runtime, the row under it, our call is 1.035–1.043× raw reqwest's in instructions
+  (93k against 90k; 1.029× on a current-thread runtime), about the sequential count's 1.03×, so
+  the concurrent call does no extra work of its own: the rest of the timed gap is how its work
+  lands, on two cores each thread of which takes wake-ups from the other (the cold-cache cost
+  above). Ruled out as well: the knowledge the client keeps of each listed community (a scratch
+  rotation of three sides, the call, the same request through `Client::execute` with nothing
+  remembered, and raw reqwest, put the first two at 1.03–1.11× and 1.03–1.08× in three runs),
+  and the size of the futures (536 bytes ours, 600 raw reqwest's). `perf` of 100,000 concurrent
+  calls of each side shows the same functions in the same shares, the core's own under 2%.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
@@ -197,8 +206,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   and 1.12×, and the proxy-mode one at 1.07×, 1.08×, 1.15× and 1.12×. Taking turns narrowed that
   without ending it: two runs of the same JS on the AMD EPYC host, a few hours apart, put the
   same-origin sequential row at 1.05× (met) and 1.11× (missed, rounds 3982–5151 µs against
-  3726–4948), the proxy-mode one at 1.06× and 1.04×; the table of f253f3a had them at 1.04× and
-  1.07×, and the table above at 1.03× and 1.07×, the same JS again. What the client costs in
+  3726–4948), the proxy-mode one at 1.06× and 1.04×; the tables of f253f3a, 5f8f0c0 and above have
+  the first at 1.04×, 1.03× and 1.07× and the second at 1.07×, 1.07× and 1.04×, the same JS again. What the client costs in
   the page was profiled (Chrome DevTools Protocol, 50 µs samples over 1,000 sequential calls of
   each side, same origin): the renderer's main thread is busy about 100–120 µs longer per call
   for ours than for `fetch` with the same options, 3–4% of a 3.3 ms call: ~66–81 µs in the
@@ -228,8 +237,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   them), ~6–9 ms of it; they are now loaded by the first call of their protocol, as Node loads its
   own `fetch`, so the whole-process row still counts them. Before that change the figure was
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
-  itself took 116 and 125 ms instead of 82–89 ms. In the table above bare `node` took 129 ms and
-  the figure is 27.5 ms: met, with little to spare on such a stretch of the host.
+  itself took 116 and 125 ms instead of 82–89 ms. In the table of 5f8f0c0 bare `node` took 129 ms
+  and the figure was 27.5 ms: met, with little to spare on such a stretch of the host (19.3 ms
+  in the table above, where bare `node` took 100 ms).
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
   spans (no tree) and copies out only the fields it returns. callgrind counts about 15.3k
   instructions per typical event (24.5k before string fields were copied without the lenient
@@ -256,7 +266,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   (`cargo run --release -p zapi-communities-bench --example webhooks`) gave 0.43–0.97 M/s on
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
   measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
-  table of 2026-12-07 at 15.1k (0.81, 0.76 and 0.84 M/s in later runs that day, 0.91 M/s in the
+  table of 2026-12-07 at 15.1k (0.81, 0.76, 0.84 and 0.91 M/s in later runs that day, 0.79 M/s in the
   table above). The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
@@ -283,11 +293,12 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
   0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
   move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82×, 0.60×,
-  0.57×, 0.49×, 0.63× and, in the table above, 0.58×; the floor row 1.15×, 0.77×, 0.91× and 0.96×), so the row under them counts instructions instead: Node under
+  0.57×, 0.49×, 0.63×, 0.58× and, in the table above, 0.59×; the floor row 1.15×, 0.77×, 0.91×,
+  0.96× and 0.85×), so the row under them counts instructions instead: Node under
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
-  40,000 events less 20,000. It gives 39.8–40.4k instructions per `parseWebhook(bytes)` call
+  40,000 events less 20,000. It gives 39.8–40.6k instructions per `parseWebhook(bytes)` call
   against 24.9–26.1k for `JSON.parse` and the five fields and 27.3–28.1k for the event built in
-  JS (0.62–0.65× and 0.90–0.94× by count, in six runs: JIT timing still moves the JS sides by
+  JS (0.62–0.65× and 0.90–0.94× by count, in seven runs: JIT timing still moves the JS sides by
   a few percent). The floor row is why no step of the reader can reach 1×.
 - **wasm size (≤150 KB gz).** Plan and apply are in their own entry (`zapi-communities/plan`,
   38 KB gz), and so are webhooks (`zapi-communities/webhooks`, 28 KB gz off the main entry: pages
