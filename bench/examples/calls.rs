@@ -14,11 +14,19 @@ mod sides;
 const CONCURRENCY: usize = 64;
 
 fn main() {
+    const USAGE: &str = "usage: calls [concurrent] ours|raw N";
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (count, words) = args.split_last().expect("usage: calls [concurrent] ours|raw N");
-    let count: usize = count.parse().expect("a number of calls");
-    let concurrent = words.iter().any(|w| w == "concurrent");
-    let ours = words.iter().any(|w| w == "ours");
+    let (concurrent, side, count) = match &args[..] {
+        [mode, side, count] if mode == "concurrent" => (true, side, count),
+        [side, count] => (false, side, count),
+        _ => panic!("{USAGE}"),
+    };
+    let ours = match side.as_str() {
+        "ours" => true,
+        "raw" => false,
+        _ => panic!("{USAGE}"),
+    };
+    let count: usize = count.parse().expect(USAGE);
     let base = format!("http://{}", responder::start());
     let mut runtime = if concurrent {
         let mut builder = tokio::runtime::Builder::new_multi_thread();
