@@ -16,7 +16,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
-use sides::{client, raw_call};
+use sides::{client, our_call, raw_call};
 use stats::{Pair, micros_per_op, show_ratio};
 use zapi_communities::Client;
 
@@ -33,7 +33,7 @@ const CONCURRENCY: usize = 64;
 
 async fn sequential_ours(client: &Client, n: usize) {
     for _ in 0..n {
-        assert_eq!(client.list_communities(1, 10).await.unwrap().len(), 1);
+        our_call(client).await;
     }
 }
 
@@ -84,8 +84,8 @@ where
     took
 }
 
-/// The sequential rounds, on whatever runtime runs this future, the sides taking turns
-/// [`SEQUENTIAL_TURN`] calls at a time: µs per call for each side.
+/// The sequential rounds after a warm-up, on whatever runtime runs this future, the sides taking
+/// turns [`SEQUENTIAL_TURN`] calls at a time: µs per call for each side.
 async fn sequential_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> Pair {
     sequential_ours(ours, 300).await;
     sequential_raw(http, url, 300).await;
@@ -102,9 +102,11 @@ async fn sequential_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> 
     pair
 }
 
-/// The concurrent rounds, the sides taking turns [`CONCURRENT_TURN`] calls at a time (at most
-/// [`CONCURRENCY`] in flight): calls per second for each side.
+/// The concurrent rounds after a warm-up, the sides taking turns [`CONCURRENT_TURN`] calls at a
+/// time (at most [`CONCURRENCY`] in flight): calls per second for each side.
 async fn concurrent_rounds(ours: &Client, http: &reqwest::Client, url: &str) -> Pair {
+    concurrent_ours(ours, CONCURRENT_TURN).await;
+    concurrent_raw(http, url, CONCURRENT_TURN).await;
     let mut pair = Pair::default();
     for _ in 0..ROUNDS {
         let [a, b] = take_turns(
@@ -163,8 +165,6 @@ async fn main() {
 
     // Each side warms up (connections, allocator, branch predictors) before its rounds.
     let seq = sequential_rounds(&ours, &http, &url).await;
-    concurrent_ours(&ours, CONCURRENT_TURN).await;
-    concurrent_raw(&http, &url, CONCURRENT_TURN).await;
     let con = concurrent_rounds(&ours, &http, &url).await;
     let seq_local = sequential_on_current_thread(&base, &url);
     let limit_c1 = wrk(&url, 1).map(|rps| 1e6 / rps);

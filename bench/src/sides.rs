@@ -21,6 +21,11 @@ pub fn client(base: &str) -> Client {
     Client::builder(endpoint).retry(RetryPolicy::none()).build().unwrap()
 }
 
+/// One call of the client's `list_communities`, the side the figures measure.
+pub async fn our_call(client: &Client) {
+    assert_eq!(client.list_communities(1, 10).await.expect("a list").len(), 1);
+}
+
 /// One `GET` of the community list with plain reqwest, read as a hand-written caller would.
 pub async fn raw_call(http: &reqwest::Client, url: &str) {
     // With a timeout, as any production caller needs (and as the client always sets).
