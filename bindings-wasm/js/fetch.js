@@ -25,10 +25,18 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 /**
  * Sends one request. `headers` is a flat `[name, value, name, value, …]` list; of the response's
  * headers, only those named (lower case) in `keptHeaders` come back, in the same flat form.
+ * The promise's `cancel()` aborts the request: src/transport.rs calls it when the call awaiting
+ * it is dropped unfinished (cancelled with its signal, src/cancel.rs).
  * @returns {Promise<object>} the outcome described above
  */
-async function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) {
+function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) {
   const controller = new AbortController();
+  const sending = exchange(controller, method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders);
+  sending.cancel = () => controller.abort();
+  return sending;
+}
+
+async function exchange(controller, method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) {
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -63,9 +71,17 @@ async function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHea
   }
 }
 
-/** Resolves after `ms` milliseconds (the pause between retries). */
+/**
+ * Resolves after `ms` milliseconds (the pause between retries); `cancel()` clears the timer, so
+ * that a cancelled call leaves none behind to keep the process alive.
+ */
 function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  let timer;
+  const sleeping = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  sleeping.cancel = () => clearTimeout(timer);
+  return sleeping;
 }
 
 function pairs(flat) {

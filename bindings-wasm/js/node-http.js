@@ -36,17 +36,25 @@ function protocol(name) {
 /**
  * Sends one request. `headers` is a flat `[name, value, name, value, …]` list; of the response's
  * headers, only those named (lower case) in `keptHeaders` come back, in the same flat form.
+ * The promise's `cancel()` aborts the request: src/transport.rs calls it when the call awaiting
+ * it is dropped unfinished (cancelled with its signal, src/cancel.rs).
  * @returns {Promise<object>} `{ status, headers, body }` or `{ failure, message }`
  */
 function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) {
-  return new Promise((resolve) => {
+  let cancel;
+  const sending = new Promise((resolve) => {
     let settled = false;
     let timer;
+    let request;
     const finish = (outcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(outcome);
+    };
+    cancel = () => {
+      finish({ failure: 'io', message: 'cancelled' });
+      request?.destroy();
     };
     let target;
     try {
@@ -63,7 +71,7 @@ function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) 
     const names = {};
     for (let i = 0; i + 1 < headers.length; i += 2) names[headers[i]] = headers[i + 1];
     if (body !== undefined) names['content-length'] = Buffer.byteLength(body);
-    const request = transport.lib.request(target, { method, headers: names, agent: transport.agent });
+    request = transport.lib.request(target, { method, headers: names, agent: transport.agent });
     timer = setTimeout(() => {
       finish({ failure: 'timeout', message: '' });
       request.destroy();
@@ -103,11 +111,21 @@ function send(method, url, headers, body, timeoutMs, maxBodyBytes, keptHeaders) 
     });
     request.end(body);
   });
+  sending.cancel = cancel;
+  return sending;
 }
 
-/** Resolves after `ms` milliseconds (the pause between retries). */
+/**
+ * Resolves after `ms` milliseconds (the pause between retries); `cancel()` clears the timer, so
+ * that a cancelled call leaves none behind to keep the process alive.
+ */
 function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  let timer;
+  const sleeping = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  sleeping.cancel = () => clearTimeout(timer);
+  return sleeping;
 }
 
 // The error and its causes on one line, the URL cut out.

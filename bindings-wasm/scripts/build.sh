@@ -62,10 +62,17 @@ bundle() {
         [ "${#snippets[@]}" -eq 1 ] && [ -f "${snippets[0]}" ] || { echo "build.sh: no fetch.js snippet in the node output" >&2; exit 1; }
         cp "$HERE/js/node-http.js" "${snippets[0]}"
     fi
-    # js/values.js is an ES module; the nodejs output requires it, so it exports the CommonJS way.
-    local values=("$HERE/$out"/node/snippets/*/js/values.js)
-    sed -i 's/^export { \(.*\) };$/module.exports = { \1 };/' "${values[0]}"
-    grep -q '^module.exports = ' "${values[0]}" || { echo "build.sh: js/values.js has no export line to convert" >&2; exit 1; }
+    # js/values.js and js/abort.js (the client's alone) are ES modules; the nodejs output requires
+    # them, so they export the CommonJS way.
+    local modules=(values.js)
+    if [ "$out" != pkg/webhooks ]; then modules+=(abort.js); fi
+    local name file
+    for name in "${modules[@]}"; do
+        file=("$HERE/$out"/node/snippets/*/js/"$name")
+        [ -f "${file[0]}" ] || { echo "build.sh: no $name snippet in the node output" >&2; exit 1; }
+        sed -i 's/^export { \(.*\) };$/module.exports = { \1 };/' "${file[0]}"
+        grep -q '^module.exports = ' "${file[0]}" || { echo "build.sh: js/$name has no export line to convert" >&2; exit 1; }
+    done
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/web" --target web
     wasm-bindgen "$STAGE/$out/zapi_communities_wasm.wasm" --out-dir "$HERE/$out/bundler" --target bundler
 }

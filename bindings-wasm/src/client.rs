@@ -10,6 +10,7 @@ use zapi_communities::naming::snake_case;
 use zapi_communities::{AnnouncementGroup, AnnouncementSource, Client, ClientOptions, OptionValue};
 
 use crate::args::{community_id, group_id, optional_string};
+use crate::cancel::Cancel;
 use crate::convert::{plain, typed};
 use crate::errors::OrThrow;
 use crate::transport::FetchTransport;
@@ -99,17 +100,16 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "AnnouncementSource")] source: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Ts<AnnouncementGroup>, JsValue> {
         let community = community_id(&community)?;
-        let group = match optional_string("source", &source)? {
-            None => self.0.resolve_announcement_group(&community).await,
-            Some(source) => {
-                let source = AnnouncementSource::parse(&source).js()?;
-                self.0.resolve_announcement_group_from(&community, source).await
-            }
-        }
-        .js()?;
-        typed(&group)
+        let source = optional_string("source", &source)?.map(|s| AnnouncementSource::parse(&s)).transpose().js()?;
+        let cancel = Cancel::read(&call)?;
+        let group = match source {
+            None => cancel.run(self.0.resolve_announcement_group(&community)).await?,
+            Some(source) => cancel.run(self.0.resolve_announcement_group_from(&community, source)).await?,
+        };
+        typed(&group.js()?)
     }
 
     /// Tells the client a community's announcement group (source `explicit`), e.g. one stored by

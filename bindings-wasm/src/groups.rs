@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use zapi_communities::{CreatedGroup, GroupMetadata, GroupSettings, Photo};
 
 use crate::args::{count, group_id, optional_count, phones, string};
+use crate::cancel::Cancel;
 use crate::client::JsClient;
 use crate::convert::{options, plain, record, typed};
 use crate::errors::OrThrow;
@@ -19,11 +20,13 @@ impl JsClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<InviteOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "InviteOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<CreatedGroup>, JsValue> {
         let (name, people) = (string("name", &name)?, phones(&people)?);
-        let o: InviteOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        typed(&self.0.create_group(&name, &people, o.auto_invite.unwrap_or(false)).await.js()?)
+        let (cancel, raw_options) = Cancel::take(raw_options)?;
+        let o: InviteOptions = options("options", raw_options)?;
+        typed(&cancel.run(self.0.create_group(&name, &people, o.auto_invite.unwrap_or(false))).await?.js()?)
     }
 
     /// One page (from 1) of the chat list.
@@ -32,9 +35,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
         #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (page, page_size) = (count("page", &page)?, count("page_size", &page_size)?);
-        plain(&self.0.list_chats(page, page_size).await.js()?)
+        plain(&Cancel::read(&call)?.run(self.0.list_chats(page, page_size)).await?.js()?)
     }
 
     /// The ids of the announcement groups on one page of the chat list (`isGroupAnnouncement`),
@@ -46,9 +50,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
         #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Vec<String>, JsValue> {
         let (page, page_size) = (count("page", &page)?, count("page_size", &page_size)?);
-        let found = self.0.list_announcement_groups(page, page_size).await.js()?;
+        let found = Cancel::read(&call)?.run(self.0.list_announcement_groups(page, page_size)).await?.js()?;
         Ok(found.into_iter().map(|id| id.as_str().to_owned()).collect())
     }
 
@@ -57,8 +62,10 @@ impl JsClient {
     pub fn chats(
         &self,
         #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<ChatPager, JsValue> {
-        Ok(ChatPager::new(self.0.chats().page_size_or_default(optional_count("page_size", &page_size)?)))
+        let pager = self.0.chats().page_size_or_default(optional_count("page_size", &page_size)?);
+        Ok(ChatPager::new(pager, Cancel::read(&call)?))
     }
 
     /// A group's metadata (members, flags, community).
@@ -66,8 +73,9 @@ impl JsClient {
     pub async fn group_metadata(
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Ts<GroupMetadata>, JsValue> {
-        typed(&self.0.group_metadata(&group_id(&group)?).await.js()?)
+        typed(&Cancel::read(&call)?.run(self.0.group_metadata(&group_id(&group)?)).await?.js()?)
     }
 
     /// Sets a group's four switches.
@@ -76,11 +84,12 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
         settings: Ts<GroupSettings>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let group = group_id(&group)?;
         // `GroupSettings` has no default: every switch must be given.
         let settings: GroupSettings = record("settings", settings.js_value())?;
-        self.0.update_group_settings(&group, settings).await.js()
+        Cancel::read(&call)?.run(self.0.update_group_settings(&group, settings)).await?.js()
     }
 
     /// One page (from 1) of the groups the connected number is in. Announcement groups are not
@@ -90,9 +99,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
         #[wasm_bindgen(js_name = pageSize, unchecked_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<JsValue, JsValue> {
         let (page, page_size) = (count("page", &page)?, count("page_size", &page_size)?);
-        plain(&self.0.list_groups(page, page_size).await.js()?)
+        plain(&Cancel::read(&call)?.run(self.0.list_groups(page, page_size)).await?.js()?)
     }
 
     /// Pages through every group, `page_size` at a time (by default the client's `page_size`
@@ -100,8 +110,10 @@ impl JsClient {
     pub fn groups(
         &self,
         #[wasm_bindgen(js_name = pageSize, unchecked_optional_param_type = "number")] page_size: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<ChatPager, JsValue> {
-        Ok(ChatPager::groups(self.0.groups().page_size_or_default(optional_count("page_size", &page_size)?)))
+        let pager = self.0.groups().page_size_or_default(optional_count("page_size", &page_size)?);
+        Ok(ChatPager::groups(pager, Cancel::read(&call)?))
     }
 
     /// A group's metadata without its invitation link: cheaper than `group_metadata`, and what a
@@ -110,8 +122,9 @@ impl JsClient {
     pub async fn light_group_metadata(
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Ts<GroupMetadata>, JsValue> {
-        typed(&self.0.light_group_metadata(&group_id(&group)?).await.js()?)
+        typed(&Cancel::read(&call)?.run(self.0.light_group_metadata(&group_id(&group)?)).await?.js()?)
     }
 
     /// The community a group belongs to (a linked group or an announcement group), or none, read
@@ -121,8 +134,13 @@ impl JsClient {
     pub async fn community_of(
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Option<String>, JsValue> {
-        Ok(self.0.community_of(&group_id(&group)?).await.js()?.map(|id| id.as_str().to_owned()))
+        Ok(Cancel::read(&call)?
+            .run(self.0.community_of(&group_id(&group)?))
+            .await?
+            .js()?
+            .map(|id| id.as_str().to_owned()))
     }
 
     /// The community a group belongs to and whether it is that community's announcement group:
@@ -133,8 +151,9 @@ impl JsClient {
     pub async fn community_context(
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<JsValue, JsValue> {
-        plain(&self.0.community_context(&group_id(&group)?).await.js()?)
+        plain(&Cancel::read(&call)?.run(self.0.community_context(&group_id(&group)?)).await?.js()?)
     }
 
     /// Approves the pending join requests of `phones` in a group that requires an admin's
@@ -146,8 +165,9 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
-        self.0.approve_participants(&group_id(&group)?, &phones(&people)?).await.js()
+        Cancel::read(&call)?.run(self.0.approve_participants(&group_id(&group)?, &phones(&people)?)).await?.js()
     }
 
     /// Rejects the pending join requests of `phones` in a group; the service says nothing per
@@ -157,8 +177,9 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
-        self.0.reject_participants(&group_id(&group)?, &phones(&people)?).await.js()
+        Cancel::read(&call)?.run(self.0.reject_participants(&group_id(&group)?, &phones(&people)?)).await?.js()
     }
 
     /// The connected number leaves a group.
@@ -166,8 +187,9 @@ impl JsClient {
     pub async fn leave_group(
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
-        self.0.leave_group(&group_id(&group)?).await.js()
+        Cancel::read(&call)?.run(self.0.leave_group(&group_id(&group)?)).await?.js()
     }
 
     /// Renames a group (1–100 characters). Only admins can.
@@ -176,9 +198,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let group = group_id(&group)?;
-        self.0.update_group_name(&group, &string("name", &name)?).await.js()
+        Cancel::read(&call)?.run(self.0.update_group_name(&group, &string("name", &name)?)).await?.js()
     }
 
     /// Replaces a group's description (at most 2048 characters; empty clears it). Only admins can.
@@ -187,9 +210,13 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] description: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let group = group_id(&group)?;
-        self.0.update_group_description(&group, &string("description", &description)?).await.js()
+        Cancel::read(&call)?
+            .run(self.0.update_group_description(&group, &string("description", &description)?))
+            .await?
+            .js()
     }
 
     /// Replaces a group's photo (an https URL or Base64 data). Only admins can.
@@ -198,9 +225,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] photo: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let group = group_id(&group)?;
         let photo = Photo::parse(&string("photo", &photo)?).js()?;
-        self.0.update_group_photo(&group, &photo).await.js()
+        Cancel::read(&call)?.run(self.0.update_group_photo(&group, &photo)).await?.js()
     }
 }

@@ -18,6 +18,8 @@
 
 mod args;
 #[cfg(feature = "client")]
+mod cancel;
+#[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
 mod communities;
@@ -53,7 +55,7 @@ mod webhooks;
 pub use client::JsClient;
 pub use errors::ZapiErrorClass;
 #[cfg(feature = "client")]
-pub use options::InviteOptions;
+pub use options::{BulkCallOptions, InviteOptions};
 #[cfg(feature = "client")]
 pub use pager::{ChatPager, CommunityPager};
 #[cfg(feature = "client")]

@@ -1,20 +1,20 @@
 //! Members, admins and invitation links of a community or group. A target is a community id
 //! (bare digits) or a group id (`…-group`), told apart by the core's `MemberTarget::parse`.
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::Function;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use zapi_communities::Error;
-use zapi_communities::api::MemberTarget;
 use zapi_communities::api::validate::parse_phones;
 use zapi_communities::bulk::{BulkOptions, BulkOutcome, BulkProgress, BulkProgressFn, MemberChange};
 use zapi_communities::{Client, GroupAddPrivacy, GroupInvitationMetadata, InviteLink};
 
 use crate::args::{community_id, group_id, phones, string, target};
+use crate::cancel::{Cancel, take_property};
 use crate::client::JsClient;
 use crate::convert::{options, plain, typed};
 use crate::errors::{OrThrow, to_js};
-use crate::options::{BlacklistOptions, BulkCallOptions, InviteOptions};
+use crate::options::{BlacklistOptions, InviteOptions};
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
@@ -24,11 +24,13 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<InviteOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "InviteOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<(), JsValue> {
         let (to, people) = (target(&to)?, phones(&people)?);
-        let o: InviteOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        self.0.add_participants(to, &people, o.auto_invite.unwrap_or(false)).await.js()
+        let (cancel, raw_options) = Cancel::take(raw_options)?;
+        let o: InviteOptions = options("options", raw_options)?;
+        cancel.run(self.0.add_participants(to, &people, o.auto_invite.unwrap_or(false))).await?.js()
     }
 
     /// Adds any number of people to a community or group: repeats dropped and every number checked
@@ -42,7 +44,8 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "BulkCallOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         bulk(&self.0, MemberChange::Add, &to, &people, raw_options).await
     }
@@ -54,7 +57,8 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "BulkCallOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         bulk(&self.0, MemberChange::Remove, &to, &people, raw_options).await
     }
@@ -65,7 +69,8 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "BulkCallOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         bulk(&self.0, MemberChange::Promote, &to, &people, raw_options).await
     }
@@ -76,7 +81,8 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BulkCallOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "BulkCallOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<BulkOutcome>, JsValue> {
         bulk(&self.0, MemberChange::Demote, &to, &people, raw_options).await
     }
@@ -87,9 +93,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let (to, people) = (target(&to)?, phones(&people)?);
-        self.0.remove_participants(to, &people).await.js()
+        Cancel::read(&call)?.run(self.0.remove_participants(to, &people)).await?.js()
     }
 
     /// Promotes people to admins of a community or group.
@@ -98,9 +105,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let (to, people) = (target(&to)?, phones(&people)?);
-        self.0.add_admins(to, &people).await.js()
+        Cancel::read(&call)?.run(self.0.add_admins(to, &people)).await?.js()
     }
 
     /// Takes admin rights away in a community or group.
@@ -109,9 +117,10 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(js_name = phones, unchecked_param_type = "string[]")] people: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let (to, people) = (target(&to)?, phones(&people)?);
-        self.0.remove_admins(to, &people).await.js()
+        Cancel::read(&call)?.run(self.0.remove_admins(to, &people)).await?.js()
     }
 
     /// Revokes the invitation link of a community or group and returns the new link.
@@ -119,8 +128,9 @@ impl JsClient {
     pub async fn redefine_invitation_link(
         &self,
         #[wasm_bindgen(js_name = target, unchecked_param_type = "string")] to: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<String, JsValue> {
-        self.0.redefine_invitation_link(target(&to)?).await.js()
+        Cancel::read(&call)?.run(self.0.redefine_invitation_link(target(&to)?)).await?.js()
     }
 
     /// A community's current invitation link, read from its announcement group (the service has no
@@ -129,8 +139,9 @@ impl JsClient {
     pub async fn community_invitation_link(
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<String, JsValue> {
-        self.0.community_invitation_link(&community_id(&community)?).await.js()
+        Cancel::read(&call)?.run(self.0.community_invitation_link(&community_id(&community)?)).await?.js()
     }
 
     /// A group's current invitation link.
@@ -138,8 +149,9 @@ impl JsClient {
     pub async fn group_invitation_link(
         &self,
         #[wasm_bindgen(js_name = groupId, unchecked_param_type = "string")] group: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<String, JsValue> {
-        self.0.group_invitation_link(&group_id(&group)?).await.js()
+        Cancel::read(&call)?.run(self.0.group_invitation_link(&group_id(&group)?)).await?.js()
     }
 
     /// The people of a whole community, with their admin flags: the participants of its
@@ -148,8 +160,9 @@ impl JsClient {
     pub async fn community_members(
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<JsValue, JsValue> {
-        plain(&self.0.community_members(&community_id(&community)?).await.js()?)
+        plain(&Cancel::read(&call)?.run(self.0.community_members(&community_id(&community)?)).await?.js()?)
     }
 
     /// The connected number joins a group from its invitation link (`https://chat.whatsapp.com/CODE`
@@ -158,9 +171,10 @@ impl JsClient {
     pub async fn accept_group_invite(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<(), JsValue> {
         let link = InviteLink::parse(&string("link", &link)?).js()?;
-        self.0.accept_group_invite(&link).await.js()
+        Cancel::read(&call)?.run(self.0.accept_group_invite(&link)).await?.js()
     }
 
     /// Previews the group behind an invitation link (`https://chat.whatsapp.com/CODE` or the bare
@@ -169,9 +183,10 @@ impl JsClient {
     pub async fn group_invitation_metadata(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] link: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Ts<GroupInvitationMetadata>, JsValue> {
         let link = InviteLink::parse(&string("link", &link)?).js()?;
-        typed(&self.0.group_invitation_metadata(&link).await.js()?)
+        typed(&Cancel::read(&call)?.run(self.0.group_invitation_metadata(&link)).await?.js()?)
     }
 
     /// Sets who may add the connected number to groups (an account setting: the reason adding
@@ -181,60 +196,49 @@ impl JsClient {
     pub async fn set_group_add_privacy(
         &self,
         #[wasm_bindgen(unchecked_param_type = "GroupAddPrivacy")] who: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<BlacklistOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "BlacklistOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<(), JsValue> {
         let who = GroupAddPrivacy::parse_field(&string("who", &who)?, "who").js()?;
-        let o: BlacklistOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+        let (cancel, raw_options) = Cancel::take(raw_options)?;
+        let o: BlacklistOptions = options("options", raw_options)?;
         let add = parse_phones("blacklist_add", &o.blacklist_add.unwrap_or_default()).js()?;
         let remove = parse_phones("blacklist_remove", &o.blacklist_remove.unwrap_or_default()).js()?;
-        self.0.set_group_add_privacy(who, &add, &remove).await.js()
+        cancel.run(self.0.set_group_add_privacy(who, &add, &remove)).await?.js()
     }
 
     /// The numbers that may not add the connected number to groups (the blacklist of
     /// `contact_blacklist`). The service does not say which setting is in force.
     #[wasm_bindgen(js_name = groupAddPrivacy)]
-    pub async fn group_add_privacy(&self) -> Result<Vec<String>, JsValue> {
-        self.0.group_add_privacy().await.js()
+    pub async fn group_add_privacy(
+        &self,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
+    ) -> Result<Vec<String>, JsValue> {
+        Cancel::read(&call)?.run(self.0.group_add_privacy()).await?.js()
     }
 }
 
-/// A bulk call's target, its numbers as given (the core reads them whole, naming every bad one),
-/// its options and its `onProgress` function (taken out before the options are read).
-/// The four bulk methods' one body: the arguments checked, an `onProgress` function taken out of
-/// the options, and the core's `bulk_with_progress` awaited.
+/// The four bulk methods' one body: the arguments checked (the numbers as given: the core reads
+/// them whole, naming every bad one), the `signal` and an `onProgress` function taken out of the
+/// options before the rest is read, and the core's `bulk_with_progress` awaited.
 async fn bulk(
     client: &Client,
     change: MemberChange,
     to: &JsValue,
     people: &JsValue,
-    raw_options: Option<Ts<BulkCallOptions>>,
+    raw_options: JsValue,
 ) -> Result<Ts<BulkOutcome>, JsValue> {
-    let (to, people, options, progress) = bulk_args(to, people, raw_options)?;
+    let (cancel, raw) = Cancel::take(raw_options)?;
+    let (found, raw) = take_property(&raw, "onProgress");
+    let progress = match found.dyn_ref::<Function>() {
+        Some(function) => Some(JsProgress(function.clone())),
+        None if found.is_undefined() => None,
+        None => return Err(to_js(Error::validation("on_progress", "must be a function"))),
+    };
+    let options: BulkOptions = options("options", raw)?;
+    let (to, people) = (target(to)?, crate::args::strings("phones", people)?);
     let report = progress.as_ref().map(JsProgress::report);
-    typed(&client.bulk_with_progress(change, to, &people, options, report.as_deref()).await.js()?)
-}
-
-fn bulk_args(
-    to: &JsValue,
-    people: &JsValue,
-    raw_options: Option<Ts<BulkCallOptions>>,
-) -> Result<(MemberTarget, Vec<String>, BulkOptions, Option<JsProgress>), JsValue> {
-    let mut raw = raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value());
-    let mut progress = None;
-    if raw.is_object() {
-        let key = JsValue::from_str("onProgress");
-        let found = Reflect::get(&raw, &key).unwrap_or(JsValue::UNDEFINED);
-        if let Some(function) = found.dyn_ref::<Function>() {
-            progress = Some(JsProgress(function.clone()));
-        } else if !found.is_undefined() {
-            return Err(to_js(Error::validation("on_progress", "must be a function")));
-        }
-        let copy = Object::assign(&Object::new(), raw.unchecked_ref());
-        let _ = Reflect::delete_property(&copy, &key);
-        raw = copy.into();
-    }
-    let options = options("options", raw)?;
-    Ok((target(to)?, crate::args::strings("phones", people)?, options, progress))
+    typed(&cancel.run(client.bulk_with_progress(change, to, &people, options, report.as_deref())).await?.js()?)
 }
 
 /// An `onProgress` function, called with a `BulkProgress` after each chunk.

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use zapi_communities::{Announcement, MessageOptions, SentMessage};
 
 use crate::args::{community_id, string};
+use crate::cancel::Cancel;
 use crate::client::JsClient;
 use crate::convert::{options, typed};
 use crate::errors::OrThrow;
@@ -22,12 +23,15 @@ impl JsClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] message: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<MessageOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "MessageOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<SentMessage>, JsValue> {
         let to = self.0.recipient(&string("to", &to)?).js()?;
         let message = string("message", &message)?;
-        let o: MessageOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        typed(&self.0.send_text(&o.into_send_text(to, message).js()?).await.js()?)
+        let (cancel, raw_options) = Cancel::take(raw_options)?;
+        let o: MessageOptions = options("options", raw_options)?;
+        let send = o.into_send_text(to, message).js()?;
+        typed(&cancel.run(self.0.send_text(&send)).await?.js()?)
     }
 
     /// Sends `text` to the whole community: resolves its announcement group (cache first), then
@@ -39,10 +43,12 @@ impl JsClient {
         &self,
         #[wasm_bindgen(js_name = communityId, unchecked_param_type = "string")] community: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<MessageOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "MessageOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<Announcement>, JsValue> {
         let (community, text) = (community_id(&community)?, string("text", &text)?);
-        let o: MessageOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        typed(&self.0.announce(&community, &text, o.into_announce().js()?).await.js()?)
+        let (cancel, raw_options) = Cancel::take(raw_options)?;
+        let o: MessageOptions = options("options", raw_options)?;
+        typed(&cancel.run(self.0.announce(&community, &text, o.into_announce().js()?)).await?.js()?)
     }
 }

@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 use zapi_communities::api::{ListChats, ListCommunities, ListGroups};
 use zapi_communities::{Error, PagedCall, Pager};
 
+use crate::cancel::Cancel;
 use crate::convert::plain;
 use crate::errors::OrThrow;
 
@@ -20,14 +21,16 @@ struct Pages<C: PagedCall> {
     pager: RefCell<Option<Pager<C>>>,
     /// Items of the last page not yet handed out by `next()`.
     buffer: RefCell<VecDeque<C::Item>>,
+    /// The signal given when the pager was made: it cancels any page being fetched.
+    cancel: Cancel,
 }
 
 impl<C: PagedCall + 'static> Pages<C>
 where
     C::Item: Serialize,
 {
-    fn new(pager: Pager<C>) -> Rc<Self> {
-        Rc::new(Self { pager: RefCell::new(Some(pager)), buffer: RefCell::new(VecDeque::new()) })
+    fn new(pager: Pager<C>, cancel: Cancel) -> Rc<Self> {
+        Rc::new(Self { pager: RefCell::new(Some(pager)), buffer: RefCell::new(VecDeque::new()), cancel })
     }
 
     /// The next page from the core pager; `None` after the last one.
@@ -42,9 +45,11 @@ where
                 Error::validation("pager", "called again before the previous page arrived; await each call in turn")
             })
             .js()?;
-        let page = pager.next_page().await;
+        // A page cancelled on its way is asked for again on the next call: the core pager moves
+        // on only once a page has arrived.
+        let page = self.cancel.run(pager.next_page()).await;
         *self.pager.borrow_mut() = Some(pager);
-        page.js()
+        page?.js()
     }
 
     /// Items `next()` has buffered come first, so mixing both styles loses nothing.
@@ -84,8 +89,8 @@ where
 pub struct CommunityPager(Rc<Pages<ListCommunities>>);
 
 impl CommunityPager {
-    pub(crate) fn new(pager: Pager<ListCommunities>) -> Self {
-        Self(Pages::new(pager))
+    pub(crate) fn new(pager: Pager<ListCommunities>, cancel: Cancel) -> Self {
+        Self(Pages::new(pager, cancel))
     }
 }
 
@@ -123,12 +128,12 @@ enum ChatPages {
 }
 
 impl ChatPager {
-    pub(crate) fn new(pager: Pager<ListChats>) -> Self {
-        Self(ChatPages::Chats(Pages::new(pager)))
+    pub(crate) fn new(pager: Pager<ListChats>, cancel: Cancel) -> Self {
+        Self(ChatPages::Chats(Pages::new(pager, cancel)))
     }
 
-    pub(crate) fn groups(pager: Pager<ListGroups>) -> Self {
-        Self(ChatPages::Groups(Pages::new(pager)))
+    pub(crate) fn groups(pager: Pager<ListGroups>, cancel: Cancel) -> Self {
+        Self(ChatPages::Groups(Pages::new(pager, cancel)))
     }
 }
 

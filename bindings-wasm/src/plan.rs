@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use zapi_communities::Error;
 use zapi_communities::plan::{ApplyOutcome, CommunitySpec, Plan};
 
+use crate::cancel::Cancel;
 use crate::client::JsClient;
 use crate::convert::{options, record, typed};
 use crate::errors::{OrThrow, to_js};
@@ -30,6 +31,7 @@ impl JsClient {
     pub async fn plan(
         &self,
         #[wasm_bindgen(js_name = spec, unchecked_param_type = "CommunitySpec | string")] raw_spec: JsValue,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "CallOptions")] call: JsValue,
     ) -> Result<Ts<Plan>, JsValue> {
         // The document goes through its JSON text, so a bad one is refused with the same field
         // and reason as in every other language.
@@ -41,7 +43,7 @@ impl JsClient {
                 .ok_or_else(|| to_js(Error::validation("spec", "must be a CommunitySpec object or its JSON text")))?,
         };
         let spec = CommunitySpec::from_json(&text).js()?;
-        typed(&self.0.plan(&spec).await.js()?)
+        typed(&Cancel::read(&call)?.run(self.0.plan(&spec)).await?.js()?)
     }
 
     /// Runs `plan`'s steps in the safe order (community, its settings, new groups, links, adds,
@@ -53,10 +55,12 @@ impl JsClient {
     pub async fn apply(
         &self,
         #[wasm_bindgen(js_name = plan)] raw_plan: Ts<Plan>,
-        #[wasm_bindgen(js_name = options)] raw_options: Option<Ts<ApplyOptions>>,
+        #[wasm_bindgen(js_name = options, unchecked_optional_param_type = "ApplyOptions & CallOptions")]
+        raw_options: JsValue,
     ) -> Result<Ts<ApplyOutcome>, JsValue> {
         let plan: Plan = record("plan", raw_plan.js_value())?;
-        let o: ApplyOptions = options("options", raw_options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-        typed(&self.0.apply(&plan, o.dry_run.unwrap_or(false)).await.js()?)
+        let (cancel, raw_options) = Cancel::take(raw_options)?;
+        let o: ApplyOptions = options("options", raw_options)?;
+        typed(&cancel.run(self.0.apply(&plan, o.dry_run.unwrap_or(false))).await?.js()?)
     }
 }

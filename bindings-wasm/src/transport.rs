@@ -7,9 +7,12 @@
 //! the module is smaller. Under Node a refused connection is also told apart from a failure after
 //! sending (`sent: false`), which reqwest's wasm path cannot do.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use zapi_communities::{
@@ -27,10 +30,17 @@ extern "C" {
         timeout_ms: f64,
         max_body_bytes: f64,
         kept_headers: &Array,
-    ) -> js_sys::Promise;
+    ) -> Pending;
 
     #[wasm_bindgen(js_name = sleep)]
-    fn js_sleep(ms: f64) -> js_sys::Promise;
+    fn js_sleep(ms: f64) -> Pending;
+
+    /// What `send` and `sleep` return: a promise with a `cancel()`.
+    #[derive(Clone)]
+    #[wasm_bindgen(extends = Promise)]
+    type Pending;
+    #[wasm_bindgen(method)]
+    fn cancel(this: &Pending);
 
     /// What `send` resolves with (see js/fetch.js).
     type Outcome;
@@ -61,7 +71,7 @@ impl FetchTransport {
     async fn exchange(request: &HttpRequest, options: SendOptions) -> Result<HttpResponse, TransportError> {
         let url = request.url();
         let headers = request.headers.iter().flat_map(|(name, value)| [name.to_string(), value.to_string()]).collect();
-        let promise = KEPT_HEADERS.with(|kept| {
+        let pending = KEPT_HEADERS.with(|kept| {
             fetch_send(
                 request.method.as_str(),
                 &url,
@@ -73,7 +83,7 @@ impl FetchTransport {
                 kept,
             )
         });
-        let outcome: Outcome = JsFuture::from(promise)
+        let outcome: Outcome = InFlight::new(pending)
             .await
             .map_err(|_| TransportError::Io { message: "fetch glue failed".into() })?
             .unchecked_into();
@@ -109,9 +119,42 @@ impl Transport for FetchTransport {
     }
 
     fn sleep(&self, duration: Duration) -> BoxFuture<'_, ()> {
-        let promise = js_sleep(duration.as_millis().min(i32::MAX as u128) as f64);
         Box::pin(async move {
-            let _ = JsFuture::from(promise).await;
+            let _ = InFlight::new(js_sleep(duration.as_millis().min(i32::MAX as u128) as f64)).await;
         })
+    }
+}
+
+/// A request or a pause in flight: awaits it, and cancels it when dropped before it settles (the
+/// call awaiting it was cancelled, `cancel.rs`), so that an aborted call leaves no request
+/// running and no timer behind.
+struct InFlight {
+    pending: Option<Pending>,
+    settled: JsFuture,
+}
+
+impl InFlight {
+    fn new(pending: Pending) -> Self {
+        let settled = JsFuture::from(Promise::from(JsValue::from(pending.clone())));
+        Self { pending: Some(pending), settled }
+    }
+}
+
+impl Future for InFlight {
+    type Output = Result<JsValue, JsValue>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = &mut *self;
+        let result = ready!(Pin::new(&mut this.settled).poll(cx));
+        this.pending = None;
+        Poll::Ready(result)
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            pending.cancel();
+        }
     }
 }

@@ -120,4 +120,43 @@ describe('in headless Chromium', () => {
       api.close();
     }
   });
+
+  it('aborts the request in flight when the call\'s signal aborts', { timeout: 60_000 }, async () => {
+    // Another origin that lets the preflight through to the sim and holds the request itself.
+    const forward = forwarding(sim.url);
+    let arrived;
+    let closed;
+    const came = new Promise((resolve) => { arrived = resolve; });
+    const gone = new Promise((resolve) => { closed = resolve; });
+    const api = http.createServer((req, res) => {
+      if (req.method === 'OPTIONS') return forward(req, res);
+      arrived();
+      req.socket.on('close', closed);
+    });
+    await new Promise((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${server.address().port}/tests/browser/blank.html`);
+      await page.evaluate(async ([baseUrl, credentials]) => {
+        const { default: init, Client } = await import('/pkg/web/zapi_communities_wasm.js');
+        await init();
+        const client = new Client({ ...credentials, baseUrl, maxRetries: 0 });
+        window.controller = new AbortController();
+        window.outcome = client.listChats(1, 10, { signal: window.controller.signal }).then(
+          () => 'resolved',
+          (error) => error.name,
+        );
+      }, [`http://127.0.0.1:${api.address().port}`, SIM]);
+      await came;
+      await page.evaluate(() => window.controller.abort());
+      assert.equal(await page.evaluate(() => window.outcome), 'AbortError');
+      let timer;
+      const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('the connection stayed open')), 5000); });
+      await Promise.race([gone, limit]).finally(() => clearTimeout(timer));
+      await page.close();
+    } finally {
+      api.closeAllConnections();
+      api.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { Client, ZapiError, parseAnnouncementGroups, setLogger } from 'zapi-comm
 import type {
   Announcement,
   AnnouncementGroup,
+  CallOptions,
   AnnouncementSource,
   Chat,
   ChatPager,
@@ -54,6 +55,17 @@ export async function usage(): Promise<void> {
   const regular: number = community.groups.filter((g) => !g.isAnnouncement).length;
 
   const page: CommunitySummary[] = await client.listCommunities(1, 10);
+  // Every call takes `{ signal }` last (CallOptions), alone or beside its own options.
+  const controller = new AbortController();
+  const call: CallOptions = { signal: controller.signal };
+  await client.listCommunities(1, 10, call);
+  await client.createGroup('Obras', ['5511911110001'], { autoInvite: true, signal: AbortSignal.timeout(5000) });
+  await client.addParticipantsBulk('1-group', ['5511911110001'], { chunkSize: 10, signal: controller.signal });
+  for await (const summary of client.communities(10, { signal: controller.signal })) summary.id;
+  // @ts-expect-error a signal is an AbortSignal
+  await client.listCommunities(1, 10, { signal: 'stop' });
+  // @ts-expect-error CallOptions has no other member
+  await client.listCommunities(1, 10, { sgnal: controller.signal });
   const pager: CommunityPager = client.communities(10);
   const next: CommunitySummary[] | null = await pager.nextPage();
   for await (const summary of client.communities(10)) {

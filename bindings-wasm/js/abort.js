@@ -1,0 +1,34 @@
+// A call's `signal` (`{ signal }`, the last argument of every call): src/cancel.rs races the call
+// against the promise made here and, when the signal wins, drops the call, which aborts its
+// request in flight (js/fetch.js, js/node-http.js). The call then rejects with `signal.reason`,
+// as `fetch` does.
+
+/**
+ * Whether `value` is an AbortSignal. Told by its shape rather than `instanceof`, so that a
+ * signal from another realm (an iframe, a `vm` context) or a polyfill is one too.
+ */
+function isSignal(value) {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.aborted === 'boolean' &&
+    typeof value.addEventListener === 'function' &&
+    typeof value.removeEventListener === 'function'
+  );
+}
+
+/**
+ * A promise that resolves when `signal` aborts, and its `dispose()`, which stops listening: a
+ * signal that outlives many calls (one per bot, say) keeps no listener for calls that ended.
+ */
+function whenAborted(signal) {
+  let listener;
+  const aborted = new Promise((resolve) => {
+    listener = resolve;
+    signal.addEventListener('abort', listener, { once: true });
+  });
+  aborted.dispose = () => signal.removeEventListener('abort', listener);
+  return aborted;
+}
+
+export { isSignal, whenAborted };
