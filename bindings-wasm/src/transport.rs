@@ -12,6 +12,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
+use crate::cancel::{self, Listening};
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -125,18 +126,19 @@ impl Transport for FetchTransport {
     }
 }
 
-/// A request or a pause in flight: awaits it, and cancels it when dropped before it settles (the
-/// call awaiting it was cancelled, `cancel.rs`), so that an aborted call leaves no request
-/// running and no timer behind.
+/// A request or a pause in flight: awaits it, wakes the call when the call's signal aborts
+/// (`cancel.rs`), and cancels it when dropped before it settles (the call was cancelled), so
+/// that an aborted call leaves no request running and no timer behind.
 struct InFlight {
     pending: Option<Pending>,
     settled: JsFuture,
+    listening: Option<Listening>,
 }
 
 impl InFlight {
     fn new(pending: Pending) -> Self {
         let settled = JsFuture::from(Promise::from(JsValue::from(pending.clone())));
-        Self { pending: Some(pending), settled }
+        Self { pending: Some(pending), settled, listening: cancel::current().map(|signal| Listening::to(&signal)) }
     }
 }
 
@@ -145,6 +147,10 @@ impl Future for InFlight {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
+        if let Some(listening) = &mut this.listening {
+            // Once aborted, `Cancel::run` drops the call, and this with it, without polling.
+            let _ = listening.poll_aborted(cx);
+        }
         let result = ready!(Pin::new(&mut this.settled).poll(cx));
         this.pending = None;
         Poll::Ready(result)
