@@ -69,10 +69,16 @@ export interface CallOptions {
 pub(crate) struct Cancel(Option<AbortSignal>);
 
 impl Cancel {
-    /// Reads `options.signal` from a call's options (`undefined` or `null`: none). Anything but
-    /// an object there, or anything but an `AbortSignal` as its `signal`, is a validation error.
+    /// Reads `options.signal` from the options of a call that has no others (`undefined` or
+    /// `null`: none). Anything but an object there, any other key in it (a misspelt `signal`
+    /// would leave the call uncancellable without a word) or anything but an `AbortSignal` as its
+    /// `signal` is a validation error.
     pub(crate) fn read(options: &JsValue) -> Result<Cancel, JsValue> {
-        Ok(Self::take(options.clone())?.0)
+        let (cancel, rest) = Self::take(options.clone())?;
+        if let Some(key) = rest.dyn_ref::<Object>().and_then(|rest| Object::keys(rest).get(0).as_string()) {
+            return Err(Error::validation("options", format!("unknown field `{key}`, expected `signal`"))).js();
+        }
+        Ok(cancel)
     }
 
     /// Takes `signal` out of an options object that also holds the call's own settings: returns

@@ -130,6 +130,7 @@ describe('cancelling a call with an AbortSignal', () => {
       [{ signal: { aborted: false } }, 'signal'],
       [5, 'options'],
       [[], 'options'],
+      [{ signl: aborted() }, 'options'],
     ]) {
       const error = await rejection(client.listCommunities(1, 10, options));
       assert.equal(error.kind, 'validation', JSON.stringify(options));
