@@ -83,8 +83,9 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   same client code (`wrk` pays the slow wake-ups too, once a request). reqwest itself is 2–4× `wrk` on the quiet machines; the
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap in most runs (the row above: 1.46× against 1.65×
-  in the table of f253f3a, 1.40× against 2.07× in the table above, though 1.69× against 1.71× in
-  that of 5f8f0c0). Closing it would take an HTTP/1.1
+  in the table of f253f3a, 1.40× against 2.07× in that of fbfef4d, though 1.69× against 1.71× in
+  that of 5f8f0c0; in the table above, on a fast stretch of the host where the one-byte round
+  trip took 61 µs against 131, 1.17× against 1.35×, both met). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
   application bring one. Python's blocking calls no longer pay those hand-offs (27ad0e6): each
   call runs on the thread that makes it, on a current-thread runtime that every calling thread
@@ -103,9 +104,11 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   to start against 14.5), 238 µs against 163, 1.45×: missed. The Rust current-thread row of
   those runs, the same HTTP stack with no Python around it, is itself 1.46× and 1.69× its `wrk`
   there, so on that host the target sits below the floor of a call through reqwest and hyper.
-  In the table above the call took 279 µs against 155 (1.80×) on a slower stretch still, where
+  In the table of fbfef4d the call took 279 µs against 155 (1.80×) on a slower stretch still, where
   `requests` took 1554 µs against 1026 in the table of f253f3a: the host's slow stretches fall
-  harder on the call, which computes more than `wrk` does, than on `wrk`.
+  harder on the call, which computes more than `wrk` does, than on `wrk`. In the table above, on
+  a fast stretch (`requests` 595 µs), 96 µs against 68: 1.41×, missed by a hair, where the Rust
+  current-thread row was 1.17× its own `wrk`.
   That margin went in the next hour: the Python section run alone on the same commit and host
   read 253 µs against `wrk` 159 (1.59×), with `requests` at 1500 µs against 960 before, so the
   host's CPU had slowed, and a call that spends more of its time computing than `wrk` does moves
@@ -140,7 +143,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   the one for many calls at once, keeps its runtime (one worker a core).
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
   (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87×, 1.56× and 1.76× in three
-  runs of 2026-12-07, then 1.68× and, in the table above, 1.43× in two later that day). Where it misses, `perf` of 64
+  runs of 2026-12-07, then 1.68× and 1.43× (the table of fbfef4d) in two later that day, and 1.60×
+  in the table above, 2026-12-08). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
   calls, futex wake-ups between the workers and the loop, and TLB-shootdown IPIs when glibc's `free`
@@ -174,7 +178,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   slow stretch of the host fell on one side. Now the sides take turns within each round (10
   sequential calls or 1,000 concurrent ones at a time, the side going first alternating), and a
   ratio is the median of the rounds' own ratios, printed with their spread. In eight runs on
-  that host (the table above is the last) the sequential row then measured 1.03–1.06×, the
+  that host (the table of fbfef4d is the last) the sequential row then measured 1.03–1.06×, the
   current-thread one 1.03–1.05×, near the count, and 64 concurrent calls 1.02–1.11× (1.08× in the
   table, rounds 1.03–1.14×; six of the eight above 1.05×). Counted at 64 in flight on the
   two-worker runtime, the row under it, our call is 1.035–1.043× raw reqwest's in instructions
@@ -185,11 +189,17 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   rotation of three sides, the call, the same request through `Client::execute` with nothing
   remembered, and raw reqwest, put the first two at 1.03–1.11× and 1.03–1.08× in three runs),
   and the size of the futures (536 bytes ours, 600 raw reqwest's). `perf` of 100,000 concurrent
-  calls of each side shows the same functions in the same shares, the core's own under 2%.
+  calls of each side shows the same functions in the same shares, the core's own under 2%. In
+  the table above, on a faster stretch of the same host: sequential 1.01×, current-thread 1.01×,
+  64 concurrent 1.07× (rounds 1.01–1.12×), counted 1.040×.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
-  land within the round-to-round spread of `fetch`.
+  land within the round-to-round spread of `fetch` (0.84–1.00× in the tables since 566503b, 1.09×
+  in the table above). That table is the first with cancellation (`{ signal }`: each call's future
+  boxed, a thread-local read per request, a `cancel` function on each request's promise); the two
+  packages, the one before it (71e0134) and this one, loaded in one process and taking turns ten
+  sequential calls at a time against one `zapi-sim`, measured 1.008× (eight rounds, 0.95–1.04×).
 - **Headless Chromium, cross-origin with the credentials in the page.** The client reads with
   `cache: "no-store"` (never a stale list, never a cached redirect, no member list kept on disk
   under a URL holding the token), and Chromium then skips its CORS preflight cache: every such
@@ -206,8 +216,15 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   and 1.12×, and the proxy-mode one at 1.07×, 1.08×, 1.15× and 1.12×. Taking turns narrowed that
   without ending it: two runs of the same JS on the AMD EPYC host, a few hours apart, put the
   same-origin sequential row at 1.05× (met) and 1.11× (missed, rounds 3982–5151 µs against
-  3726–4948), the proxy-mode one at 1.06× and 1.04×; the tables of f253f3a, 5f8f0c0 and above have
-  the first at 1.04×, 1.03× and 1.07× and the second at 1.07×, 1.07× and 1.04×, the same JS again. What the client costs in
+  3726–4948), the proxy-mode one at 1.06× and 1.04×; the tables of f253f3a, 5f8f0c0 and fbfef4d have
+  the first at 1.04×, 1.03× and 1.07× and the second at 1.07×, 1.07× and 1.04×, the same JS again.
+  The table above, the first with cancellation (js/fetch.js's `send` now hands back its promise
+  with a `cancel` function), has them at 1.23× (missed) and 1.08×. Four runs of the Chromium
+  section alone (`--quick`), alternating the packages of 71e0134 and of that table against one
+  `zapi-sim`, put the same-origin row at 1.09× and 1.06× before and 1.03× and 1.05× after, the
+  proxy-mode row at 1.07× and 0.93× before and 1.16× and 1.08× after, and the cross-origin POST at
+  1.10× and 1.03× before and 1.10× and 1.09× after: no change that the host's spread would show,
+  and no single figure to trust from one run. What the client costs in
   the page was profiled (Chrome DevTools Protocol, 50 µs samples over 1,000 sequential calls of
   each side, same origin): the renderer's main thread is busy about 100–120 µs longer per call
   for ours than for `fetch` with the same options, 3–4% of a 3.3 ms call: ~66–81 µs in the
@@ -239,7 +256,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms. In the table of 5f8f0c0 bare `node` took 129 ms
   and the figure was 27.5 ms: met, with little to spare on such a stretch of the host (19.3 ms
-  in the table above, where bare `node` took 100 ms).
+  in that of fbfef4d, where bare `node` took 100 ms; 16.3 ms in the table above, 77 ms).
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
   spans (no tree) and copies out only the fields it returns. callgrind counts about 15.3k
   instructions per typical event (24.5k before string fields were copied without the lenient
@@ -267,7 +284,8 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
   measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
   table of 2026-12-07 at 15.1k (0.81, 0.76, 0.84 and 0.91 M/s in later runs that day, 0.79 M/s in the
-  table above). The counted row is the figure that holds from machine to machine.
+  table of fbfef4d), and 1.58 M/s in the table above at the same count, on a fast stretch of that
+  host: met there. The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
   `JSON.parse` plus reading five of them across runs (always below 1×), because it is that plus
@@ -293,10 +311,10 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
   0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
   move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82×, 0.60×,
-  0.57×, 0.49×, 0.63×, 0.58× and, in the table above, 0.59×; the floor row 1.15×, 0.77×, 0.91×,
-  0.96× and 0.85×), so the row under them counts instructions instead: Node under
+  0.57×, 0.49×, 0.63×, 0.58×, 0.59× and, in the table above, 0.55×; the floor row 1.15×, 0.77×,
+  0.91×, 0.96×, 0.85× and 0.90×), so the row under them counts instructions instead: Node under
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
-  40,000 events less 20,000. It gives 39.8–40.6k instructions per `parseWebhook(bytes)` call
+  40,000 events less 20,000. It gives 39.8–40.7k instructions per `parseWebhook(bytes)` call
   against 24.9–26.1k for `JSON.parse` and the five fields and 27.3–28.1k for the event built in
   JS (0.62–0.65× and 0.90–0.94× by count, in seven runs: JIT timing still moves the JS sides by
   a few percent). The floor row is why no step of the reader can reach 1×.
@@ -327,11 +345,12 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   left to take is code of its own kind (the float formatter, the IP address parser behind the
   loopback check, tracing's dispatch), a few KB gz each and each in use. Cancelling calls with an
   `AbortSignal` (every call's `{ signal }`) first raced each call's future against the signal:
-  213.9 -> 221.7 KB gz by one build, a second copy of every call's state machine. It is now
-  listened to by the requests and pauses (one place, `src/transport.rs`) and each call's future
-  is boxed behind one non-generic wrapper (`src/cancel.rs`): 213.1 KB gz by the same build, a
-  little under where it was, since the boxed futures' code is no longer inlined into the
-  promise glue of each method (a wrapper generic over each future instead: 215.2).
+  213.9 -> 221.7 KB gz (the Node output, `gzip -9`), a second copy of every call's state machine.
+  It is now listened to by the requests and pauses (one place, `src/transport.rs`) and each
+  call's future is boxed behind a wrapper generic only over the result type (`src/cancel.rs`):
+  213.1 KB gz by the same measure, a little under where it was, since the boxed futures' code is
+  no longer inlined into the promise glue of each method (a wrapper generic over each future
+  instead: 215.2). The table's row, measured differently, went from 215.8 to 215.3 KB gz.
 NOTES
 
 cp "$out/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"

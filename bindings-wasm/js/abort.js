@@ -1,7 +1,7 @@
-// A call's `signal` (`{ signal }`, the last argument of every call): src/cancel.rs races the call
-// against the promise made here and, when the signal wins, drops the call, which aborts its
-// request in flight (js/fetch.js, js/node-http.js). The call then rejects with `signal.reason`,
-// as `fetch` does.
+// A call's `signal` (`{ signal }`, the last argument of every call). Each request and retry pause
+// of the call waits on the promise made here too (src/transport.rs), so that an abort wakes the
+// call; src/cancel.rs then drops it, which aborts the request in flight (js/fetch.js,
+// js/node-http.js), and the call rejects with `signal.reason`, as `fetch` does.
 
 /**
  * Whether `value` is an AbortSignal. Told by its shape rather than `instanceof`, so that a
