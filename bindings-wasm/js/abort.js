@@ -25,7 +25,9 @@ function whenAborted(signal) {
   let listener;
   const aborted = new Promise((resolve) => {
     listener = resolve;
-    signal.addEventListener('abort', listener, { once: true });
+    // Aborted already (by a callback of this very call, say an `onProgress`): no event will come.
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', listener, { once: true });
   });
   aborted.dispose = () => signal.removeEventListener('abort', listener);
   return aborted;

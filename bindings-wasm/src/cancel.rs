@@ -65,7 +65,6 @@ export interface CallOptions {
 "#;
 
 /// The signal of one call, if it was given one.
-#[derive(Clone, Default)]
 pub(crate) struct Cancel(Option<AbortSignal>);
 
 impl Cancel {

@@ -12,13 +12,14 @@ use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
-use crate::cancel::{self, Listening};
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use zapi_communities::{
     BoxFuture, HttpRequest, HttpResponse, RESPONSE_HEADERS_READ, SendOptions, Transport, TransportError,
 };
+
+use crate::cancel::{self, Listening};
 
 #[wasm_bindgen(module = "/js/fetch.js")]
 extern "C" {

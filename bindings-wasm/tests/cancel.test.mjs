@@ -124,6 +124,23 @@ describe('cancelling a call with an AbortSignal', () => {
     assert.deepEqual(await sim.requests(), []);
   });
 
+  it('stops at once when a callback of the call itself aborts it', async () => {
+    const community = await client.createCommunity('Rua');
+    await sim.clearRequests();
+    const controller = new AbortController();
+    const started = Date.now();
+    const call = client.addParticipantsBulk(community.id, ['5511999990001', '5511999990002'], {
+      chunkSize: 1,
+      pauseMs: 5000,
+      onProgress: () => controller.abort(),
+      signal: controller.signal,
+    });
+    assert.equal((await bounded(rejection(call), 3000, 'a bulk run aborted by its onProgress')).name, 'AbortError');
+    assert.ok(Date.now() - started < 2000, 'the pause before the second chunk was not waited out');
+    const posts = (await sim.requests()).filter((r) => r.method === 'POST');
+    assert.equal(posts.length, 1, 'the second chunk was never sent');
+  });
+
   it('refuses what is not a signal, naming it, before anything is sent', async () => {
     for (const [options, field] of [
       [{ signal: 'stop' }, 'signal'],
