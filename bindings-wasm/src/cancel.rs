@@ -157,9 +157,10 @@ impl Listening {
         Self { aborted, woken }
     }
 
-    /// Registers the call's waker with the abort; ready once the signal has aborted.
-    pub(crate) fn poll_aborted(&mut self, cx: &mut Context<'_>) -> Poll<()> {
-        Pin::new(&mut self.woken).poll(cx).map(|_| ())
+    /// Registers the call's waker with the abort. What it answers is not needed: once the
+    /// signal has aborted, `Cancel::run` drops the call without polling it again.
+    pub(crate) fn wake_on_abort(&mut self, cx: &mut Context<'_>) {
+        let _ = Pin::new(&mut self.woken).poll(cx);
     }
 }
 

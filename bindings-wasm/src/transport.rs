@@ -149,8 +149,7 @@ impl Future for InFlight {
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = &mut *self;
         if let Some(listening) = &mut this.listening {
-            // Once aborted, `Cancel::run` drops the call, and this with it, without polling.
-            let _ = listening.poll_aborted(cx);
+            listening.wake_on_abort(cx);
         }
         let result = ready!(Pin::new(&mut this.settled).poll(cx));
         this.pending = None;
