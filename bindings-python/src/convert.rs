@@ -23,7 +23,7 @@ pub(crate) fn count(field: &str, value: i64) -> Result<u32, Error> {
         .map_err(|_| Error::validation(field, format!("must be a whole number from 0 to {}, got {value}", u32::MAX)))
 }
 
-fn optional_count(field: &str, value: Option<i64>) -> Result<Option<u32>, Error> {
+pub(crate) fn optional_count(field: &str, value: Option<i64>) -> Result<Option<u32>, Error> {
     value.map(|v| count(field, v)).transpose()
 }
 

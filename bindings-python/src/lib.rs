@@ -83,6 +83,8 @@ fn _zapi_communities(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<GroupSettings>()?;
     m.add_class::<SentMessage>()?;
     m.add_class::<Announcement>()?;
+    m.add_class::<zapi_communities::QueuedMessage>()?;
+    m.add_class::<zapi_communities::QueuePage>()?;
     m.add_class::<zapi_communities::bulk::BulkOutcome>()?;
     m.add_class::<zapi_communities::bulk::NumberOutcome>()?;
     m.add_class::<zapi_communities::bulk::BulkStatus>()?;

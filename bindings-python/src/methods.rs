@@ -13,14 +13,14 @@ use zapi_communities::api::validate::{parse_group_ids, parse_phones};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunitySummary,
     CreatedGroup, GroupAddPrivacy, GroupInvitationMetadata, GroupMetadata, GroupSettings, InviteLink, LinkOutcome,
-    Participant, Photo, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
+    Participant, Photo, QueuePage, QueuedMessage, SentMessage, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
 use zapi_communities::bulk::{BulkOutcome, MemberChange};
 use zapi_communities::plan::{ApplyOutcome, Plan};
 
 use crate::convert::{
-    MentionArg, Named, PyMessageOptions, SpecArg, bulk_options, community, count, group, member_target,
+    MentionArg, Named, PyMessageOptions, SpecArg, bulk_options, community, count, group, member_target, optional_count,
     progress_callback,
 };
 
@@ -347,6 +347,25 @@ client_methods! {
             PyMessageOptions { delay_message, delay_typing, edit_message_id: None, mentioned, group_mentioned };
         c.announce(&community(&community_id)?, &text, options.into_core()?.into_announce()?).await
     };
+
+    // ----- the message queue -------------------------------------------------------------
+
+    /// One page of the messages waiting to be sent, oldest first: the first page without
+    /// `paging_state`, the next with the `paging_state` the previous page returned. Messages
+    /// wait there while the phone is disconnected and all go out when it reconnects.
+    fn list_queue(paging_state: Option<String> = None, page_size: Option<i64> = None) -> QueuePage =
+        |c| async { c.list_queue(paging_state.as_deref(), optional_count("page_size", page_size)?).await };
+
+    /// Every message waiting to be sent, oldest first, read page by page (at most 1000 are
+    /// held). Look before the phone reconnects: they all go out then.
+    fn queued_messages() -> Vec<QueuedMessage> = |c| c.queued_messages();
+
+    /// Takes one message out of the queue, so that it is never sent. `zaap_id` is the one
+    /// `send_text` returned (or a queued message's).
+    fn delete_queued_message(zaap_id: String) -> () = |c| c.delete_queued_message(&zaap_id);
+
+    /// Empties the queue: none of the messages waiting in it will be sent.
+    fn clear_queue() -> () = |c| c.clear_queue();
 
     // ----- announcement-group resolution -------------------------------------------------
 

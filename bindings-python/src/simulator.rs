@@ -47,6 +47,13 @@ impl PySimulator {
         self.0.set_link_mode(group_id, mode).or_raise(py)
     }
 
+    /// The phone disconnects (``False``) or connects again (``True``). While it is disconnected,
+    /// ``send_text`` is still accepted and each message waits in the queue (at most 1000); on
+    /// reconnection every queued message is sent, in order. Returns how many were sent.
+    fn set_phone_connected(&self, connected: bool) -> u32 {
+        self.0.set_phone_connected(connected)
+    }
+
     /// Every event the instance has posted since the last call, oldest first: each ``SimWebhook``
     /// has its ``kind``, the ``url`` configured for it (or ``None``) and the ``body`` the service
     /// would post, for ``parse_webhook``.

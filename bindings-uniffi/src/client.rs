@@ -11,8 +11,8 @@ use zapi_communities::bulk::{BulkOptions, BulkOutcome, MemberChange};
 use zapi_communities::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, ClientOptions, Community, CommunityContext, CommunityId,
     CommunitySummary, CreatedGroup, Error, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata,
-    GroupSettings, InviteLink, LinkOutcome, MessageOptions, Participant, Photo, SentMessage, UnlinkOutcome,
-    WebhookKind, WhoCanAddGroups,
+    GroupSettings, InviteLink, LinkOutcome, MessageOptions, Participant, Photo, QueuePage, QueuedMessage, SentMessage,
+    UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 
 use crate::pager::{ChatPager, CommunityPager};
@@ -619,6 +619,45 @@ impl Client {
         options: MessageOptions,
     ) -> Result<Announcement, Error> {
         self.0.announce(&community_id, &text, options.into_announce()?).await
+    }
+
+    // ----- the message queue ---------------------------------------------------------------
+
+    /// One page of the messages waiting to be sent, oldest first: the first page without
+    /// `paging_state`, the next with the `paging_state` the previous page returned. Messages
+    /// wait there while the phone is disconnected and all go out when it reconnects.
+    ///
+    /// # Errors
+    /// `Validation` (`paging_state`, `page_size`: 1–30) or any call error.
+    #[uniffi::method(default(paging_state = None, page_size = None))]
+    pub async fn list_queue(&self, paging_state: Option<String>, page_size: Option<u32>) -> Result<QueuePage, Error> {
+        self.0.list_queue(paging_state.as_deref(), page_size).await
+    }
+
+    /// Every message waiting to be sent, oldest first, read page by page (at most 1000 are
+    /// held). Look before the phone reconnects: they all go out then.
+    ///
+    /// # Errors
+    /// Any call error; `Decode` when the service repeats a page's cursor.
+    pub async fn queued_messages(&self) -> Result<Vec<QueuedMessage>, Error> {
+        self.0.queued_messages().await
+    }
+
+    /// Takes one message out of the queue, so that it is never sent. `zaap_id` is the one
+    /// `send_text` returned (or a queued message's).
+    ///
+    /// # Errors
+    /// `Validation` (`zaap_id`) or any call error.
+    pub async fn delete_queued_message(&self, zaap_id: String) -> Result<(), Error> {
+        self.0.delete_queued_message(&zaap_id).await
+    }
+
+    /// Empties the queue: none of the messages waiting in it will be sent.
+    ///
+    /// # Errors
+    /// Any call error.
+    pub async fn clear_queue(&self) -> Result<(), Error> {
+        self.0.clear_queue().await
     }
 
     // ----- announcement-group resolution ---------------------------------------------------

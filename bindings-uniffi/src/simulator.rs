@@ -47,6 +47,13 @@ impl Simulator {
         self.0.set_link_mode(&group_id, mode)
     }
 
+    /// The phone disconnects (`false`) or connects again (`true`). While it is disconnected,
+    /// `sendText` is still accepted and each message waits in the queue (at most 1000); on
+    /// reconnection every queued message is sent, in order. Returns how many were sent.
+    pub fn set_phone_connected(&self, connected: bool) -> u32 {
+        self.0.set_phone_connected(connected)
+    }
+
     /// Every event the instance has posted since the last call, oldest first: each has its
     /// `kind`, the `url` configured for it (or null/nil) and the `body` the service would post,
     /// for `parseWebhook`.

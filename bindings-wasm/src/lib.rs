@@ -41,6 +41,8 @@ mod pager;
 #[cfg(feature = "plan")]
 mod plan;
 #[cfg(feature = "client")]
+mod queue;
+#[cfg(feature = "client")]
 mod scan;
 #[cfg(feature = "simulator")]
 mod simulator;

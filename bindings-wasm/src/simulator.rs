@@ -63,6 +63,20 @@ impl JsSimulator {
         self.0.set_link_mode(&string("group_id", &group_id)?, mode).js()
     }
 
+    /// The phone disconnects (`false`) or connects again (`true`). While it is disconnected,
+    /// `sendText` is still accepted and each message waits in the queue (at most 1000); on
+    /// reconnection every queued message is sent, in order. Returns how many were sent.
+    #[wasm_bindgen(js_name = setPhoneConnected)]
+    pub fn set_phone_connected(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] connected: JsValue,
+    ) -> Result<u32, JsValue> {
+        let connected = crate::args::optional_bool("connected", &connected)?
+            .ok_or_else(|| zapi_communities::Error::validation("connected", "must be a boolean"))
+            .js()?;
+        Ok(self.0.set_phone_connected(connected))
+    }
+
     /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside
     /// the account would: in a group that requires an admin's approval this is a join request
     /// (what `approve_participants` acts on), else they join. Returns `"requested"`, `"joined"`

@@ -33,7 +33,7 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         "invite-joins" => &[Method::POST],
         "webhooks" => &[Method::GET, Method::POST, Method::DELETE],
         "webhook-faults" => &[Method::GET, Method::POST],
-        "join-request-withdrawals" | "link-modes" => &[Method::POST],
+        "join-request-withdrawals" | "link-modes" | "phone" => &[Method::POST],
         _ => return respond::error(404, "unknown control endpoint"),
     };
     if !allowed.contains(method) {
@@ -49,6 +49,7 @@ pub(crate) fn handle(shared: &Shared, method: &Method, endpoint: &str, body: &By
         ("invite-joins", _) => invite_join(shared, body),
         ("join-request-withdrawals", _) => withdraw_join_request(shared, body),
         ("link-modes", _) => set_link_mode(shared, body),
+        ("phone", _) => set_phone_connected(shared, body),
         ("webhook-faults", "GET") => respond::json(200, &json!(shared.deliveries.pending_faults())),
         ("webhook-faults", _) => queue_delivery_faults(shared, body),
         ("webhooks", "GET") => respond::json(200, &json!(shared.deliveries.list())),
@@ -150,6 +151,22 @@ fn set_link_mode(shared: &Shared, body: &Bytes) -> Response<SimBody> {
     };
     let done = shared.simulator.set_link_mode(&set.group_id, set.link_mode);
     acted(shared, done.map(|changed| json!({ "changed": changed })))
+}
+
+/// `{"connected": bool}`: the phone disconnects or reconnects → `{"sent": n}`, the queued
+/// messages a reconnection sent (and a `DisconnectedCallback` or `ConnectedCallback` when it
+/// changed); 400 for a bad body.
+fn set_phone_connected(shared: &Shared, body: &Bytes) -> Response<SimBody> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SetPhone {
+        connected: bool,
+    }
+    let Ok(set) = serde_json::from_slice::<SetPhone>(body) else {
+        return respond::error(400, "expected {\"connected\": bool}");
+    };
+    let sent = shared.simulator.set_phone_connected(set.connected);
+    acted(shared, Ok(json!({ "sent": sent })))
 }
 
 /// Posts the events an action queued and answers its result, or 400 with its error.

@@ -540,6 +540,50 @@ class Announcement:
     def __eq__(self, other: object) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+@final
+class QueuedMessage:
+    """A message waiting in the queue."""
+
+    @property
+    def zaap_id(self) -> str:
+        """Z-API's id for the message: the one ``send_text`` returned, and the one to delete it by."""
+    @property
+    def message_id(self) -> str | None:
+        """WhatsApp's id, when the service gave one."""
+    @property
+    def phone(self) -> str:
+        """The recipient: a phone number or a group id."""
+    @property
+    def message(self) -> str:
+        """The text."""
+    @property
+    def delay_message(self) -> int | None:
+        """Seconds the queue waits before sending it, when the message set a delay."""
+    @property
+    def delay_typing(self) -> int | None:
+        """Seconds of "typing…" shown before it, when the message set one."""
+    @property
+    def created(self) -> int | None:
+        """When it was queued, in milliseconds since the epoch."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+@final
+class QueuePage:
+    """One page of the queue, oldest message first."""
+
+    @property
+    def messages(self) -> list[QueuedMessage]:
+        """The messages of this page."""
+    @property
+    def paging_state(self) -> str | None:
+        """The cursor of the next page: pass it back as ``paging_state`` while ``has_more`` is true."""
+    @property
+    def has_more(self) -> bool:
+        """Whether more messages follow this page."""
+    def __eq__(self, other: object) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
 # ----- paging -----------------------------------------------------------------------------------
 
 @final
@@ -577,6 +621,10 @@ class Simulator:
     def set_link_mode(self, group_id: str, mode: LinkMode) -> bool:
         """A group's admin sets in the WhatsApp app who may share its invitation link: ``True``,
         and a ``LinkModeChanged`` event, if that changed it."""
+    def set_phone_connected(self, connected: bool) -> int:
+        """The phone disconnects (``False``) or connects again (``True``): while it is disconnected
+        each message sent waits in the queue, and reconnecting sends them in order. Returns how
+        many were sent."""
     def take_webhooks(self) -> list[SimWebhook]:
         """Every event the instance has posted since the last call, oldest first."""
 
@@ -784,6 +832,11 @@ class Client:
         mentioned: Sequence[str] | None = None,
         group_mentioned: Sequence[GroupMention] | None = None,
     ) -> Announcement: ...
+    # the message queue
+    def list_queue(self, paging_state: str | None = None, page_size: int | None = None) -> QueuePage: ...
+    def queued_messages(self) -> list[QueuedMessage]: ...
+    def delete_queued_message(self, zaap_id: str) -> None: ...
+    def clear_queue(self) -> None: ...
     # announcement-group resolution
     def resolve_announcement_group(
         self, community_id: str, source: AnnouncementSource | _SourceName | None = None
@@ -988,6 +1041,11 @@ class AsyncClient:
         mentioned: Sequence[str] | None = None,
         group_mentioned: Sequence[GroupMention] | None = None,
     ) -> Awaitable[Announcement]: ...
+    # the message queue
+    def list_queue(self, paging_state: str | None = None, page_size: int | None = None) -> Awaitable[QueuePage]: ...
+    def queued_messages(self) -> Awaitable[list[QueuedMessage]]: ...
+    def delete_queued_message(self, zaap_id: str) -> Awaitable[None]: ...
+    def clear_queue(self) -> Awaitable[None]: ...
     # announcement-group resolution
     def resolve_announcement_group(
         self, community_id: str, source: AnnouncementSource | _SourceName | None = None

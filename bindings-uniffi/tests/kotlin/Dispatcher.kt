@@ -20,6 +20,8 @@ import io.zapi.communities.core.Participant
 import io.zapi.communities.core.SkippedGroup
 import io.zapi.communities.core.UnlinkOutcome
 import io.zapi.communities.core.SentMessage
+import io.zapi.communities.core.QueuePage
+import io.zapi.communities.core.QueuedMessage
 import io.zapi.communities.core.WebhookKind
 import io.zapi.communities.core.WhoCanAddGroups
 import io.zapi.communities.core.ZapiException
@@ -119,6 +121,10 @@ object Dispatcher {
             "approve_participants" -> toJson(client.approveParticipants(args.text("group_id"), args.list("phones")))
             "reject_participants" -> toJson(client.rejectParticipants(args.text("group_id"), args.list("phones")))
             "leave_group" -> toJson(client.leaveGroup(args.text("group_id")))
+            "list_queue" -> toJson(client.listQueue(args.optText("paging_state"), args.number("page_size")))
+            "queued_messages" -> toJson(client.queuedMessages())
+            "delete_queued_message" -> toJson(client.deleteQueuedMessage(args.text("zaap_id")))
+            "clear_queue" -> toJson(client.clearQueue())
             "update_group_name" -> toJson(client.updateGroupName(args.text("group_id"), args.text("name")))
             "update_group_description" -> toJson(client.updateGroupDescription(args.text("group_id"), args.text("description")))
             "update_group_photo" -> toJson(client.updateGroupPhoto(args.text("group_id"), args.text("photo")))
@@ -189,6 +195,16 @@ object Dispatcher {
             "participants" to toJson(value.participants),
         )
         is SentMessage -> mapOf("zaapId" to value.zaapId, "messageId" to value.messageId)
+        is QueuedMessage -> mapOf(
+            "zaapId" to value.zaapId,
+            "messageId" to value.messageId,
+            "phone" to value.phone,
+            "message" to value.message,
+            "delayMessage" to value.delayMessage?.toLong(),
+            "delayTyping" to value.delayTyping?.toLong(),
+            "created" to value.created?.toLong(),
+        )
+        is QueuePage -> mapOf("messages" to toJson(value.messages), "pagingState" to value.pagingState, "hasMore" to value.hasMore)
         is GroupInvitationMetadata -> mapOf(
             "id" to value.id,
             "name" to value.name,

@@ -27,6 +27,7 @@ pub(crate) mod pager;
 pub(crate) mod pager_stream;
 mod plan;
 mod privacy;
+mod queue;
 mod resolution;
 mod webhooks;
 

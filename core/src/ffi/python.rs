@@ -21,8 +21,8 @@ use crate::bulk::{BulkOutcome, BulkProgress, BulkStatus, NumberOutcome};
 use crate::model::{
     Announcement, AnnouncementGroup, AnnouncementSource, Chat, Community, CommunityContext, CommunityId,
     CommunitySummary, CreatedGroup, GroupAddPrivacy, GroupId, GroupInvitationMetadata, GroupMetadata, GroupSettings,
-    InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, SentMessage,
-    SkippedGroup, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
+    InvitationLinkError, InvitationLinkErrorKind, LinkOutcome, LinkedGroup, Participant, Phone, QueuePage,
+    QueuedMessage, SentMessage, SkippedGroup, UnlinkOutcome, WebhookKind, WhoCanAddGroups,
 };
 use crate::plan::{PlanStep, PlannedGroup, StepOutcome, StepStatus};
 use crate::sim::SimWebhook;
@@ -105,6 +105,8 @@ dataclass! {
     UnlinkOutcome { unlinked, skipped, verified_by_metadata }
     SkippedGroup { group_id, reason, other_community }
     SentMessage { zaap_id, message_id }
+    QueuedMessage { zaap_id, message_id, phone, message, delay_message, delay_typing, created }
+    QueuePage { messages, paging_state, has_more }
     Announcement { announcement_group, message }
     ReceivedMessage {
         chat, message_id, is_group, is_newsletter, from_me, from_api, is_edit, moment, participant_phone,

@@ -8,6 +8,7 @@ pub mod linking;
 pub mod message;
 pub mod photo;
 pub mod privacy;
+pub mod queue;
 pub mod webhooks;
 
 pub use community::{
@@ -22,4 +23,5 @@ pub use linking::{LinkOutcome, SkippedGroup, UnlinkOutcome};
 pub use message::{Announcement, GroupMention, SentMessage};
 pub use photo::Photo;
 pub use privacy::GroupAddPrivacy;
+pub use queue::{QueuePage, QueuedMessage};
 pub use webhooks::WebhookKind;

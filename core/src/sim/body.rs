@@ -105,6 +105,15 @@ impl JsonBody {
         }
     }
 
+    /// An optional whole number (absent or null → `None`).
+    pub(crate) fn optional_count(&self, key: &str) -> Result<Option<u64>, Refusal> {
+        match self.0.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => n.as_u64().map(Some).ok_or_else(|| wrong_type(key, "a whole number")),
+            Some(_) => Err(wrong_type(key, "a whole number")),
+        }
+    }
+
     /// An optional delay in whole seconds, which the service allows from 1 to 15
     /// (developer.z-api.io/message/send-message-text).
     pub(crate) fn optional_delay(&self, key: &str) -> Result<Option<u8>, Refusal> {

@@ -89,6 +89,31 @@ impl SimState {
         self.queue(WebhookKind::MessageStatus, body);
     }
 
+    /// The phone connected (`ConnectedCallback`) or disconnected (`DisconnectedCallback`)
+    /// (developer.z-api.io/webhooks/on-webhook-connected,
+    /// developer.z-api.io/webhooks/on-whatsapp-disconnected).
+    pub(crate) fn notify_connection(&mut self, connected: bool) {
+        let momment = self.clock.saturating_mul(1000);
+        if connected {
+            let body = json!({
+                "type": "ConnectedCallback",
+                "connected": true,
+                "momment": momment,
+                "phone": self.connected_phone,
+            });
+            self.queue(WebhookKind::Connected, body);
+        } else {
+            // The error text of the documented example.
+            let body = json!({
+                "type": "DisconnectedCallback",
+                "disconnected": true,
+                "momment": momment,
+                "error": "Device has been disconnected",
+            });
+            self.queue(WebhookKind::Disconnected, body);
+        }
+    }
+
     fn queue(&mut self, kind: WebhookKind, body: Value) {
         if let Value::Object(body) = body {
             self.outbox.push(Queued { kind, body });

@@ -23,14 +23,18 @@
 //! `GET /group-invitation-metadata?url=`, `POST /privacy/group-add`,
 //! `GET /privacy/disallowed-contacts?type=groupAdd`, and the webhook configuration routes:
 //! `PUT /update-webhook-{received, received-delivery, delivery, message-status, disconnected,
-//! connected, chat-presence}`, `PUT /update-every-webhooks`, `PUT /update-notify-sent-by-me`.
+//! connected, chat-presence}`, `PUT /update-every-webhooks`, `PUT /update-notify-sent-by-me`, and
+//! the queue's: `POST /queue`, `DELETE /queue`, `DELETE /queue/{zaapId}`. While the phone is
+//! disconnected ([`Simulator::set_phone_connected`]) `send-text` queues each message (at most
+//! 1000) instead of sending it; reconnecting sends the queue in order.
 //!
 //! # Success bodies
 //!
 //! As documented, quirks included: `{"success":true}` for link/unlink/settings, accepting an
 //! invite and group-add privacy; `{"value":true}` for participants, admins, description, photo,
 //! group settings, join-request decisions, leaving and a group's name, description and photo; `{"invitationLink":…}` for
-//! redefine; an empty 200 for deactivate; `/chats` with string `unread`/`lastMessageTime`/
+//! redefine; an empty 200 for deactivate and the queue's deletions; the queue's page
+//! `{messages, pagingState, hasMore}` with PascalCase message keys (`ZaapId`, `DelayMessage: -1`); `/chats` with string `unread`/`lastMessageTime`/
 //! `isMuted` and `"false"` strings for `isMarkedSpam`/`archived`/`pinned`; `/groups` with
 //! millisecond `lastMessageTime` and string `messagesUnread`; send-text `{zaapId, messageId, id}`.
 //! Link adds `"skipped":[{"phone","reason"}]` when groups already in another community were
@@ -46,10 +50,10 @@
 //! |---|---|
 //! | 401 | wrong instance id or token: `{"error":"instance not found or invalid token"}` (neither is echoed) |
 //! | 403 | Client-Token configured but missing or wrong: `{"error":"null not allowed"}` (developer.z-api.io/security/client-token) |
-//! | 404 | unknown route (`{"error":"route not found"}`), or unknown community, group or message id |
+//! | 404 | unknown route (`{"error":"route not found"}`), or unknown community, group or message id (a queued message's too) |
 //! | 405 | known route, wrong method; `Allow` header lists the right one |
 //! | 415 | POST with a body but without `Content-Type: application/json` |
-//! | 400 | malformed body or query (not JSON, missing/mistyped field, delay outside 1..=15, phone not digits, both or neither of `communityId`/`groupId`), or a community rule: more than 50 groups, unlinking the last group, linking an announcement group, group mentions outside a community, removing/demoting the creator |
+//! | 400 | malformed body or query (not JSON, missing/mistyped field, delay outside 1..=15, phone not digits, both or neither of `communityId`/`groupId`), or a community rule: more than 50 groups, unlinking the last group, linking an announcement group, group mentions outside a community, removing/demoting the creator, a queue `pageSize` outside 1..=30 or a cursor it did not give, a message past the 1000 a disconnected phone's queue holds |
 //! | 403 | the connected phone lacks the rights: not a community/group admin where one is needed (posting to an announcement group, settings, linking when `whoCanAddNewGroups` is `admins`, …) |
 //! | 429 | `add-participant` past `limits.addsPerMinute` numbers in 60 s of the clock, with `Retry-After` (or `limits.addLimitStatus` without it) |
 //!
@@ -102,7 +106,9 @@
 //!   "refusesAdds": ["5511…"],                // optional: people whose privacy refuses direct adds
 //!   "recentAdds": [[1700000000, 20]],        // optional: the adds the limit counts, [clock, numbers]
 //!   "groupAdd": {"who": "ALL", "blacklist": []}, // optional: who may add the connected phone
-//!   "webhooks": {"received": "https://…", "notifySentByMe": false}  // optional: webhook URLs
+//!   "webhooks": {"received": "https://…", "notifySentByMe": false}, // optional: webhook URLs
+//!   "phoneConnected": false,                 // optional (default true): false queues messages
+//!   "queue": [{…as in messages}]             // optional: messages waiting for the phone
 //! }
 //! ```
 //!
@@ -143,6 +149,9 @@
 //! - Leaving removes the connected phone. The docs do not say what happens when the last admin
 //!   leaves: the simulator makes the longest-standing remaining member admin, as WhatsApp keeps
 //!   groups administered (developer.z-api.io/group/leave-group).
+//! - While the phone is disconnected, `send-text` answers as usual and the message waits in the
+//!   queue instead of going out (no delivery, no chat moved); reconnecting sends the queue in
+//!   order (developer.z-api.io/queue/introduction).
 //! - Ids come from `nextSeq`: communities `1203630000` + 8 digits, groups the same + `-group`,
 //!   links `https://chat.whatsapp.com/SimInvite` + 13 digits; two runs of the same requests give
 //!   identical answers.

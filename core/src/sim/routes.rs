@@ -86,6 +86,12 @@ pub(crate) enum Route {
     SetEveryWebhook,
     /// `PUT /update-notify-sent-by-me` (developer.z-api.io/webhooks/update-notify-sent-by-me).
     SetNotifySentByMe,
+    /// `POST /queue` (developer.z-api.io/queue/post-queue).
+    ListQueue,
+    /// `DELETE /queue` (developer.z-api.io/queue/delete-queue).
+    ClearQueue,
+    /// `DELETE /queue/{zaapId}` (developer.z-api.io/queue/delete-queue-id).
+    DeleteQueuedMessage(String),
 }
 
 /// Finds the route for `method` + `path` (the part after `/instances/{id}/token/{token}`).
@@ -149,6 +155,8 @@ fn candidates(segments: &[&str]) -> Result<Candidates, Refusal> {
         ["privacy", "disallowed-contacts"] => one(Get, Route::DisallowedContacts),
         ["update-every-webhooks"] => one(Put, Route::SetEveryWebhook),
         ["update-notify-sent-by-me"] => one(Put, Route::SetNotifySentByMe),
+        ["queue"] => Ok(Some(vec![(Post, Route::ListQueue), (Delete, Route::ClearQueue)])),
+        ["queue", id] => one(Delete, Route::DeleteQueuedMessage(decode(id)?)),
         [route] if route.starts_with("update-webhook-") => {
             let kind = crate::model::WebhookKind::ALL.into_iter().find(|k| k.route()[1..] == **route);
             Ok(kind.map(|k| vec![(Put, Route::SetWebhook(k))]))

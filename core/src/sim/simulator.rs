@@ -4,7 +4,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use super::config::SimConfig;
 use super::events::SimWebhook;
-use super::handlers::{InviteJoin, join_by_link, set_link_mode, withdraw_request};
+use super::handlers::{InviteJoin, join_by_link, set_link_mode, set_phone_connected, withdraw_request};
 use super::log::{LoggedRequest, RequestLog};
 use super::reply::Refusal;
 use super::state::{SimCommunity, SimGroup, SimMessage, SimState};
@@ -230,6 +230,17 @@ impl Simulator {
     /// [`Error::Validation`] naming `group_id` (no such group).
     pub fn set_link_mode(&self, group_id: &str, mode: LinkMode) -> Result<bool, Error> {
         self.act("group_id", |state| set_link_mode(state, group_id, mode))
+    }
+
+    /// The phone disconnects from the instance (`false`) or connects again (`true`), as when it
+    /// loses its network. While it is disconnected, `send-text` is still accepted and each
+    /// message waits in the queue (at most 1000); on reconnection every queued message is sent,
+    /// in order. Posts a `DisconnectedCallback` or `ConnectedCallback` when the state changes.
+    /// Returns how many queued messages were sent. Not logged.
+    pub fn set_phone_connected(&self, connected: bool) -> u32 {
+        // Never refused: `act` is only how the change and its events are kept.
+        let sent = self.act("connected", |state| Ok(set_phone_connected(state, connected))).unwrap_or_default();
+        u32::try_from(sent).unwrap_or(u32::MAX)
     }
 
     /// Runs what someone outside the API does on a copy of the state, and keeps it (with the

@@ -56,6 +56,15 @@ pub struct SimState {
     /// Where the instance posts its events (developer.z-api.io/webhooks/introduction).
     #[serde(default, skip_serializing_if = "SimWebhooks::is_unset")]
     pub webhooks: SimWebhooks,
+    /// Whether the phone is connected to the instance. While it is not, `send-text` is accepted
+    /// and the message waits in `queue` (developer.z-api.io/queue/introduction). Written only
+    /// when false.
+    #[serde(default = "connected", skip_serializing_if = "is_connected")]
+    pub phone_connected: bool,
+    /// Messages accepted while the phone was disconnected, oldest first: sent, in order, when it
+    /// reconnects ([`crate::sim::Simulator::set_phone_connected`]). Written only when set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queue: Vec<SimMessage>,
     /// Events the request being handled queued for the webhooks; never part of a fixture.
     #[serde(skip)]
     pub(crate) outbox: Vec<super::events::Queued>,
@@ -371,6 +380,14 @@ pub struct SimGroupMention {
     pub subject: String,
 }
 
+fn connected() -> bool {
+    true
+}
+
+fn is_connected(connected: &bool) -> bool {
+    *connected
+}
+
 fn start_clock() -> u64 {
     START_CLOCK
 }
@@ -395,6 +412,8 @@ impl SimState {
             refuses_adds: Vec::new(),
             recent_adds: Vec::new(),
             webhooks: SimWebhooks::default(),
+            phone_connected: true,
+            queue: Vec::new(),
             outbox: Vec::new(),
         }
     }

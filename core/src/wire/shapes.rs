@@ -10,7 +10,7 @@ use super::lenient::{LooseBool, LooseString, LooseU64};
 use crate::error::Error;
 use crate::model::{
     Chat, Community, CommunityId, CommunitySummary, CreatedGroup, GroupId, GroupInvitationMetadata, GroupMetadata,
-    InvitationLinkError, LinkedGroup, Participant, SentMessage,
+    InvitationLinkError, LinkedGroup, Participant, QueuePage, QueuedMessage, SentMessage,
 };
 
 /// `subGroups[]` of create-community and communities-metadata
@@ -337,5 +337,75 @@ impl WireSentMessage {
             .or_else(|| self.id.non_empty())
             .ok_or_else(|| Error::decode("the response has no messageId"))?;
         Ok(SentMessage { zaap_id: self.zaap_id.0.unwrap_or_default(), message_id })
+    }
+}
+
+/// `POST /queue` → `{messages, pagingState, hasMore}` (developer.z-api.io/queue/post-queue).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct WireQueuePage {
+    #[serde(default)]
+    messages: Option<Vec<WireQueuedMessage>>,
+    #[serde(default)]
+    paging_state: LooseString,
+    #[serde(default)]
+    has_more: LooseBool,
+}
+
+/// One queued message. Its keys are PascalCase, unlike every other answer; the delays are
+/// numbers on one page and strings on the other, and `-1` means none.
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub(crate) struct WireQueuedMessage {
+    #[serde(default)]
+    zaap_id: LooseString,
+    #[serde(default, rename = "_id")]
+    id: LooseString,
+    #[serde(default)]
+    message_id: LooseString,
+    #[serde(default)]
+    phone: LooseString,
+    #[serde(default)]
+    message: LooseString,
+    #[serde(default)]
+    delay_message: LooseU64,
+    #[serde(default)]
+    delay_typing: LooseU64,
+    #[serde(default)]
+    created: LooseU64,
+}
+
+impl WireQueuePage {
+    /// The older `GET /queue` answered the list alone (developer.z-api.io/queue/get-queue): a
+    /// last page.
+    pub(crate) fn from_list(messages: Vec<WireQueuedMessage>) -> Self {
+        Self { messages: Some(messages), ..Self::default() }
+    }
+
+    pub(crate) fn into_page(self) -> Result<QueuePage, Error> {
+        let messages = self.messages.unwrap_or_default().into_iter().enumerate();
+        let messages = messages.map(|(i, m)| m.into_queued(i)).collect::<Result<_, _>>()?;
+        Ok(QueuePage { messages, paging_state: self.paging_state.non_empty(), has_more: self.has_more.0 })
+    }
+}
+
+impl WireQueuedMessage {
+    fn into_queued(self, index: usize) -> Result<QueuedMessage, Error> {
+        let zaap_id = self
+            .zaap_id
+            .non_empty()
+            .or_else(|| self.id.non_empty())
+            .ok_or_else(|| Error::decode(format!("messages[{index}] has no ZaapId")))?;
+        // 0 and -1 both mean "no delay" in the documented examples.
+        let delay = |value: LooseU64| value.0.filter(|&n| n > 0).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+        Ok(QueuedMessage {
+            zaap_id,
+            message_id: self.message_id.non_empty(),
+            phone: self.phone.0.unwrap_or_default(),
+            message: self.message.0.unwrap_or_default(),
+            delay_message: delay(self.delay_message),
+            delay_typing: delay(self.delay_typing),
+            created: self.created.0,
+        })
     }
 }

@@ -171,6 +171,10 @@ pub async fn dispatch(client: &Client, call: &str, args: &Value) -> Result<Value
         "approve_participants" => to_json(client.approve_participants(&group()?, &phones()?).await?),
         "reject_participants" => to_json(client.reject_participants(&group()?, &phones()?).await?),
         "leave_group" => to_json(client.leave_group(&group()?).await?),
+        "list_queue" => to_json(client.list_queue(args["paging_state"].as_str(), number(args, "page_size")).await?),
+        "queued_messages" => to_json(client.queued_messages().await?),
+        "delete_queued_message" => to_json(client.delete_queued_message(text(args, "zaap_id")).await?),
+        "clear_queue" => to_json(client.clear_queue().await?),
         "update_group_name" => to_json(client.update_group_name(&group()?, text(args, "name")).await?),
         "update_group_description" => {
             to_json(client.update_group_description(&group()?, text(args, "description")).await?)

@@ -41,19 +41,17 @@ pub(super) fn send_text(state: &mut SimState, request: &HttpRequest) -> Outcome 
         }
     }
 
+    if !state.phone_connected && state.queue.len() >= MAX_QUEUED {
+        return Err(Refusal::bad_request(format!(
+            "the queue is full: {MAX_QUEUED} messages wait for the phone to reconnect"
+        )));
+    }
     let now = state.tick();
     let (zaap_id, message_id) = state.new_message_ids();
-    touch_chat(state, &phone, now);
-    state.notify_delivery(&phone, &zaap_id, &message_id);
-    // An announcement reaches the whole community; the simulator has it read at once.
-    if let Some(group) = state.group(&phone) {
-        if group.is_group_announcement {
-            state.notify_status(&phone, &message_id, "READ", true);
-        }
-    }
-    state.messages.push(SimMessage {
-        zaap_id: zaap_id.clone(),
-        message_id: message_id.clone(),
+    let reply = json!({ "zaapId": zaap_id, "messageId": message_id, "id": message_id });
+    let message = SimMessage {
+        zaap_id,
+        message_id,
         phone,
         message,
         delay_message,
@@ -62,8 +60,29 @@ pub(super) fn send_text(state: &mut SimState, request: &HttpRequest) -> Outcome 
         mentioned,
         group_mentioned,
         sent_at: now,
-    });
-    ok(json!({ "zaapId": zaap_id, "messageId": message_id, "id": message_id }))
+    };
+    if state.phone_connected {
+        deliver(state, message);
+    } else {
+        // Accepted all the same: it waits in the queue (developer.z-api.io/queue/introduction).
+        state.queue.push(message);
+    }
+    ok(reply)
+}
+
+/// The most messages the queue holds while the phone is disconnected; the next are refused
+/// (developer.z-api.io/queue/introduction; the refusal's form is not documented).
+pub(crate) const MAX_QUEUED: usize = 1000;
+
+/// Hands a message to WhatsApp: its chat moves up, the delivery is posted, and it is recorded.
+pub(crate) fn deliver(state: &mut SimState, message: SimMessage) {
+    touch_chat(state, &message.phone, state.clock);
+    state.notify_delivery(&message.phone, &message.zaap_id, &message.message_id);
+    // An announcement reaches the whole community; the simulator has it read at once.
+    if state.group(&message.phone).is_some_and(|g| g.is_group_announcement) {
+        state.notify_status(&message.phone, &message.message_id, "READ", true);
+    }
+    state.messages.push(message);
 }
 
 /// Group ids carry a `-` (`…-group`, or legacy `<phone>-<seconds>`:

@@ -12,11 +12,13 @@ mod messages;
 mod paging;
 mod participants;
 mod privacy;
+mod queue;
 mod webhooks;
 
 pub use join_requests::InviteJoin;
 pub(crate) use join_requests::{join_by_link, set_link_mode, withdraw_request};
 pub(crate) use linking::MAX_GROUPS;
+pub(crate) use queue::set_phone_connected;
 
 use super::reply::Refusal;
 use super::routes::Route;
@@ -64,6 +66,9 @@ pub(crate) fn dispatch(state: &mut SimState, route: Route, request: &HttpRequest
         Route::SetWebhook(kind) => webhooks::set(state, request, kind),
         Route::SetEveryWebhook => webhooks::set_every(state, request),
         Route::SetNotifySentByMe => webhooks::notify_sent_by_me(state, request),
+        Route::ListQueue => queue::list(state, request),
+        Route::ClearQueue => queue::clear(state),
+        Route::DeleteQueuedMessage(id) => queue::delete(state, &id),
     }
 }
 

@@ -13,6 +13,7 @@ mod linking;
 mod log;
 mod messages;
 mod participants;
+mod queue;
 mod routing;
 mod transport;
 mod webhooks;
