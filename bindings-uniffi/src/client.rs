@@ -638,7 +638,8 @@ impl Client {
     /// held). Look before the phone reconnects: they all go out then.
     ///
     /// # Errors
-    /// Any call error; `Decode` when the service repeats a page's cursor.
+    /// Any call error; `Decode` when a page says more follow but gives no cursor, or the cursor
+    /// it was asked with.
     pub async fn queued_messages(&self) -> Result<Vec<QueuedMessage>, Error> {
         self.0.queued_messages().await
     }

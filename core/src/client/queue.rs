@@ -26,21 +26,24 @@ impl Client {
     /// held). Look before the phone reconnects: they all go out then.
     ///
     /// # Errors
-    /// Any call error; [`Error::Decode`] when the service repeats a page's cursor.
+    /// Any call error; [`Error::Decode`] when a page says more follow but gives no cursor, or the
+    /// cursor it was asked with.
     pub async fn queued_messages(&self) -> Result<Vec<QueuedMessage>, Error> {
         let mut messages = Vec::new();
         let mut cursor: Option<String> = None;
         for _ in 0..MAX_QUEUE_PAGES {
             let page = self.list_queue(cursor.as_deref(), Some(MAX_QUEUE_PAGE_SIZE)).await?;
             messages.extend(page.messages);
+            if !page.has_more {
+                return Ok(messages);
+            }
+            // A list cut short would read as the whole queue: say so instead.
             match page.paging_state {
-                Some(next) if page.has_more => {
-                    if cursor.as_deref() == Some(next.as_str()) {
-                        return Err(Error::decode("the queue answered the same pagingState twice"));
-                    }
-                    cursor = Some(next);
+                None => return Err(Error::decode("the queue has more messages but gave no pagingState")),
+                Some(next) if cursor.as_deref() == Some(next.as_str()) => {
+                    return Err(Error::decode("the queue answered the same pagingState twice"));
                 }
-                _ => return Ok(messages),
+                next => cursor = next,
             }
         }
         Err(Error::decode(format!("the queue still had more after {MAX_QUEUE_PAGES} pages")))
