@@ -91,6 +91,8 @@ def run(
         f"   message {sent.message.message_id} queued in {sent.announcement_group.group_id}, "
         f"reaching {len(reach)} people"
     )
+    # Sent means queued: while the phone is offline, messages wait in the instance's queue.
+    say(f"   waiting in the queue for the phone: {len(client.queued_messages())} messages")
     try:
         client.send_text(community.id, "Street party on Saturday at 6pm!")
         say("   unexpected: sending to the community id was accepted")

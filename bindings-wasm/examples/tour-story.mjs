@@ -53,6 +53,8 @@ export async function runTour(client, phones, say, simulator = null) {
     `   message ${sent.message.messageId} queued in ${sent.announcementGroup.groupId}, ` +
       `reaching ${reach.length} people`,
   );
+  // Sent means queued: while the phone is offline, messages wait in the instance's queue.
+  say(`   waiting in the queue for the phone: ${(await client.queuedMessages()).length} messages`);
   try {
     await client.sendText(community.id, 'Hello, everyone?');
     say('   unexpected: sending to the community id was accepted');

@@ -37,6 +37,7 @@ describe('examples', () => {
       '   after forgetting it: 120363000000000002-group from the community metadata',
       '   from the chat list, confirmed by group metadata: 120363000000000002-group',
       '   sending to the community id itself is refused: use its announcement group',
+      '   waiting in the queue for the phone: 0 messages',
       '   invite link changed: yes',
       "   5511911110099 followed the group's invitation link and is waiting",
       '   approved: 5511911110099 is in Gardens and in the community (5 members; in it: true)',
@@ -61,7 +62,7 @@ describe('examples', () => {
     assert.deepEqual((await sim.requests()).map((r) => `${r.method} ${r.path}`), [
       'POST /communities', 'POST /create-group', 'POST /create-group', 'POST /communities/link',
       `GET /communities-metadata/${c}`, `GET /communities-metadata/${c}`, `GET /communities-metadata/${c}`,
-      'GET /chats', `GET /light-group-metadata/${a}`, `GET /group-metadata/${a}`, 'POST /send-text',
+      'GET /chats', `GET /light-group-metadata/${a}`, `GET /group-metadata/${a}`, 'POST /send-text', 'POST /queue',
       // The approval: the invite-link join itself goes through the control API, not logged.
       'POST /update-group-settings', 'GET /group-invitation-link/120363000000000006-group', 'POST /approve-participant',
       `GET /light-group-metadata/${a}`,

@@ -146,6 +146,9 @@ pub async fn run(
         sent.announcement_group.group_id,
         reach.len()
     ));
+    // Sent means queued: while the phone is offline, messages wait in the instance's queue.
+    let waiting = client.queued_messages().await?;
+    say(format!("   waiting in the queue for the phone: {} messages", waiting.len()));
     match client.recipient(community.id.as_str()) {
         Err(Error::NotAnnouncementGroup { .. }) => {
             say("   sending to the community id itself is refused: use its announcement group".into())

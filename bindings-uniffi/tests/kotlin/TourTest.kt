@@ -42,6 +42,7 @@ class TourTest {
         val reach = members(client, announcement.groupId)
         val sent = client.announce(community.id, "Street party on Saturday at 6pm!", MessageOptions(delayTyping = 2u))
         say("   message ${sent.message.messageId} queued in ${sent.announcementGroup.groupId}, reaching ${reach.size} people")
+        say("   waiting in the queue for the phone: ${client.queuedMessages().size} messages")
         try {
             client.sendText(community.id, "hello?")
             say("   unexpected: sending to the community id was accepted")
@@ -103,6 +104,7 @@ class TourTest {
         assertTrue("asked again: " in text && "(cached: true)" in text, text)
         assertTrue("sending to the community id is refused" in text, text)
         assertTrue("invite link changed: yes" in text, text)
+        assertTrue("waiting in the queue for the phone: 0 messages" in text, text)
         assertTrue("approved: 5511911110099 is in Gardens and in the community (5 members; in it: true)" in text, text)
         assertTrue("unlinking the last group is refused" in text, text)
         assertTrue(lines.count { it.endsWith("community: none") } == 2, text)
