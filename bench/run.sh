@@ -70,6 +70,17 @@ done
 cat >> "$out/BENCHMARKS.md" <<'NOTES'
 ### Where the missed targets come from
 
+- **This table (a fresh clone of 46d35b9, after the message queue's four calls).** It ran on a
+  slow stretch of the AMD EPYC host (one-byte round trip 79 µs against 61 for the table of
+  4038578; the Rust sequential call 104.8 µs against 78.4, `wrk -c1` 70 against 58), and three
+  rows that table met miss here: Node sequential 1.18× `fetch`, Python asyncio 1.31× `aiohttp`,
+  and Python sync 1.50× `wrk -c1`. None of the code under them changed between the two tables:
+  the queue's commits add methods and leave `listCommunities`, the transports and the runtimes as
+  they were, and the counted rows, which the host's speed does not move, agree with the earlier
+  table's: 91.0k and 93.8k instructions per Rust call (91.0k and 94.1k there), 40.7k per JS
+  webhook event (40.7k). The Node row's spread says the same: `fetch` with an AbortController
+  timeout, which does more than `fetch`, measured faster than `fetch` (229 µs against 265), and
+  each side's rounds ran from about 230 to 560–730 µs.
 - **Rust and Python against `wrk`.** `perf` of the sequential loop shows the time in the kernel:
   task switches and wake-ups between the caller, hyper's connection task and tokio's I/O driver, one
   round per request. `wrk` is one epoll loop with none of that. What one such hand-off costs is

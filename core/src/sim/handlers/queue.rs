@@ -23,7 +23,7 @@ const CURSOR_PREFIX: &str = "sim-queue-";
 /// `{messages, pagingState, hasMore}`, each message with the documented PascalCase keys
 /// (developer.z-api.io/queue/post-queue). 400: a `pageSize` outside 1–30 or a cursor this queue
 /// did not give.
-pub(super) fn list(state: &mut SimState, request: &HttpRequest) -> Outcome {
+pub(super) fn list(state: &SimState, request: &HttpRequest) -> Outcome {
     let has_body = request.body.as_deref().is_some_and(|b| !b.trim().is_empty());
     let (size, cursor) = if has_body {
         let body = JsonBody::parse(request)?;
