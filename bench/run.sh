@@ -72,11 +72,11 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
 
 - **This table (a fresh clone of 46d35b9, after the message queue's four calls).** It ran on a
   slow stretch of the AMD EPYC host (one-byte round trip 79 µs against 61 for the table of
-  4038578; the Rust sequential call 104.8 µs against 78.4, `wrk -c1` 70 against 58), and three
-  rows that table met miss here: Node sequential 1.18× `fetch`, Python asyncio 1.31× `aiohttp`,
-  and Python sync 1.50× `wrk -c1`. None of the code under them changed between the two tables:
-  the queue's commits add methods and leave `listCommunities`, the transports and the runtimes as
-  they were, and the counted rows, which the host's speed does not move, agree with the earlier
+  4038578; the Rust sequential call 104.8 µs against 78.4, `wrk -c1` 70 against 58): two rows
+  that table met miss here, Node sequential 1.18× `fetch` and Python asyncio 1.31× `aiohttp`, and
+  Python sync, missed there by a hair (1.41×), is 1.50× `wrk -c1`. None of the code under them
+  changed between the two tables: the queue's commits add methods and leave `listCommunities`,
+  the transports and the runtimes as they were, and the counted rows, which the host's speed does not move, agree with the earlier
   table's: 91.0k and 93.8k instructions per Rust call (91.0k and 94.1k there), 40.7k per JS
   webhook event (40.7k). The Node row's spread says the same: `fetch` with an AbortController
   timeout, which does more than `fetch`, measured faster than `fetch` (229 µs against 265), and
@@ -95,7 +95,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   core adds about 0.5 µs per call (`cargo run --release -p zapi-communities-bench --example overhead`),
   and a current-thread runtime narrows the gap in most runs (the row above: 1.46× against 1.65×
   in the table of f253f3a, 1.40× against 2.07× in that of fbfef4d, though 1.69× against 1.71× in
-  that of 5f8f0c0; in the table above, on a fast stretch of the host where the one-byte round
+  that of 5f8f0c0; in the table of 4038578, on a fast stretch of the host where the one-byte round
   trip took 61 µs against 131, 1.17× against 1.35×, both met). Closing it would take an HTTP/1.1
   client without a connection task, which we judged not worth its risk; the `Transport` trait lets an
   application bring one. Python's blocking calls no longer pay those hand-offs (27ad0e6): each
@@ -117,7 +117,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   there, so on that host the target sits below the floor of a call through reqwest and hyper.
   In the table of fbfef4d the call took 279 µs against 155 (1.80×) on a slower stretch still, where
   `requests` took 1554 µs against 1026 in the table of f253f3a: the host's slow stretches fall
-  harder on the call, which computes more than `wrk` does, than on `wrk`. In the table above, on
+  harder on the call, which computes more than `wrk` does, than on `wrk`. In the table of 4038578, on
   a fast stretch (`requests` 595 µs), 96 µs against 68: 1.41×, missed by a hair, where the Rust
   current-thread row was 1.17× its own `wrk`.
   That margin went in the next hour: the Python section run alone on the same commit and host
@@ -155,7 +155,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
 - **Python asyncio (≥1.5× `aiohttp`).** On either side of the target from machine to machine
   (1.37–1.51× in earlier runs on an AMD EPYC, 1.83× on an Intel Xeon, 1.87×, 1.56× and 1.76× in three
   runs of 2026-12-07, then 1.68× and 1.43× (the table of fbfef4d) in two later that day, and 1.60×
-  in the table above, 2026-12-08). Where it misses, `perf` of 64
+  in the table of 4038578, 2026-12-08). Where it misses, `perf` of 64
   concurrent calls: the asyncio loop thread is
   only ~15% of the CPU; ~85% is on the runtime's worker threads, half of it in the kernel (socket
   calls, futex wake-ups between the workers and the loop, and TLB-shootdown IPIs when glibc's `free`
@@ -201,13 +201,13 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   remembered, and raw reqwest, put the first two at 1.03–1.11× and 1.03–1.08× in three runs),
   and the size of the futures (536 bytes ours, 600 raw reqwest's). `perf` of 100,000 concurrent
   calls of each side shows the same functions in the same shares, the core's own under 2%. In
-  the table above, on a faster stretch of the same host: sequential 1.01×, current-thread 1.01×,
+  the table of 4038578, on a faster stretch of the same host: sequential 1.01×, current-thread 1.01×,
   64 concurrent 1.07× (rounds 1.01–1.12×), counted 1.040×.
 - **Node per call.** The Node build sends with `node:http` and a keep-alive agent (js/node-http.js),
   which costs less than Node's `fetch` (undici), so the remaining per-call cost is the bridge between
   JS promises and Rust futures (`future_to_promise`, `JsFuture`), one hop each way; sequential rows
   land within the round-to-round spread of `fetch` (0.84–1.00× in the tables since 566503b, 1.09×
-  in the table above). That table is the first with cancellation (`{ signal }`: each call's future
+  in the table of 4038578). That table is the first with cancellation (`{ signal }`: each call's future
   boxed, a thread-local read per request, a `cancel` function on each request's promise); the two
   packages, the one before it (71e0134) and this one, loaded in one process and taking turns ten
   sequential calls at a time against one `zapi-sim`, measured 1.008× (eight rounds, 0.95–1.04×).
@@ -229,7 +229,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   same-origin sequential row at 1.05× (met) and 1.11× (missed, rounds 3982–5151 µs against
   3726–4948), the proxy-mode one at 1.06× and 1.04×; the tables of f253f3a, 5f8f0c0 and fbfef4d have
   the first at 1.04×, 1.03× and 1.07× and the second at 1.07×, 1.07× and 1.04×, the same JS again.
-  The table above, the first with cancellation (js/fetch.js's `send` now hands back its promise
+  The table of 4038578, the first with cancellation (js/fetch.js's `send` now hands back its promise
   with a `cancel` function), has them at 1.23× (missed) and 1.08×. Four runs of the Chromium
   section alone (`--quick`), alternating the packages of 71e0134 and of that table against one
   `zapi-sim`, put the same-origin row at 1.09× and 1.06× before and 1.03× and 1.05× after, the
@@ -267,7 +267,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   19–24 ms in fresh-clone runs on a quiet host and 32.0 and 33.9 ms in two runs where bare `node`
   itself took 116 and 125 ms instead of 82–89 ms. In the table of 5f8f0c0 bare `node` took 129 ms
   and the figure was 27.5 ms: met, with little to spare on such a stretch of the host (19.3 ms
-  in that of fbfef4d, where bare `node` took 100 ms; 16.3 ms in the table above, 77 ms).
+  in that of fbfef4d, where bare `node` took 100 ms; 16.3 ms in the table of 4038578, 77 ms).
 - **Webhook events, Rust (≥1 M/s).** `parse_webhook` reads the body in one pass onto a tape of
   spans (no tree) and copies out only the fields it returns. callgrind counts about 15.3k
   instructions per typical event (24.5k before string fields were copied without the lenient
@@ -295,7 +295,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   one host within a few minutes at 15.3k, and fresh-clone runs of this script on that host
   measured 0.97 and 0.95 M/s, 3.38× and 3.58× serde_json, and 0.65 M/s (rounds up to 0.86) in the
   table of 2026-12-07 at 15.1k (0.81, 0.76, 0.84 and 0.91 M/s in later runs that day, 0.79 M/s in the
-  table of fbfef4d), and 1.58 M/s in the table above at the same count, on a fast stretch of that
+  table of fbfef4d), and 1.58 M/s in the table of 4038578 at the same count, on a fast stretch of that
   host: met there. The counted row is the figure that holds from machine to machine.
 - **Webhook events, JS (≥1× `JSON.parse`).** The floor row shows what any reader that builds the
   event costs: `JSON.parse` plus copying the fields into the event's shape measures 0.86–0.98×
@@ -322,7 +322,7 @@ cat >> "$out/BENCHMARKS.md" <<'NOTES'
   runs' spread (0.54–0.66 against 0.49–0.63); the run of this script named above measured
   0.63× from bytes, 0.60× from text and the floor row 0.89×. On a shared host these timed rows
   move by more than a step of the reader changes them (runs on the AMD EPYC host: 0.82×, 0.60×,
-  0.57×, 0.49×, 0.63×, 0.58×, 0.59× and, in the table above, 0.55×; the floor row 1.15×, 0.77×,
+  0.57×, 0.49×, 0.63×, 0.58×, 0.59× and, in the table of 4038578, 0.55×; the floor row 1.15×, 0.77×,
   0.91×, 0.96×, 0.85× and 0.90×), so the row under them counts instructions instead: Node under
   callgrind with the wasm compiled once by the optimising compiler and no background threads,
   40,000 events less 20,000. It gives 39.8–40.7k instructions per `parseWebhook(bytes)` call
