@@ -72,8 +72,12 @@ impl Call for DeleteQueuedMessage {
     type Output = ();
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
+        // Letters, digits, `-` and `_` only (the documented ids are hex or ULID-like): the id is
+        // a path segment, and `.` or `..` would be resolved away by every URL parser, sending
+        // the DELETE to another route.
         let id = self.zaap_id.as_str();
-        if id.is_empty() || id.len() > 128 || !id.bytes().all(|b| b.is_ascii_graphic()) {
+        let allowed = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        if id.is_empty() || id.len() > 128 || !id.bytes().all(allowed) {
             return Err(Error::validation("zaap_id", format!("{id:?} is not a message id")));
         }
         Ok(endpoint.request(Method::Delete, format!("/queue/{}", seg(id)), vec![], None))
@@ -156,7 +160,7 @@ mod tests {
         }
         let blank = ListQueue { page_size: None, paging_state: Some(" ".into()) };
         assert_eq!(blank.build(&endpoint()).unwrap_err().field(), Some("paging_state"));
-        for id in ["", "has space", "new\nline"] {
+        for id in ["", "has space", "new\nline", "..", ".", "a/b", "a?b"] {
             let call = DeleteQueuedMessage { zaap_id: id.into() };
             assert_eq!(call.build(&endpoint()).unwrap_err().field(), Some("zaap_id"), "{id:?}");
         }
