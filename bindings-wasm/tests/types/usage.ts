@@ -18,6 +18,8 @@ import type {
   InvitationLinkErrorKind,
   LinkOutcome,
   MessageOptions,
+  QueuePage,
+  QueuedMessage,
   SentMessage,
   UnlinkOutcome,
   ZapiErrorKind,
@@ -156,6 +158,16 @@ export async function usage(): Promise<void> {
   const ann: Announcement = await client.announce(community.id, 'hello', { delayTyping: 1 });
   const source: AnnouncementSource = ann.announcementGroup.source;
   const messageId: string = ann.message.messageId;
+
+  // The queue: a page by its cursor, or every page; a message's optional fields are nullable.
+  const queuePage: QueuePage = await client.listQueue();
+  const nextQueuePage: QueuePage = await client.listQueue(queuePage.pagingState, 30, { signal: AbortSignal.timeout(5000) });
+  const waiting: QueuedMessage[] = await client.queuedMessages();
+  const delay: number | null = waiting[0].delayMessage;
+  // @ts-expect-error a message's WhatsApp id may be missing
+  const whatsappId: string = nextQueuePage.messages[0].messageId;
+  await client.deleteQueuedMessage(waiting[0].zaapId);
+  await client.clearQueue();
 
   const resolved: AnnouncementGroup = await client.resolveAnnouncementGroup(community.id, 'chat_list');
   await client.resolveAnnouncementGroup(community.id);
