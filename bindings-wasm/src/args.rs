@@ -67,13 +67,15 @@ pub(crate) fn optional_string(field: &str, value: &JsValue) -> Result<Option<Str
     if value.is_undefined() || value.is_null() { Ok(None) } else { string(field, value).map(Some) }
 }
 
-/// A boolean that may be left out (`undefined` or `null`).
-pub(crate) fn optional_bool(field: &str, value: &JsValue) -> Result<Option<bool>, JsValue> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
+/// A boolean.
+pub(crate) fn boolean(field: &str, value: &JsValue) -> Result<bool, JsValue> {
     let reason = || format!("must be a boolean, got {}", describe(value));
-    value.as_bool().map(Some).ok_or_else(|| Error::validation(field, reason())).js()
+    value.as_bool().ok_or_else(|| Error::validation(field, reason())).js()
+}
+
+/// [`boolean`], or `None` for `undefined` or `null` (an argument left out).
+pub(crate) fn optional_bool(field: &str, value: &JsValue) -> Result<Option<bool>, JsValue> {
+    if value.is_undefined() || value.is_null() { Ok(None) } else { boolean(field, value).map(Some) }
 }
 
 /// An array of strings; a bad element is named `field[i]`.

@@ -71,10 +71,7 @@ impl JsSimulator {
         &self,
         #[wasm_bindgen(unchecked_param_type = "boolean")] connected: JsValue,
     ) -> Result<u32, JsValue> {
-        let connected = crate::args::optional_bool("connected", &connected)?
-            .ok_or_else(|| zapi_communities::Error::validation("connected", "must be a boolean"))
-            .js()?;
-        Ok(self.0.set_phone_connected(connected))
+        Ok(self.0.set_phone_connected(crate::args::boolean("connected", &connected)?))
     }
 
     /// Someone (`phone`) follows an invitation link (a full link or its code), as a person outside

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Call, Endpoint, json_body, seg};
+use super::{Call, Endpoint, json_body, seg, validate};
 use crate::error::Error;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::QueuePage;
@@ -37,9 +37,7 @@ impl Call for ListQueue {
 
     fn build(&self, endpoint: &Endpoint) -> Result<HttpRequest, Error> {
         if let Some(size) = self.page_size {
-            if !(1..=MAX_QUEUE_PAGE_SIZE).contains(&size) {
-                return Err(Error::validation("page_size", format!("must be 1 to {MAX_QUEUE_PAGE_SIZE}")));
-            }
+            validate::page_size(size, MAX_QUEUE_PAGE_SIZE)?;
         }
         if self.paging_state.as_deref().is_some_and(|s| s.trim().is_empty()) {
             return Err(Error::validation("paging_state", "must not be empty (leave it out for the first page)"));
@@ -55,7 +53,7 @@ impl Call for ListQueue {
         let body = response::success_body(response)?;
         let page = match body.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'[') => WireQueuePage::from_list(response::parse_json::<Vec<WireQueuedMessage>>(body)?),
-            _ => response::json::<WireQueuePage>(response)?,
+            _ => response::object::<WireQueuePage>(body)?,
         };
         page.into_page()
     }

@@ -125,8 +125,13 @@ pub(crate) fn paging(page: u32, page_size: u32) -> Result<(), Error> {
     if page == 0 {
         return Err(Error::validation("page", "pages are numbered from 1"));
     }
-    if page_size == 0 || page_size > MAX_PAGE_SIZE {
-        return Err(Error::validation("page_size", format!("must be between 1 and {MAX_PAGE_SIZE}, got {page_size}")));
+    self::page_size(page_size, MAX_PAGE_SIZE)
+}
+
+/// A page size from 1 to `max`, named `page_size`.
+pub(crate) fn page_size(page_size: u32, max: u32) -> Result<(), Error> {
+    if page_size == 0 || page_size > max {
+        return Err(Error::validation("page_size", format!("must be between 1 and {max}, got {page_size}")));
     }
     Ok(())
 }

@@ -396,6 +396,13 @@ fn first_seq() -> u64 {
     1
 }
 
+impl SimLimits {
+    /// The longest page a list route may return: `max_page_size`, else no limit.
+    pub(crate) fn page_cap(&self) -> usize {
+        self.max_page_size.unwrap_or(usize::MAX).max(1)
+    }
+}
+
 impl SimState {
     /// An instance with no communities, groups, chats or messages.
     pub fn empty(connected_phone: impl Into<String>) -> Self {

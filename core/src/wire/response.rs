@@ -38,7 +38,11 @@ pub(crate) fn success_body(response: &HttpResponse) -> Result<&[u8], Error> {
 /// The object check matters: serde's derived readers also accept an array as a struct
 /// (`[1, 2]` would fill the first two fields), which would turn a wrong answer into a wrong value.
 pub(crate) fn json<T: DeserializeOwned>(response: &HttpResponse) -> Result<T, Error> {
-    let body = success_body(response)?;
+    object(success_body(response)?)
+}
+
+/// [`json`] for a body [`success_body`] has already checked.
+pub(crate) fn object<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     match body.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => parse_json(body),
         Some(_) if looks_like_html(body) => {

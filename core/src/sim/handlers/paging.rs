@@ -20,7 +20,7 @@ impl Page {
     pub(super) fn from_query(state: &SimState, request: &HttpRequest, required: bool) -> Result<Option<Page>, Refusal> {
         let page = read(request, "page")?;
         let size = read(request, "pageSize")?;
-        let cap = state.limits.max_page_size.unwrap_or(usize::MAX).max(1);
+        let cap = state.limits.page_cap();
         match (page, size) {
             (Some(page), Some(size)) => Ok(Some(Page { page, size: size.min(cap) })),
             (None, None) if !required => Ok(None),

@@ -36,7 +36,8 @@ pub(super) fn list(state: &SimState, request: &HttpRequest) -> Outcome {
         Some(n @ 1..=MAX_PAGE_SIZE) => n,
         Some(_) => return Err(Refusal::bad_request(format!("pageSize must be 1 to {MAX_PAGE_SIZE}"))),
     };
-    let size = usize::try_from(size).unwrap_or(usize::MAX).min(state.limits.max_page_size.unwrap_or(usize::MAX).max(1));
+    // At most 30, so it fits any usize.
+    let size = (size as usize).min(state.limits.page_cap());
     let start = match cursor {
         None => 0,
         Some(c) => c
